@@ -1,0 +1,99 @@
+import { and, assign, not, setup } from 'xstate';
+import type * as z from 'zod/mini';
+import type { LifecycleEvent } from '../record-type/lifecycleEvent';
+import { sharedGuards } from '../record-type/lifecycleGuards';
+import type { RecordBase } from '../record-type/recordBase';
+import type { TransitionMeta } from '../record-type/transitionMeta';
+import { type deviationFields, deviationRequiredFields } from './schema';
+
+type Deviation = RecordBase & z.infer<z.ZodMiniObject<typeof deviationFields>>;
+
+const approval: TransitionMeta = { signature: 'approval' };
+
+const openStates = ['draft', 'in_assessment', 'in_approval', 'in_investigation', 'in_final_approval'] as const;
+
+const cancellation = (state: string) => ({
+  REQUEST_CANCELLATION: {
+    target: 'pending_cancellation',
+    actions: { type: 'rememberState' as const, params: { state } },
+    meta: { reason: true } satisfies TransitionMeta,
+  },
+});
+
+/**
+ * Deviation lifecycle. Approval routes by severity: a minor deviation closes, a major or
+ * critical one goes to investigation. The owner may not sign any approval.
+ */
+export const deviationMachine = setup({
+  types: { context: {} as Deviation, events: {} as LifecycleEvent, input: {} as Deviation },
+  guards: {
+    ...sharedGuards<Deviation>(deviationRequiredFields),
+    isMinor: ({ context }) => context.severity === 'minor',
+  },
+  actions: {
+    rememberState: assign((_, params: { state: string }) => ({ stateBeforeCancellation: params.state })),
+    forgetState: assign({ stateBeforeCancellation: null }),
+  },
+}).createMachine({
+  id: 'deviation',
+  initial: 'draft',
+  context: ({ input }) => input,
+  states: {
+    draft: {
+      on: {
+        SUBMIT: { target: 'in_assessment', guard: { type: 'fieldsReadyFor', params: { state: 'in_assessment' } } },
+        ...cancellation('draft'),
+      },
+    },
+    in_assessment: {
+      on: {
+        SUBMIT_ASSESSMENT: { target: 'in_approval', guard: { type: 'fieldsReadyFor', params: { state: 'in_approval' } } },
+        ...cancellation('in_assessment'),
+      },
+    },
+    in_approval: {
+      on: {
+        APPROVE: [
+          { target: 'closed', guard: and(['actorIsNotOwner', 'isMinor']), meta: approval },
+          { target: 'in_investigation', guard: and(['actorIsNotOwner', not('isMinor')]), meta: approval },
+        ],
+        REJECT: { target: 'in_assessment', meta: { reason: true } satisfies TransitionMeta },
+        ...cancellation('in_approval'),
+      },
+    },
+    in_investigation: {
+      on: {
+        SUBMIT_INVESTIGATION: {
+          target: 'in_final_approval',
+          guard: { type: 'fieldsReadyFor', params: { state: 'in_final_approval' } },
+          meta: { requires: 'Root cause, impact assessment, and linked CAPAs or a rationale for none.' },
+        },
+        ...cancellation('in_investigation'),
+      },
+    },
+    in_final_approval: {
+      on: {
+        APPROVE_FINAL: { target: 'closed', guard: 'actorIsNotOwner', meta: approval },
+        REJECT_FINAL: { target: 'in_investigation', meta: { reason: true } satisfies TransitionMeta },
+        ...cancellation('in_final_approval'),
+      },
+    },
+    pending_cancellation: {
+      on: {
+        APPROVE_CANCELLATION: {
+          target: 'cancelled',
+          guard: 'actorIsNotOwner',
+          actions: 'forgetState',
+          meta: approval,
+        },
+        REJECT_CANCELLATION: openStates.map((state) => ({
+          target: state,
+          guard: { type: 'returnsTo' as const, params: { state } },
+          actions: 'forgetState' as const,
+        })),
+      },
+    },
+    closed: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});

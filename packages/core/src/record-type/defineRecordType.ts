@@ -1,0 +1,124 @@
+import type { AnyStateMachine } from 'xstate';
+import * as z from 'zod/mini';
+import type { FieldIssue } from './fieldIssues';
+import type { RequiredFields } from './lifecycleGuards';
+import { type RecordBase, recordBaseShape } from './recordBase';
+
+type FieldsShape = Record<string, z.ZodMiniType>;
+
+/** A child record type (an audit's findings) whose open count the parent's guards read. */
+export interface RelatedRecordLink {
+  type: string;
+  /** Field of the child that holds the parent's id. */
+  foreignKey: string;
+}
+
+export interface RecordTypeConfig<
+  TName extends string,
+  TFields extends FieldsShape,
+  TRequired extends keyof TFields,
+  TMachine extends AnyStateMachine,
+> {
+  /** Registry key, e.g. `deviation`. */
+  name: TName;
+  /** Collection under which the HTTP surface serves it, e.g. `deviations`. */
+  collection: string;
+  /** Number prefix: `DEV` gives `DEV-2026-0001`. */
+  numberPrefix: string;
+  /** The record's own fields (the server-owned base fields are added). Optional unless a state requires them. */
+  fields: TFields;
+  /** Fields a draft needs to be created at all. */
+  createRequired: readonly TRequired[];
+  /** The lifecycle: an XState v5 machine whose context is the record. */
+  machine: TMachine;
+  /** The schema a record must satisfy on entering each state. */
+  requiredFields: RequiredFields;
+  /** Fields that feed full-text search (`?q=`). */
+  searchFields: readonly (keyof TFields & string)[];
+  /** Fields offered as list filters (exact match), besides `state` and `ownerId`. */
+  filterFields: readonly (keyof TFields & string)[];
+  /** Fields a list may sort by, besides `createdAt`, `updatedAt` and `number`. */
+  sortFields: readonly (keyof TFields & string)[];
+  /** The field a person reads as the record's title. */
+  titleField: keyof TFields & string;
+  /** Child record types whose open counts guards need (`relatedAllClosed`). */
+  related?: readonly RelatedRecordLink[];
+  /** The parent this type hangs under (a finding under its audit). */
+  parent?: RelatedRecordLink;
+  /**
+   * Rules on a change that a schema cannot express because they depend on the state,
+   * e.g. a CAPA's due dates are locked once its plan is approved. Returns JSON-pointer issues.
+   */
+  // Method syntax on purpose: parameters stay bivariant, so a typed record type fits the generic registry.
+  validateChange?(
+    before: RecordBase & z.infer<z.ZodMiniObject<TFields>>,
+    changes: Partial<z.infer<z.ZodMiniObject<TFields>>>,
+  ): FieldIssue[];
+}
+
+/** A record type as the registry holds it: its config plus the schemas derived from it. */
+export interface RecordType<
+  TName extends string = string,
+  TFields extends FieldsShape = FieldsShape,
+  TRequired extends keyof TFields = keyof TFields,
+  TMachine extends AnyStateMachine = AnyStateMachine,
+> extends RecordTypeConfig<TName, TFields, TRequired, TMachine> {
+  /** The whole record: base fields and the type's own. */
+  schema: z.ZodMiniType<RecordBase & z.infer<z.ZodMiniObject<TFields>>>;
+  /** Body of a create: the type's fields (required ones required), plus an optional owner. */
+  createInput: z.ZodMiniType;
+  /** `changes` of an update: any subset of the type's fields, nothing else. */
+  updateInput: z.ZodMiniType;
+  /** Every state of the lifecycle, in document order. */
+  states: readonly string[];
+  /** Every event the lifecycle knows. */
+  events: readonly string[];
+  /** States in which the record is finished (`closed`, `cancelled`, ...). */
+  finalStates: readonly string[];
+}
+
+/** The record value of a record type. */
+export type RecordOf<T extends RecordType> = z.infer<T['schema']>;
+
+function partialShape(fields: FieldsShape): FieldsShape {
+  return Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, z.optional(schema)]));
+}
+
+function unwrapOptional(schema: z.ZodMiniType): z.ZodMiniType {
+  return schema instanceof z.ZodMiniOptional ? (schema.def.innerType as z.ZodMiniType) : schema;
+}
+
+/**
+ * Defines a record type. The built-in types use it, and so does a host that registers its
+ * own (say, Change Control): server-kit and react are generic over what it returns.
+ *
+ * @example
+ * const changeControl = defineRecordType({
+ *   name: 'change_control', collection: 'change-controls', numberPrefix: 'CC',
+ *   fields: { title: z.string() }, createRequired: ['title'], machine, requiredFields: {},
+ *   searchFields: ['title'], filterFields: [], sortFields: [], titleField: 'title',
+ * });
+ */
+export function defineRecordType<
+  const TName extends string,
+  TFields extends FieldsShape,
+  const TRequired extends keyof TFields,
+  TMachine extends AnyStateMachine,
+>(config: RecordTypeConfig<TName, TFields, TRequired, TMachine>): RecordType<TName, TFields, TRequired, TMachine> {
+  const optionalFields = partialShape(config.fields);
+  const requiredAtCreate = Object.fromEntries(
+    config.createRequired.map((key) => [key, unwrapOptional(config.fields[key] as z.ZodMiniType)]),
+  );
+  const root = config.machine.root;
+  const states = Object.keys(root.states);
+  return {
+    ...config,
+    // The cast only restates what zod infers, in a form TypeScript can compare across record types.
+    schema: z.object({ ...recordBaseShape, ...config.fields }) as unknown as RecordType<TName, TFields>['schema'],
+    createInput: z.strictObject({ ...optionalFields, ...requiredAtCreate, ownerId: z.optional(z.string().check(z.minLength(1))) }),
+    updateInput: z.strictObject(optionalFields),
+    states,
+    events: [...root.events].filter((event) => !event.startsWith('xstate.')),
+    finalStates: states.filter((state) => root.states[state]?.type === 'final'),
+  };
+}

@@ -1,0 +1,148 @@
+import { type AnyMachineSnapshot, getNextTransitions, transition } from 'xstate';
+import type { RecordOf, RecordType } from './defineRecordType';
+import { type FieldIssue, fieldIssuesOf } from './fieldIssues';
+import type { LifecycleEvent } from './lifecycleEvent';
+import type { RecordBase } from './recordBase';
+import type { TransitionMeta } from './transitionMeta';
+
+/** Why the machine refused a move. */
+export type RefusalCode =
+  | 'unknown_event'
+  | 'not_allowed_in_state'
+  | 'reason_required'
+  | 'missing_fields'
+  | 'segregation_of_duties'
+  | 'guard_failed';
+
+export type TransitionOutcome<TRecord> =
+  | { ok: true; from: string; to: string; record: TRecord; meta: TransitionMeta }
+  | { ok: false; code: RefusalCode; detail: string; errors: FieldIssue[]; meta?: TransitionMeta };
+
+/** A move the record's current state knows, and whether the machine would take it now. */
+export interface AvailableEvent {
+  type: string;
+  meta: TransitionMeta;
+  enabled: boolean;
+  /** When not enabled: why, in the words a refusal would use. */
+  refusal?: { code: RefusalCode; detail: string; errors: FieldIssue[] };
+}
+
+function snapshotOf(recordType: RecordType, record: RecordBase): AnyMachineSnapshot {
+  return recordType.machine.resolveState({ value: record.state, context: record });
+}
+
+function candidatesFor(snapshot: AnyMachineSnapshot, eventType: string) {
+  return getNextTransitions(snapshot).filter((candidate) => candidate.eventType === eventType);
+}
+
+function metaOf(candidate: { meta?: unknown } | undefined): TransitionMeta {
+  return (candidate?.meta ?? {}) as TransitionMeta;
+}
+
+/** Explains why none of the candidate transitions was enabled, from what the guards check. */
+function explainRefusal(
+  recordType: RecordType,
+  record: RecordBase,
+  event: LifecycleEvent,
+  candidates: ReturnType<typeof candidatesFor>,
+): { code: RefusalCode; detail: string; errors: FieldIssue[] } {
+  const meta = metaOf(candidates[0]);
+  if (meta.signature === 'approval' && event.actorId === record.ownerId) {
+    return {
+      code: 'segregation_of_duties',
+      detail: `The owner of ${record.number} may not sign its approval.`,
+      errors: [],
+    };
+  }
+  for (const candidate of candidates) {
+    const target = candidate.target?.[0]?.key;
+    const schema = target ? recordType.requiredFields[target] : undefined;
+    const result = schema?.safeParse(record);
+    if (result && !result.success) {
+      return {
+        code: 'missing_fields',
+        detail: `${record.number} lacks what the state ${target} requires.`,
+        errors: fieldIssuesOf(result.error),
+      };
+    }
+  }
+  return {
+    code: 'guard_failed',
+    detail: meta.requires ?? `${event.type} is not possible for ${record.number} now.`,
+    errors: [],
+  };
+}
+
+/**
+ * Runs one lifecycle move through the record type's machine (XState's pure `transition`).
+ * This is the only place a move is decided: the server persists what it returns, and the
+ * action bar offers what `availableEvents` reports from the same machine.
+ */
+export function evaluateTransition<T extends RecordType>(
+  recordType: T,
+  record: RecordOf<T>,
+  event: LifecycleEvent,
+): TransitionOutcome<RecordOf<T>> {
+  const base = record as RecordBase;
+  if (!recordType.events.includes(event.type)) {
+    return { ok: false, code: 'unknown_event', detail: `${recordType.name} has no event ${event.type}.`, errors: [] };
+  }
+  const snapshot = snapshotOf(recordType, base);
+  const candidates = candidatesFor(snapshot, event.type);
+  if (candidates.length === 0) {
+    return {
+      ok: false,
+      code: 'not_allowed_in_state',
+      detail: `${event.type} is not allowed while ${base.number} is ${base.state}.`,
+      errors: [],
+    };
+  }
+  const meta = metaOf(candidates[0]);
+  if (meta.reason && !event.reason?.trim()) {
+    return {
+      ok: false,
+      code: 'reason_required',
+      detail: `${event.type} needs a reason.`,
+      errors: [{ pointer: '/reason', detail: 'A reason is required for this step.' }],
+      meta,
+    };
+  }
+  if (!snapshot.can(event)) {
+    return { ok: false, ...explainRefusal(recordType, base, event, candidates), meta };
+  }
+  const [next] = transition(recordType.machine, snapshot, event);
+  const to = String(next.value);
+  return { ok: true, from: base.state, to, record: { ...next.context, state: to } as RecordOf<T>, meta };
+}
+
+/** The moves the current state knows, each with whether this actor could take it now. */
+export function availableEvents<T extends RecordType>(
+  recordType: T,
+  record: RecordOf<T>,
+  context: Pick<LifecycleEvent, 'actorId' | 'related'>,
+): AvailableEvent[] {
+  const base = record as RecordBase;
+  const snapshot = snapshotOf(recordType, base);
+  const seen = new Map<string, AvailableEvent>();
+  for (const candidate of getNextTransitions(snapshot)) {
+    const type = candidate.eventType;
+    if (seen.has(type) || type.startsWith('xstate.')) continue;
+    const meta = metaOf(candidate);
+    if (meta.system) continue;
+    // A reason is asked for when the move is taken, so it must not hide the move here.
+    const event: LifecycleEvent = { type, ...context, reason: meta.reason ? 'pending' : undefined };
+    const enabled = snapshot.can(event);
+    seen.set(type, {
+      type,
+      meta,
+      enabled,
+      refusal: enabled ? undefined : explainRefusal(recordType, base, event, candidatesFor(snapshot, type)),
+    });
+  }
+  return [...seen.values()];
+}
+
+/** The state a new record starts in. */
+export function initialStateOf(recordType: RecordType): string {
+  return String(recordType.machine.config.initial);
+}

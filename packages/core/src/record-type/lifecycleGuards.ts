@@ -1,0 +1,38 @@
+import { assign } from 'xstate';
+import type * as z from 'zod/mini';
+import type { LifecycleEvent } from './lifecycleEvent';
+import type { RecordBase } from './recordBase';
+
+/** The zod schema a record must satisfy on entering each state. */
+export type RequiredFields = Readonly<Partial<Record<string, z.ZodMiniType>>>;
+
+interface GuardArgs<TRecord> {
+  context: TRecord;
+  event: LifecycleEvent;
+}
+
+/**
+ * Guards and actions every lifecycle machine shares. Each record type spreads them into
+ * its own `setup({ guards })`, so required fields and segregation of duties are decided
+ * by running the machine, never by a second hand-written check.
+ */
+export function sharedGuards<TRecord extends RecordBase>(requiredFields: RequiredFields) {
+  return {
+    fieldsReadyFor: ({ context }: GuardArgs<TRecord>, params: { state: string }) =>
+      requiredFields[params.state]?.safeParse(context).success ?? true,
+    actorIsNotOwner: ({ context, event }: GuardArgs<TRecord>) => event.actorId !== context.ownerId,
+    relatedAllClosed: ({ event }: GuardArgs<TRecord>, params: { type: string }) =>
+      (event.related?.[params.type]?.open ?? 0) === 0,
+    returnsTo: ({ context }: GuardArgs<TRecord>, params: { state: string }) =>
+      context.stateBeforeCancellation === params.state,
+  };
+}
+
+/** Remembers where a cancellation request came from, so a rejection can return there. */
+export function rememberStateBeforeCancellation<TRecord extends RecordBase>() {
+  return assign<TRecord, LifecycleEvent, { state: string }, LifecycleEvent, never>(
+    (_args, params) => ({ stateBeforeCancellation: params.state }) as Partial<TRecord>,
+  );
+}
+
+export const forgetStateBeforeCancellation = assign(() => ({ stateBeforeCancellation: null }));
