@@ -1,3 +1,4 @@
+import { permissionMatrix } from '../permissions/matrix';
 import { defineRecordType } from '../record-type/defineRecordType';
 import { deviationMachine } from './machine';
 import { deviationFields, deviationRequiredFields } from './schema';
@@ -27,4 +28,5 @@ export const deviation = defineRecordType({
   filterFields: ['severity', 'area'],
   sortFields: ['severity', 'occurredAt', 'dueAt', 'title'],
   titleField: 'title',
+  permissions: permissionMatrix.deviation,
 });

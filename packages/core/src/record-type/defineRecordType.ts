@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import * as z from 'zod/mini';
+import type { RecordPermissions } from '../permissions/recordPermissions';
 import type { FieldIssue } from './fieldIssues';
 import type { RequiredFields } from './lifecycleGuards';
 import { type RecordBase, recordBaseShape } from './recordBase';
@@ -39,6 +40,8 @@ export interface RecordTypeConfig<
   filterFields: readonly (keyof TFields & string)[];
   /** Fields a list may sort by, besides `createdAt`, `updatedAt` and `number`. */
   sortFields: readonly (keyof TFields & string)[];
+  /** Which roles may read, change and move records of this type. */
+  permissions: RecordPermissions;
   /** The field a person reads as the record's title. */
   titleField: keyof TFields & string;
   /** Child record types whose open counts guards need (`relatedAllClosed`). */

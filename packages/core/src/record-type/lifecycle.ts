@@ -1,7 +1,7 @@
 import { type AnyMachineSnapshot, getNextTransitions, transition } from 'xstate';
 import type { RecordOf, RecordType } from './defineRecordType';
 import { type FieldIssue, fieldIssuesOf } from './fieldIssues';
-import type { LifecycleEvent } from './lifecycleEvent';
+import { type LifecycleEvent, SYSTEM_ACTOR } from './lifecycleEvent';
 import type { RecordBase } from './recordBase';
 import type { TransitionMeta } from './transitionMeta';
 
@@ -39,18 +39,41 @@ function metaOf(candidate: { meta?: unknown } | undefined): TransitionMeta {
   return (candidate?.meta ?? {}) as TransitionMeta;
 }
 
+/**
+ * The transition the machine would take for this event, if any. An event may have several
+ * guarded branches with different meta, so the meta of a move is the meta of this one.
+ */
+function enabledTransition(snapshot: AnyMachineSnapshot, event: LifecycleEvent) {
+  return snapshot.machine
+    .getTransitionData(snapshot, event)
+    .find((candidate) => candidate.target !== undefined || candidate.actions.length > 0);
+}
+
+/** Any id but the owner's: asks whether the owner alone is barred from a move. */
+const SOMEONE_ELSE = '\u0000not-the-owner';
+
+/**
+ * The owner is barred by segregation of duties when the move signs an approval, or when
+ * anyone else could take it right now (an `actorIsNotOwner` guard on a verification).
+ */
+function ownerIsBarred(snapshot: AnyMachineSnapshot, record: RecordBase, event: LifecycleEvent, meta: TransitionMeta) {
+  if (event.actorId !== record.ownerId) return false;
+  return meta.signature === 'approval' || enabledTransition(snapshot, { ...event, actorId: SOMEONE_ELSE }) !== undefined;
+}
+
 /** Explains why none of the candidate transitions was enabled, from what the guards check. */
 function explainRefusal(
   recordType: RecordType,
-  record: RecordBase,
+  snapshot: AnyMachineSnapshot,
   event: LifecycleEvent,
   candidates: ReturnType<typeof candidatesFor>,
 ): { code: RefusalCode; detail: string; errors: FieldIssue[] } {
+  const record = snapshot.context as RecordBase;
   const meta = metaOf(candidates[0]);
-  if (meta.signature === 'approval' && event.actorId === record.ownerId) {
+  if (ownerIsBarred(snapshot, record, event, meta)) {
     return {
       code: 'segregation_of_duties',
-      detail: `The owner of ${record.number} may not sign its approval.`,
+      detail: `The owner of ${record.number} may not sign its ${meta.signature ?? 'approval'}.`,
       errors: [],
     };
   }
@@ -97,7 +120,17 @@ export function evaluateTransition<T extends RecordType>(
       errors: [],
     };
   }
-  const meta = metaOf(candidates[0]);
+  const taken = enabledTransition(snapshot, event);
+  const meta = metaOf(taken ?? candidates[0]);
+  if (meta.system && event.actorId !== SYSTEM_ACTOR) {
+    return {
+      ok: false,
+      code: 'guard_failed',
+      detail: `${event.type} is taken by the system (a scheduled job), never by a person.`,
+      errors: [],
+      meta,
+    };
+  }
   if (meta.reason && !event.reason?.trim()) {
     return {
       ok: false,
@@ -107,8 +140,8 @@ export function evaluateTransition<T extends RecordType>(
       meta,
     };
   }
-  if (!snapshot.can(event)) {
-    return { ok: false, ...explainRefusal(recordType, base, event, candidates), meta };
+  if (!taken) {
+    return { ok: false, ...explainRefusal(recordType, snapshot, event, candidates), meta };
   }
   const [next] = transition(recordType.machine, snapshot, event);
   const to = String(next.value);
@@ -127,16 +160,15 @@ export function availableEvents<T extends RecordType>(
   for (const candidate of getNextTransitions(snapshot)) {
     const type = candidate.eventType;
     if (seen.has(type) || type.startsWith('xstate.')) continue;
-    const meta = metaOf(candidate);
-    if (meta.system) continue;
+    if (metaOf(candidate).system) continue;
     // A reason is asked for when the move is taken, so it must not hide the move here.
-    const event: LifecycleEvent = { type, ...context, reason: meta.reason ? 'pending' : undefined };
-    const enabled = snapshot.can(event);
+    const event: LifecycleEvent = { type, ...context, reason: 'pending' };
+    const taken = enabledTransition(snapshot, event);
     seen.set(type, {
       type,
-      meta,
-      enabled,
-      refusal: enabled ? undefined : explainRefusal(recordType, base, event, candidatesFor(snapshot, type)),
+      meta: metaOf(taken ?? candidate),
+      enabled: taken !== undefined,
+      refusal: taken ? undefined : explainRefusal(recordType, snapshot, event, candidatesFor(snapshot, type)),
     });
   }
   return [...seen.values()];

@@ -1,0 +1,177 @@
+import * as z from 'zod/mini';
+import { organizationSchema, userSchema } from '../entities/user';
+import { defineRoute } from './defineRoute';
+
+const email = z.string().check(z.trim(), z.toLowerCase(), z.minLength(3), z.maxLength(320), z.regex(/^[^@\s]+@[^@\s]+$/));
+const password = z.string().check(z.minLength(1), z.maxLength(1024));
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.optional(z.string()),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  mfaEnrolled: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const tokensSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  user: sessionUserSchema,
+});
+export type Tokens = z.infer<typeof tokensSchema>;
+
+const host = { kind: 'host', tags: ['auth'] } as const;
+const admin = { kind: 'host', tags: ['administration'] } as const;
+const userIdParams = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(200)) });
+
+/**
+ * The routes of the reference server's own authentication and administration. They are
+ * not part of the server kit (a host brings its own auth), but the client and the demo
+ * use them, so their shapes live in the one contract too.
+ */
+export const authRoutes = {
+  login: defineRoute({
+    ...host,
+    id: 'auth.login',
+    method: 'POST',
+    path: '/auth/login',
+    summary: 'Sign in with e-mail and password (and a TOTP code when enrolled)',
+    body: z.strictObject({ email, password, otp: z.optional(z.string().check(z.regex(/^\d{6,8}$/))) }),
+    response: tokensSchema,
+    successStatus: 200,
+    problems: [400, 401, 403, 423, 429],
+  }),
+  refresh: defineRoute({
+    ...host,
+    id: 'auth.refresh',
+    method: 'POST',
+    path: '/auth/refresh',
+    summary: 'Exchange a refresh token for new tokens (rotating; reuse revokes the session)',
+    body: z.strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(512)) }),
+    response: tokensSchema,
+    successStatus: 200,
+    problems: [400, 401],
+  }),
+  logout: defineRoute({
+    ...host,
+    id: 'auth.logout',
+    method: 'POST',
+    path: '/auth/logout',
+    summary: 'End the session',
+    body: z.strictObject({ refreshToken: z.optional(z.string().check(z.maxLength(512))) }),
+    response: z.object({ ok: z.boolean() }),
+    successStatus: 200,
+    problems: [400, 401],
+  }),
+  changePassword: defineRoute({
+    ...host,
+    id: 'auth.changePassword',
+    method: 'POST',
+    path: '/auth/password',
+    summary: 'Change one’s own password (also after expiry or an administrator reset)',
+    body: z.strictObject({ email, currentPassword: password, newPassword: password }),
+    response: z.object({ ok: z.boolean() }),
+    successStatus: 200,
+    problems: [400, 401, 422, 423],
+  }),
+  beginTotp: defineRoute({
+    ...host,
+    id: 'auth.beginTotp',
+    method: 'POST',
+    path: '/auth/totp',
+    summary: 'Begin TOTP enrolment: returns the secret and its otpauth URL',
+    response: z.object({ secret: z.string(), otpauthUrl: z.string() }),
+    successStatus: 200,
+    problems: [401, 409],
+  }),
+  confirmTotp: defineRoute({
+    ...host,
+    id: 'auth.confirmTotp',
+    method: 'POST',
+    path: '/auth/totp/confirm',
+    summary: 'Confirm TOTP enrolment with a current code',
+    body: z.strictObject({ otp: z.string().check(z.regex(/^\d{6,8}$/)) }),
+    response: z.object({ ok: z.boolean() }),
+    successStatus: 200,
+    problems: [400, 401, 422],
+  }),
+  me: defineRoute({
+    ...host,
+    id: 'auth.me',
+    method: 'GET',
+    path: '/me',
+    summary: 'The signed-in user',
+    response: sessionUserSchema,
+    successStatus: 200,
+    problems: [401],
+  }),
+  listUsers: defineRoute({
+    ...admin,
+    id: 'users.list',
+    method: 'GET',
+    path: '/users',
+    summary: "The organization's users",
+    response: z.object({ items: z.array(userSchema) }),
+    successStatus: 200,
+    problems: [401, 403],
+  }),
+  createUser: defineRoute({
+    ...admin,
+    id: 'users.create',
+    method: 'POST',
+    path: '/users',
+    summary: 'Create a user with a temporary password they must change',
+    body: z.strictObject({
+      email,
+      displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      roles: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20)),
+      temporaryPassword: password,
+    }),
+    response: userSchema,
+    successStatus: 201,
+    idempotent: true,
+    problems: [400, 401, 403, 409, 422],
+  }),
+  updateUser: defineRoute({
+    ...admin,
+    id: 'users.update',
+    method: 'PATCH',
+    path: '/users/{id}',
+    summary: "Change a user's name, roles or active flag (deactivation ends their sessions at once)",
+    params: userIdParams,
+    body: z.strictObject({
+      displayName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+      roles: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20))),
+      active: z.optional(z.boolean()),
+    }),
+    response: userSchema,
+    successStatus: 200,
+    problems: [400, 401, 403, 404, 422],
+  }),
+  resetPassword: defineRoute({
+    ...admin,
+    id: 'users.resetPassword',
+    method: 'POST',
+    path: '/users/{id}/password-reset',
+    summary: 'Set a temporary password the user must change before signing in or signing',
+    params: userIdParams,
+    body: z.strictObject({ temporaryPassword: password }),
+    response: z.object({ ok: z.boolean() }),
+    successStatus: 200,
+    problems: [400, 401, 403, 404, 422],
+  }),
+  listOrganizations: defineRoute({
+    ...admin,
+    id: 'organizations.list',
+    method: 'GET',
+    path: '/organizations',
+    summary: "The caller's organization",
+    response: z.object({ items: z.array(organizationSchema) }),
+    successStatus: 200,
+    problems: [401, 403],
+  }),
+};

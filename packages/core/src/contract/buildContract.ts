@@ -1,0 +1,18 @@
+import type { RecordTypeRegistry } from '../registry/createRegistry';
+import type { RouteDefinition } from './defineRoute';
+import { kitRoutes } from './kitRoutes';
+import { recordRoutes } from './recordRoutes';
+
+/** The server kit's whole API for one registry: every collection's routes and the kit's own. */
+export interface Contract {
+  routes: readonly RouteDefinition[];
+  byId: ReadonlyMap<string, RouteDefinition>;
+}
+
+export function buildContract(registry: RecordTypeRegistry): Contract {
+  const routes: RouteDefinition[] = [
+    ...Object.values(kitRoutes),
+    ...registry.list.flatMap((recordType) => Object.values(recordRoutes(recordType)) as RouteDefinition[]),
+  ];
+  return { routes, byId: new Map(routes.map((route) => [route.id, route])) };
+}

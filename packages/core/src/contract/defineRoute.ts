@@ -1,0 +1,71 @@
+import type * as z from 'zod/mini';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** What a route does, so a server can dispatch on it without re-reading paths. */
+export type RouteKind =
+  | 'list'
+  | 'create'
+  | 'get'
+  | 'update'
+  | 'transition'
+  | 'recordAuditTrail'
+  | 'signatures'
+  | 'listAttachments'
+  | 'uploadAttachment'
+  | 'downloadAttachment'
+  | 'listComments'
+  | 'createComment'
+  | 'auditTrail'
+  | 'verifyAuditTrail'
+  | 'auditTrailExport'
+  | 'notifications'
+  | 'readNotification'
+  | 'openapi'
+  | 'host';
+
+/**
+ * One route of the API contract. Server-kit routes and validates by it, the client types
+ * and validates by it, and the OpenAPI document is generated from it.
+ */
+export interface RouteDefinition<
+  TParams extends z.ZodMiniType = z.ZodMiniType,
+  TQuery extends z.ZodMiniType = z.ZodMiniType,
+  TBody extends z.ZodMiniType = z.ZodMiniType,
+  TResponse extends z.ZodMiniType = z.ZodMiniType,
+> {
+  /** operationId, e.g. `deviations.transition`. */
+  id: string;
+  kind: RouteKind;
+  method: HttpMethod;
+  /** OpenAPI-style path relative to the mount prefix, e.g. `/deviations/{id}/transitions`. */
+  path: string;
+  summary: string;
+  tags: readonly string[];
+  /** The record type the route serves, when it serves one. */
+  recordType?: string;
+  params?: TParams;
+  query?: TQuery;
+  /** A JSON body; `binary` routes stream their body instead. */
+  body?: TBody;
+  bodyKind?: 'json' | 'binary';
+  /** The success body; `binary` responses stream a file. */
+  response: TResponse;
+  responseKind?: 'json' | 'binary' | 'text';
+  successStatus: 200 | 201 | 204;
+  /** `If-Match` required (428 without it, 412 when stale). */
+  requiresIfMatch?: boolean;
+  /** `Idempotency-Key` honoured: a retry returns the first response. */
+  idempotent?: boolean;
+  /** Error statuses the route may answer with problem+json. */
+  problems: readonly number[];
+}
+
+export function defineRoute<
+  TParams extends z.ZodMiniType,
+  TQuery extends z.ZodMiniType,
+  TBody extends z.ZodMiniType,
+  TResponse extends z.ZodMiniType,
+>(route: RouteDefinition<TParams, TQuery, TBody, TResponse>): RouteDefinition<TParams, TQuery, TBody, TResponse> {
+  return route;
+}

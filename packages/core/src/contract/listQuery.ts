@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+import type { RecordType } from '../record-type/defineRecordType';
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** The sort keys every record type offers, before its own `sortFields`. */
+export const baseSortFields = ['createdAt', 'updatedAt', 'number', 'state'] as const;
+
+const pageSize = z.optional(
+  z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
+);
+const cursor = z.optional(z.string().check(z.maxLength(512)));
+
+/** A filter value: one value, or several separated by commas (`?state=draft,in_assessment`). */
+const filterValue = z.optional(z.string().check(z.minLength(1), z.maxLength(500)));
+
+/**
+ * The list query of one record type: `limit`, `cursor`, `sort` (`-createdAt`), `q`, and an
+ * exact-match filter for `state`, `ownerId` and each of the type's `filterFields`.
+ */
+export function listQuerySchema(recordType: Pick<RecordType, 'sortFields' | 'filterFields'>) {
+  const sortKeys = [...baseSortFields, ...recordType.sortFields];
+  const sort = z.optional(z.enum(sortKeys.flatMap((key) => [key, `-${key}`]) as [string, ...string[]]));
+  const filters = Object.fromEntries(
+    ['state', 'ownerId', ...recordType.filterFields].map((field) => [field, filterValue]),
+  );
+  return z.strictObject({
+    limit: pageSize,
+    cursor,
+    sort,
+    q: z.optional(z.string().check(z.maxLength(200))),
+    ...filters,
+  });
+}
+
+export const pageQuerySchema = z.strictObject({ limit: pageSize, cursor });
+
+/** A page of a list: the items and the cursor of the next page, `null` on the last. */
+export function pageOf<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+}
+
+/** Splits a comma-separated filter value into its values. */
+export function filterValues(value: string | undefined): string[] {
+  return value === undefined ? [] : value.split(',').map((part) => part.trim()).filter(Boolean);
+}
