@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { organizationSchema, userSchema } from '../entities/user';
 import { defineRoute } from './defineRoute';
 
-const email = z.string().check(z.trim(), z.toLowerCase(), z.minLength(3), z.maxLength(320), z.regex(/^[^@\s]+@[^@\s]+$/));
+const email = z
+  .string()
+  .check(z.trim(), z.toLowerCase(), z.minLength(3), z.maxLength(320), z.regex(/^[^@\s]+@[^@\s]+$/));
 const password = z.string().check(z.minLength(1), z.maxLength(1024));
 
 export const sessionUserSchema = z.object({
@@ -72,9 +74,14 @@ export const authRoutes = {
     id: 'auth.changePassword',
     method: 'POST',
     path: '/auth/password',
-    summary: 'Change one’s own password (also after expiry or an administrator reset)',
-    body: z.strictObject({ email, currentPassword: password, newPassword: password }),
-    response: z.object({ ok: z.boolean() }),
+    summary: 'Change one’s own password (also after expiry or an administrator reset) and sign in',
+    body: z.strictObject({
+      email,
+      currentPassword: password,
+      newPassword: password,
+      otp: z.optional(z.string().check(z.regex(/^\d{6,8}$/))),
+    }),
+    response: tokensSchema,
     successStatus: 200,
     problems: [400, 401, 422, 423],
   }),

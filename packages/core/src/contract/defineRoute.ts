@@ -66,6 +66,8 @@ export function defineRoute<
   TQuery extends z.ZodMiniType,
   TBody extends z.ZodMiniType,
   TResponse extends z.ZodMiniType,
->(route: RouteDefinition<TParams, TQuery, TBody, TResponse>): RouteDefinition<TParams, TQuery, TBody, TResponse> {
+>(
+  route: RouteDefinition<TParams, TQuery, TBody, TResponse>,
+): RouteDefinition<TParams, TQuery, TBody, TResponse> {
   return route;
 }

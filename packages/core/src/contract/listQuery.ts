@@ -7,9 +7,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** The sort keys every record type offers, before its own `sortFields`. */
 export const baseSortFields = ['createdAt', 'updatedAt', 'number', 'state'] as const;
 
-const pageSize = z.optional(
-  z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
-);
+const pageSize = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)));
 const cursor = z.optional(z.string().check(z.maxLength(512)));
 
 /** A filter value: one value, or several separated by commas (`?state=draft,in_assessment`). */
@@ -43,5 +41,10 @@ export function pageOf<T extends z.ZodMiniType>(item: T) {
 
 /** Splits a comma-separated filter value into its values. */
 export function filterValues(value: string | undefined): string[] {
-  return value === undefined ? [] : value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
 }

@@ -9,8 +9,8 @@ export {
   deviationRequiredFields,
   deviationSeverities,
   fishboneCategories,
-  fiveWhyStepSchema,
   fishboneCauseSchema,
+  fiveWhyStepSchema,
   investigationSchema,
   rootCauseMethods,
 } from './schema';

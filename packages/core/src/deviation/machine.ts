@@ -10,7 +10,13 @@ type Deviation = RecordBase & z.infer<z.ZodMiniObject<typeof deviationFields>>;
 
 const approval: TransitionMeta = { signature: 'approval' };
 
-const openStates = ['draft', 'in_assessment', 'in_approval', 'in_investigation', 'in_final_approval'] as const;
+const openStates = [
+  'draft',
+  'in_assessment',
+  'in_approval',
+  'in_investigation',
+  'in_final_approval',
+] as const;
 
 const cancellation = (state: string) => ({
   REQUEST_CANCELLATION: {
@@ -41,13 +47,19 @@ export const deviationMachine = setup({
   states: {
     draft: {
       on: {
-        SUBMIT: { target: 'in_assessment', guard: { type: 'fieldsReadyFor', params: { state: 'in_assessment' } } },
+        SUBMIT: {
+          target: 'in_assessment',
+          guard: { type: 'fieldsReadyFor', params: { state: 'in_assessment' } },
+        },
         ...cancellation('draft'),
       },
     },
     in_assessment: {
       on: {
-        SUBMIT_ASSESSMENT: { target: 'in_approval', guard: { type: 'fieldsReadyFor', params: { state: 'in_approval' } } },
+        SUBMIT_ASSESSMENT: {
+          target: 'in_approval',
+          guard: { type: 'fieldsReadyFor', params: { state: 'in_approval' } },
+        },
         ...cancellation('in_assessment'),
       },
     },
@@ -57,7 +69,11 @@ export const deviationMachine = setup({
           { target: 'closed', guard: and(['actorIsNotOwner', 'isMinor']), meta: approval },
           { target: 'in_investigation', guard: and(['actorIsNotOwner', not('isMinor')]), meta: approval },
         ],
-        REJECT: { target: 'in_assessment', meta: { reason: true } satisfies TransitionMeta },
+        REJECT: {
+          target: 'in_assessment',
+          guard: { type: 'fieldsReadyFor', params: { state: 'in_assessment' } },
+          meta: { reason: true } satisfies TransitionMeta,
+        },
         ...cancellation('in_approval'),
       },
     },
@@ -88,7 +104,11 @@ export const deviationMachine = setup({
         },
         REJECT_CANCELLATION: openStates.map((state) => ({
           target: state,
-          guard: { type: 'returnsTo' as const, params: { state } },
+          // Fields may have been edited meanwhile: the state returned to must still be satisfied.
+          guard: and([
+            { type: 'returnsTo' as const, params: { state } },
+            { type: 'fieldsReadyFor' as const, params: { state } },
+          ]),
           actions: 'forgetState' as const,
         })),
       },

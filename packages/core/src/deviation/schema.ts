@@ -4,7 +4,14 @@ import { hostRefSchema, nonEmptyText } from '../record-type/recordBase';
 export const deviationSeverities = ['minor', 'major', 'critical'] as const;
 export const rootCauseMethods = ['five_whys', 'fishbone', 'other'] as const;
 /** The 6M categories of an Ishikawa (fishbone) diagram. */
-export const fishboneCategories = ['man', 'machine', 'method', 'material', 'measurement', 'environment'] as const;
+export const fishboneCategories = [
+  'man',
+  'machine',
+  'method',
+  'material',
+  'measurement',
+  'environment',
+] as const;
 
 /** One step of a 5-Why chain: the question asked and the answer found. */
 export const fiveWhyStepSchema = z.object({

@@ -40,7 +40,9 @@ const meaningVerbs = {
 } as const;
 
 /** The signature manifestation in English; screens translate it through their message catalog. */
-export function signatureManifestation(signature: Pick<Signature, 'meaning' | 'signerName' | 'signedAt'>): string {
+export function signatureManifestation(
+  signature: Pick<Signature, 'meaning' | 'signerName' | 'signedAt'>,
+): string {
   const when = `${signature.signedAt.slice(0, 10)} ${signature.signedAt.slice(11, 16)} UTC`;
   return `${meaningVerbs[signature.meaning]} by ${signature.signerName}, ${when}`;
 }

@@ -24,7 +24,10 @@ function parametersOf(route: RouteDefinition): JsonSchema[] {
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const object = jsonSchema(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(object.properties ?? {})) {
       parameters.push({
         name,
@@ -59,7 +62,11 @@ function requestBodyOf(route: RouteDefinition): JsonSchema | undefined {
   if (route.bodyKind === 'binary') {
     return {
       required: true,
-      content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+      content: {
+        'application/octet-stream': {
+          schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+        },
+      },
     };
   }
   if (!route.body) return undefined;
@@ -69,7 +76,11 @@ function requestBodyOf(route: RouteDefinition): JsonSchema | undefined {
 function successOf(route: RouteDefinition): JsonSchema {
   const content =
     route.responseKind === 'binary'
-      ? { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } }
+      ? {
+          'application/octet-stream': {
+            schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+          },
+        }
       : route.responseKind === 'text'
         ? { 'text/csv': { schema: { type: 'string' } } }
         : { 'application/json': { schema: jsonSchema(route.response, 'output') } };
@@ -80,7 +91,10 @@ function successOf(route: RouteDefinition): JsonSchema {
  * The OpenAPI 3.1 document of a set of contract routes, generated from the same zod
  * schemas the server validates with, so the document cannot drift from the API.
  */
-export function generateOpenApi(routes: readonly RouteDefinition[], options: OpenApiOptions = {}): JsonSchema {
+export function generateOpenApi(
+  routes: readonly RouteDefinition[],
+  options: OpenApiOptions = {},
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const operation: JsonSchema = {
@@ -90,12 +104,15 @@ export function generateOpenApi(routes: readonly RouteDefinition[], options: Ope
       parameters: parametersOf(route),
       responses: {
         [String(route.successStatus)]: successOf(route),
-        ...Object.fromEntries(route.problems.map((status) => [String(status), { $ref: '#/components/responses/Problem' }])),
+        ...Object.fromEntries(
+          route.problems.map((status) => [String(status), { $ref: '#/components/responses/Problem' }]),
+        ),
       },
     };
     const body = requestBodyOf(route);
     if (body) operation.requestBody = body;
-    if (route.id === 'auth.login' || route.id === 'auth.refresh' || route.id === 'openapi') operation.security = [];
+    if (route.id === 'auth.login' || route.id === 'auth.refresh' || route.id === 'openapi')
+      operation.security = [];
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, JsonSchema>)[route.method.toLowerCase()] = operation;
   }
@@ -104,7 +121,8 @@ export function generateOpenApi(routes: readonly RouteDefinition[], options: Ope
     info: {
       title: options.title ?? 'Masetra QMS API',
       version: options.version ?? '1.0.0',
-      description: options.description ?? 'Quality records, lifecycles, audit trail and electronic signatures.',
+      description:
+        options.description ?? 'Quality records, lifecycles, audit trail and electronic signatures.',
     },
     servers: [{ url: options.serverUrl ?? '/' }],
     security: [{ bearerAuth: [] }],

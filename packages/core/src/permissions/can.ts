@@ -13,7 +13,11 @@ function rolesFor(recordType: Pick<RecordType, 'permissions'>, action: RecordAct
  * (21 CFR 11.10(d), (g)), and the screens ask it to decide what to offer.
  * Lifecycle rules (state, owner, required fields) are the machine's, not this function's.
  */
-export function can(principal: Pick<Principal, 'roles'>, recordType: Pick<RecordType, 'permissions'>, action: RecordAction): boolean {
+export function can(
+  principal: Pick<Principal, 'roles'>,
+  recordType: Pick<RecordType, 'permissions'>,
+  action: RecordAction,
+): boolean {
   const allowed = rolesFor(recordType, action);
   return principal.roles.some((role) => allowed.includes(role));
 }

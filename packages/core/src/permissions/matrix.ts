@@ -49,7 +49,6 @@ export const permissionMatrix = {
       APPROVE_PLAN: approvers,
       REJECT_PLAN: approvers,
       COMPLETE_IMPLEMENTATION: ['investigator', 'qa_reviewer'],
-      RECORD_EFFECTIVENESS: ['qa_reviewer', 'qa_approver'],
       CONFIRM_EFFECTIVE: ['qa_reviewer', 'qa_approver'],
       REPORT_NOT_EFFECTIVE: ['qa_reviewer', 'qa_approver'],
       CANCEL: approvers,

@@ -107,7 +107,9 @@ export function defineRecordType<
   TFields extends FieldsShape,
   const TRequired extends keyof TFields,
   TMachine extends AnyStateMachine,
->(config: RecordTypeConfig<TName, TFields, TRequired, TMachine>): RecordType<TName, TFields, TRequired, TMachine> {
+>(
+  config: RecordTypeConfig<TName, TFields, TRequired, TMachine>,
+): RecordType<TName, TFields, TRequired, TMachine> {
   const optionalFields = partialShape(config.fields);
   const requiredAtCreate = Object.fromEntries(
     config.createRequired.map((key) => [key, unwrapOptional(config.fields[key] as z.ZodMiniType)]),
@@ -117,8 +119,15 @@ export function defineRecordType<
   return {
     ...config,
     // The cast only restates what zod infers, in a form TypeScript can compare across record types.
-    schema: z.object({ ...recordBaseShape, ...config.fields }) as unknown as RecordType<TName, TFields>['schema'],
-    createInput: z.strictObject({ ...optionalFields, ...requiredAtCreate, ownerId: z.optional(z.string().check(z.minLength(1))) }),
+    schema: z.object({ ...recordBaseShape, ...config.fields }) as unknown as RecordType<
+      TName,
+      TFields
+    >['schema'],
+    createInput: z.strictObject({
+      ...optionalFields,
+      ...requiredAtCreate,
+      ownerId: z.optional(z.string().check(z.minLength(1))),
+    }),
     updateInput: z.strictObject(optionalFields),
     states,
     events: [...root.events].filter((event) => !event.startsWith('xstate.')),

@@ -38,5 +38,8 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 export function fieldIssuesOf(error: z.core.$ZodError, prefix = ''): FieldIssue[] {
-  return error.issues.map((issue) => ({ pointer: prefix + toJsonPointer(issue.path), detail: describe(issue) }));
+  return error.issues.map((issue) => ({
+    pointer: prefix + toJsonPointer(issue.path),
+    detail: describe(issue),
+  }));
 }

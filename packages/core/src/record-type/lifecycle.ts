@@ -56,9 +56,10 @@ const SOMEONE_ELSE = '\u0000not-the-owner';
  * The owner is barred by segregation of duties when the move signs an approval, or when
  * anyone else could take it right now (an `actorIsNotOwner` guard on a verification).
  */
-function ownerIsBarred(snapshot: AnyMachineSnapshot, record: RecordBase, event: LifecycleEvent, meta: TransitionMeta) {
-  if (event.actorId !== record.ownerId) return false;
-  return meta.signature === 'approval' || enabledTransition(snapshot, { ...event, actorId: SOMEONE_ELSE }) !== undefined;
+function ownerIsBarred(snapshot: AnyMachineSnapshot, event: LifecycleEvent, meta: TransitionMeta): boolean {
+  if (event.actorId !== (snapshot.context as RecordBase).ownerId) return false;
+  if (meta.signature === 'approval') return true;
+  return enabledTransition(snapshot, { ...event, actorId: SOMEONE_ELSE }) !== undefined;
 }
 
 /** Explains why none of the candidate transitions was enabled, from what the guards check. */
@@ -70,7 +71,7 @@ function explainRefusal(
 ): { code: RefusalCode; detail: string; errors: FieldIssue[] } {
   const record = snapshot.context as RecordBase;
   const meta = metaOf(candidates[0]);
-  if (ownerIsBarred(snapshot, record, event, meta)) {
+  if (ownerIsBarred(snapshot, event, meta)) {
     return {
       code: 'segregation_of_duties',
       detail: `The owner of ${record.number} may not sign its ${meta.signature ?? 'approval'}.`,
@@ -108,7 +109,12 @@ export function evaluateTransition<T extends RecordType>(
 ): TransitionOutcome<RecordOf<T>> {
   const base = record as RecordBase;
   if (!recordType.events.includes(event.type)) {
-    return { ok: false, code: 'unknown_event', detail: `${recordType.name} has no event ${event.type}.`, errors: [] };
+    return {
+      ok: false,
+      code: 'unknown_event',
+      detail: `${recordType.name} has no event ${event.type}.`,
+      errors: [],
+    };
   }
   const snapshot = snapshotOf(recordType, base);
   const candidates = candidatesFor(snapshot, event.type);

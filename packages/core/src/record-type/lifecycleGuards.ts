@@ -21,8 +21,9 @@ export function sharedGuards<TRecord extends RecordBase>(requiredFields: Require
     fieldsReadyFor: ({ context }: GuardArgs<TRecord>, params: { state: string }) =>
       requiredFields[params.state]?.safeParse(context).success ?? true,
     actorIsNotOwner: ({ context, event }: GuardArgs<TRecord>) => event.actorId !== context.ownerId,
+    // Fails closed: a server that sent no count has not shown that nothing is open.
     relatedAllClosed: ({ event }: GuardArgs<TRecord>, params: { type: string }) =>
-      (event.related?.[params.type]?.open ?? 0) === 0,
+      event.related?.[params.type]?.open === 0,
     returnsTo: ({ context }: GuardArgs<TRecord>, params: { state: string }) =>
       context.stateBeforeCancellation === params.state,
   };

@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 
 /** What a signer declares by signing (21 CFR 11.50(a)(3)). */
-export const signatureMeanings = ['authorship', 'review', 'approval', 'verification', 'responsibility'] as const;
+export const signatureMeanings = [
+  'authorship',
+  'review',
+  'approval',
+  'verification',
+  'responsibility',
+] as const;
 export const signatureMeaningSchema = z.enum(signatureMeanings);
 export type SignatureMeaning = (typeof signatureMeanings)[number];

@@ -14,11 +14,14 @@ export interface RecordTypeRegistry<TTypes extends Record<string, RecordType> = 
  * @example
  * const registry = createRegistry({ ...recordTypes, change_control: changeControl });
  */
-export function createRegistry<TTypes extends Record<string, RecordType>>(types: TTypes): RecordTypeRegistry<TTypes> {
+export function createRegistry<TTypes extends Record<string, RecordType>>(
+  types: TTypes,
+): RecordTypeRegistry<TTypes> {
   const list = Object.values(types);
   const collections = new Map(list.map((type) => [type.collection, type]));
   for (const [key, type] of Object.entries(types)) {
-    if (key !== type.name) throw new Error(`Registry key ${key} must equal the record type's name ${type.name}`);
+    if (key !== type.name)
+      throw new Error(`Registry key ${key} must equal the record type's name ${type.name}`);
   }
   if (collections.size !== list.length) throw new Error('Two record types share a collection name');
   const prefixes = new Set(list.map((type) => type.numberPrefix));

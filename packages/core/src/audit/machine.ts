@@ -1,0 +1,58 @@
+import { and, setup } from 'xstate';
+import type * as z from 'zod/mini';
+import type { LifecycleEvent } from '../record-type/lifecycleEvent';
+import { sharedGuards } from '../record-type/lifecycleGuards';
+import type { RecordBase } from '../record-type/recordBase';
+import type { TransitionMeta } from '../record-type/transitionMeta';
+import { type auditFields, auditRequiredFields } from './schema';
+
+type Audit = RecordBase & z.infer<z.ZodMiniObject<typeof auditFields>>;
+
+const readyFor = (state: keyof typeof auditRequiredFields) => ({
+  type: 'fieldsReadyFor' as const,
+  params: { state },
+});
+
+/**
+ * Audit lifecycle. The report is issued only when every finding is closed: the server
+ * counts the audit's open findings into the event (`related.finding`).
+ */
+export const auditMachine = setup({
+  types: { context: {} as Audit, events: {} as LifecycleEvent, input: {} as Audit },
+  guards: sharedGuards<Audit>(auditRequiredFields),
+}).createMachine({
+  id: 'audit',
+  initial: 'planned',
+  context: ({ input }) => input,
+  states: {
+    planned: {
+      on: {
+        START: { target: 'in_progress', guard: readyFor('in_progress') },
+        CANCEL: { target: 'cancelled', meta: { reason: true } satisfies TransitionMeta },
+      },
+    },
+    in_progress: {
+      on: {
+        COMPLETE_FIELDWORK: { target: 'reporting', guard: readyFor('reporting') },
+      },
+    },
+    reporting: {
+      on: {
+        ISSUE_REPORT: {
+          target: 'closed',
+          guard: and([
+            'actorIsNotOwner',
+            readyFor('closed'),
+            { type: 'relatedAllClosed', params: { type: 'finding' } },
+          ]),
+          meta: {
+            signature: 'approval',
+            requires: 'Every finding of the audit closed.',
+          } satisfies TransitionMeta,
+        },
+      },
+    },
+    closed: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});

@@ -1,0 +1,97 @@
+import { and, assign, setup } from 'xstate';
+import type * as z from 'zod/mini';
+import type { LifecycleEvent } from '../record-type/lifecycleEvent';
+import { sharedGuards } from '../record-type/lifecycleGuards';
+import type { RecordBase } from '../record-type/recordBase';
+import type { TransitionMeta } from '../record-type/transitionMeta';
+import { type capaFields, capaRequiredFields, type effectivenessResults } from './schema';
+
+type Capa = RecordBase & z.infer<z.ZodMiniObject<typeof capaFields>>;
+
+const readyFor = (state: keyof typeof capaRequiredFields) => ({
+  type: 'fieldsReadyFor' as const,
+  params: { state },
+});
+
+const cancel = {
+  CANCEL: {
+    target: 'cancelled',
+    guard: 'actorIsNotOwner',
+    meta: { signature: 'approval', reason: true } satisfies TransitionMeta,
+  },
+} as const;
+
+/**
+ * CAPA lifecycle. The verdict on effectiveness is two events, not one with two branches:
+ * confirming it is signed (verification), reporting it failed needs a reason, and the
+ * action bar must know which of the two it asks for before the user acts.
+ */
+export const capaMachine = setup({
+  types: { context: {} as Capa, events: {} as LifecycleEvent, input: {} as Capa },
+  guards: {
+    ...sharedGuards<Capa>(capaRequiredFields),
+    effectivenessIs: ({ context }, params: { result: (typeof effectivenessResults)[number] }) =>
+      context.effectivenessResult === params.result,
+  },
+  actions: {
+    // The verdict belongs to one check; the next check after more work must record its own.
+    clearEffectivenessResult: assign({ effectivenessResult: undefined }),
+  },
+}).createMachine({
+  id: 'capa',
+  initial: 'draft',
+  context: ({ input }) => input,
+  states: {
+    draft: {
+      on: {
+        SUBMIT_PLAN: { target: 'plan_approval', guard: readyFor('plan_approval') },
+        ...cancel,
+      },
+    },
+    plan_approval: {
+      on: {
+        APPROVE_PLAN: {
+          target: 'implementation',
+          guard: and(['actorIsNotOwner', readyFor('implementation')]),
+          meta: { signature: 'approval' } satisfies TransitionMeta,
+        },
+        REJECT_PLAN: { target: 'draft', meta: { reason: true } satisfies TransitionMeta },
+        ...cancel,
+      },
+    },
+    implementation: {
+      on: {
+        COMPLETE_IMPLEMENTATION: {
+          target: 'effectiveness_check',
+          guard: readyFor('effectiveness_check'),
+          meta: { requires: 'At least one task, and every task done.' } satisfies TransitionMeta,
+        },
+        ...cancel,
+      },
+    },
+    effectiveness_check: {
+      on: {
+        CONFIRM_EFFECTIVE: {
+          target: 'closed',
+          guard: and(['actorIsNotOwner', readyFor('closed')]),
+          meta: { signature: 'verification' } satisfies TransitionMeta,
+        },
+        REPORT_NOT_EFFECTIVE: {
+          target: 'implementation',
+          guard: and([
+            { type: 'effectivenessIs', params: { result: 'not_effective' as const } },
+            readyFor('implementation'),
+          ]),
+          actions: 'clearEffectivenessResult',
+          meta: {
+            reason: true,
+            requires: 'Record the effectiveness result as not effective first.',
+          } satisfies TransitionMeta,
+        },
+        ...cancel,
+      },
+    },
+    closed: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});

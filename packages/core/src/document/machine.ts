@@ -1,0 +1,107 @@
+import { and, assign, setup } from 'xstate';
+import type * as z from 'zod/mini';
+import type { LifecycleEvent } from '../record-type/lifecycleEvent';
+import { sharedGuards } from '../record-type/lifecycleGuards';
+import type { RecordBase } from '../record-type/recordBase';
+import type { TransitionMeta } from '../record-type/transitionMeta';
+import { nextReviewDue } from './periodicReview';
+import { type documentFields, documentRequiredFields } from './schema';
+import { nextMajorVersion, nextMinorVersion, versionLabelOf } from './versionLabel';
+
+type ControlledDocument = RecordBase & z.infer<z.ZodMiniObject<typeof documentFields>>;
+
+const readyFor = (state: keyof typeof documentRequiredFields) => ({
+  type: 'fieldsReadyFor' as const,
+  params: { state },
+});
+
+const requestChanges = {
+  REQUEST_CHANGES: {
+    target: 'draft',
+    actions: 'bumpMinorVersion',
+    meta: { reason: true } satisfies TransitionMeta,
+  },
+} as const;
+
+const retire = {
+  RETIRE: {
+    target: 'obsolete',
+    guard: 'actorIsNotOwner',
+    meta: { signature: 'approval', reason: true } satisfies TransitionMeta,
+  },
+} as const;
+
+/**
+ * Controlled-document lifecycle. Versions count up in the machine: requested changes give
+ * the next minor version, approval the next major. Becoming effective and being superseded
+ * are taken by the scheduler (`system`), on the effective date.
+ */
+export const documentMachine = setup({
+  types: { context: {} as ControlledDocument, events: {} as LifecycleEvent, input: {} as ControlledDocument },
+  guards: {
+    ...sharedGuards<ControlledDocument>(documentRequiredFields),
+    // Without the server's clock on the event the date cannot be known to have come.
+    effectiveDateReached: ({ context, event }) =>
+      !!context.effectiveDate && !!event.at && Date.parse(context.effectiveDate) <= Date.parse(event.at),
+  },
+  actions: {
+    bumpMinorVersion: assign(({ context }) => ({ versionLabel: nextMinorVersion(versionLabelOf(context)) })),
+    setMajorVersion: assign(({ context }) => ({ versionLabel: nextMajorVersion(versionLabelOf(context)) })),
+    scheduleReview: assign(({ context }) =>
+      context.effectiveDate && context.reviewIntervalMonths
+        ? { nextReviewDue: nextReviewDue(context.effectiveDate, context.reviewIntervalMonths) }
+        : {},
+    ),
+  },
+}).createMachine({
+  id: 'document',
+  initial: 'draft',
+  context: ({ input }) => input,
+  states: {
+    draft: {
+      on: {
+        SUBMIT_FOR_REVIEW: { target: 'in_review', guard: readyFor('in_review') },
+      },
+    },
+    in_review: {
+      on: {
+        COMPLETE_REVIEW: {
+          target: 'in_approval',
+          guard: readyFor('in_approval'),
+          meta: { signature: 'review' } satisfies TransitionMeta,
+        },
+        ...requestChanges,
+      },
+    },
+    in_approval: {
+      on: {
+        APPROVE: {
+          target: 'approved',
+          guard: and(['actorIsNotOwner', readyFor('approved')]),
+          actions: 'setMajorVersion',
+          meta: { signature: 'approval' } satisfies TransitionMeta,
+        },
+        ...requestChanges,
+      },
+    },
+    approved: {
+      on: {
+        BECOME_EFFECTIVE: {
+          target: 'effective',
+          guard: and(['effectiveDateReached', readyFor('effective')]),
+          actions: 'scheduleReview',
+          meta: { system: true, requires: 'The effective date has come.' } satisfies TransitionMeta,
+        },
+        ...retire,
+      },
+    },
+    effective: {
+      on: {
+        SUPERSEDE: { target: 'superseded', meta: { system: true } satisfies TransitionMeta },
+        ...retire,
+      },
+    },
+    superseded: { type: 'final' },
+    obsolete: { type: 'final' },
+  },
+});

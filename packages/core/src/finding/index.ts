@@ -1,0 +1,31 @@
+import { permissionMatrix } from '../permissions/matrix';
+import { defineRecordType, type RecordOf } from '../record-type/defineRecordType';
+import { findingMachine } from './machine';
+import { findingFields, findingRequiredFields } from './schema';
+import { validateFindingChange } from './validateFindingChange';
+
+/** Types */
+export type Finding = RecordOf<typeof finding>;
+
+/** Core */
+export { findingMachine } from './machine';
+export { findingClassifications, findingFields, findingRequiredFields } from './schema';
+export { validateFindingChange } from './validateFindingChange';
+
+/** Finding: a gap an audit found, answered by a response and closed by the auditor's verification. */
+export const finding = defineRecordType({
+  name: 'finding',
+  collection: 'findings',
+  numberPrefix: 'FND',
+  fields: findingFields,
+  createRequired: ['auditId', 'title'],
+  machine: findingMachine,
+  requiredFields: findingRequiredFields,
+  searchFields: ['title', 'description', 'requirementRef', 'response'],
+  filterFields: ['auditId', 'classification'],
+  sortFields: ['classification', 'dueAt', 'title'],
+  titleField: 'title',
+  permissions: permissionMatrix.finding,
+  parent: { type: 'audit', foreignKey: 'auditId' },
+  validateChange: validateFindingChange,
+});

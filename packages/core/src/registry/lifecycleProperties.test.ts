@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RecordOf, RecordType } from '../record-type/defineRecordType';
+import { availableEvents, evaluateTransition, initialStateOf } from '../record-type/lifecycle';
+import { type LifecycleEvent, SYSTEM_ACTOR } from '../record-type/lifecycleEvent';
+import { recordTypes } from './recordTypes';
+
+type AnyRecord = RecordOf<RecordType>;
+
+const OWNER = 'user-owner';
+const actors = [OWNER, 'user-qa', 'user-reviewer', SYSTEM_ACTOR];
+const NUM_RUNS = 200;
+
+/**
+ * For each type: the value of every field a full record has, and other values each field
+ * may take (a missing field is always among them). Records mix the two at random, so
+ * some reach the end of their lifecycle and some stop where a field is missing.
+ */
+const fieldVariants: Record<keyof typeof recordTypes, Record<string, readonly unknown[]>> = {
+  deviation: {
+    description: ['Hardness 62 N against 80-120 N.', ''],
+    occurredAt: ['2026-03-02T07:45:00.000Z'],
+    area: ['Compression suite 2', '  '],
+    severity: ['major', 'minor', 'critical'],
+    immediateActions: ['Batch on hold.', ''],
+    rootCause: ['Worn punch tips.', ''],
+    rootCauseMethod: ['five_whys', 'fishbone'],
+    impactAssessment: ['Batch 24-117 only.'],
+    capaRequired: [true, false],
+    linkedCapaIds: [['capa-1'], []],
+    rationaleForNoCapa: ['Covered by PM-007.', ' '],
+    stateBeforeCancellation: [null],
+  },
+  capa: {
+    description: ['Worn punches caused low hardness.', ''],
+    kind: ['corrective', 'preventive'],
+    tasks: [
+      [
+        {
+          id: 't1',
+          title: 'Replace punches',
+          ownerId: 'user-eng',
+          dueAt: '2026-03-20T17:00:00.000Z',
+          done: true,
+        },
+      ],
+      [
+        {
+          id: 't1',
+          title: 'Replace punches',
+          ownerId: 'user-eng',
+          dueAt: '2026-03-20T17:00:00.000Z',
+          done: true,
+        },
+        {
+          id: 't2',
+          title: 'Update PM-007',
+          ownerId: 'user-maint',
+          dueAt: '2026-04-15T17:00:00.000Z',
+          done: false,
+        },
+      ],
+      [{ id: 't1', title: 'Replace punches', done: true }],
+      [],
+    ],
+    effectivenessCriteria: ['No excursion in 20 batches.', ''],
+    effectivenessResult: ['effective', 'not_effective'],
+    effectivenessEvidence: ['Batches 24-120 to 24-139 in range.', ''],
+    dueAt: ['2026-06-30T17:00:00.000Z'],
+  },
+  document: {
+    documentKind: ['sop', 'form'],
+    content: ['1. Purpose ...', ''],
+    versionLabel: ['0.1', '0.4', '1.1'],
+    effectiveDate: ['2026-04-01', '2027-01-01'],
+    reviewIntervalMonths: [24, 1],
+    nextReviewDue: ['2027-01-01'],
+  },
+  audit: {
+    auditKind: ['supplier', 'internal'],
+    scope: ['Warehousing and QC release.', ''],
+    auditee: ['Warehouse', ''],
+    supplierName: ['Lactose Works GmbH'],
+    leadAuditorId: ['user-lead', ''],
+    plannedStart: ['2026-03-09', '2026-03-12'],
+    plannedEnd: ['2026-03-10'],
+    summary: ['Two minor findings.', ''],
+    report: ['Full report ...'],
+  },
+  finding: {
+    description: ['Mapping overdue since 2025.', ''],
+    classification: ['minor', 'major'],
+    response: ['Mapping booked for April.', ' '],
+    linkedCapaIds: [['capa-2'], []],
+    rationale: ['Corrected on the spot.', ''],
+  },
+};
+
+/** Fields every record of a type has from its creation on. */
+const createdWith: Partial<Record<keyof typeof recordTypes, Record<string, unknown>>> = {
+  finding: { auditId: '01960000-0000-7000-8000-0000000000a1' },
+};
+
+function recordsOf(
+  recordType: RecordType,
+  variants: Record<string, readonly unknown[]>,
+): fc.Arbitrary<AnyRecord> {
+  const model = Object.fromEntries(
+    Object.entries(variants).map(([field, values]) => [
+      field,
+      fc.oneof(
+        { weight: 5, arbitrary: fc.constant(values[0]) },
+        { weight: 1, arbitrary: fc.constantFrom(undefined, ...values) },
+      ),
+    ]),
+  );
+  return fc.record(model).map((fields) => ({
+    id: '01960000-0000-7000-8000-000000000042',
+    orgId: 'org-acme',
+    type: recordType.name,
+    number: `${recordType.numberPrefix}-2026-0042`,
+    state: initialStateOf(recordType),
+    version: 1,
+    ownerId: OWNER,
+    createdBy: OWNER,
+    createdAt: '2026-03-01T08:00:00.000Z',
+    updatedAt: '2026-03-01T08:00:00.000Z',
+    title: 'Property-test record',
+    ...createdWith[recordType.name as keyof typeof recordTypes],
+    ...fields,
+  }));
+}
+
+/** Moves that end a lifecycle early; drawn less often, so that walks also reach the far states. */
+const exits = new Set(['REQUEST_CANCELLATION', 'CANCEL', 'RETIRE']);
+
+/**
+ * A random event, whose type is drawn when it is sent: mostly among the events the
+ * current state knows (else few walks would get past the first states), else among all.
+ */
+interface EventDraft extends Omit<LifecycleEvent, 'type'> {
+  known: boolean;
+  pick: number;
+}
+
+function eventDrafts(): fc.Arbitrary<EventDraft[]> {
+  const draft = fc.record({
+    known: fc.boolean(),
+    pick: fc.nat(),
+    actorId: fc.constantFrom(...actors),
+    reason: fc.oneof(fc.constant('Because the evidence says so.'), fc.constantFrom(undefined, '', '   ')),
+    at: fc.oneof(
+      fc.constant('2027-06-01T00:00:00.000Z'),
+      fc.constantFrom(undefined, '2026-01-01T00:00:00.000Z'),
+    ),
+    related: fc.option(
+      fc.record({ finding: fc.record({ open: fc.nat({ max: 2 }), total: fc.constant(2) }) }),
+      {
+        nil: undefined,
+      },
+    ),
+  });
+  return fc.array(draft, { minLength: 1, maxLength: 20, size: 'max' });
+}
+
+function eventFor(
+  recordType: RecordType,
+  record: AnyRecord,
+  { known, pick, ...rest }: EventDraft,
+): LifecycleEvent {
+  const stateEvents = recordType.machine.root.states[record.state]?.ownEvents ?? [];
+  const pool = known && stateEvents.length > 0 ? stateEvents : recordType.events;
+  const preferred = pool.filter((event) => !exits.has(event));
+  const from = preferred.length > 0 && pick % 4 !== 0 ? preferred : pool;
+  return { type: from[Math.floor(pick / 4) % from.length]!, ...rest };
+}
+
+/** A plain check: `expect` per step would dominate the run time of thousands of steps. */
+function holds(condition: boolean, failure: () => string): void {
+  if (!condition) throw new Error(failure());
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Sends the events one after the other from the record, reporting each move to `check`. */
+function walk(
+  recordType: RecordType,
+  start: AnyRecord,
+  drafts: EventDraft[],
+  check: (record: AnyRecord, event: LifecycleEvent, outcome: ReturnType<typeof evaluateTransition>) => void,
+) {
+  let record = start;
+  for (const draft of drafts) {
+    if (recordType.finalStates.includes(record.state)) return;
+    const event = eventFor(recordType, record, draft);
+    const outcome = evaluateTransition(recordType, record, event);
+    check(record, event, outcome);
+    if (outcome.ok) record = outcome.record;
+  }
+}
+
+describe.each(Object.entries(fieldVariants))('%s lifecycle properties', (name, variants) => {
+  const recordType: RecordType = recordTypes[name as keyof typeof recordTypes];
+  const records = recordsOf(recordType, variants);
+  const events = eventDrafts();
+
+  it('every accepted move lands on a record its new state accepts, and no owner signs an approval', () => {
+    fc.assert(
+      fc.property(records, events, (start, sequence) => {
+        walk(recordType, start, sequence, (record, event, outcome) => {
+          if (!outcome.ok) return;
+          const move = `${outcome.from} -${event.type}-> ${outcome.to} by ${event.actorId}`;
+          holds(
+            outcome.record.state === outcome.to && recordType.states.includes(outcome.to),
+            () => `${move}: bad state`,
+          );
+          const issues = recordType.requiredFields[outcome.to]?.safeParse(outcome.record).error?.issues ?? [];
+          holds(issues.length === 0, () => `${move}: the record misses ${JSON.stringify(issues)}`);
+          holds(
+            outcome.meta.signature !== 'approval' || event.actorId !== record.ownerId,
+            () => `${move}: owner approved`,
+          );
+          holds(!outcome.meta.reason || !!event.reason?.trim(), () => `${move}: taken without a reason`);
+          holds(!outcome.meta.system || event.actorId === SYSTEM_ACTOR, () => `${move}: taken by a person`);
+        });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('never changes the record it is given, whether it accepts the move or not', () => {
+    fc.assert(
+      fc.property(records, events, (start, sequence) => {
+        let record = deepFreeze(start);
+        for (const draft of sequence) {
+          if (recordType.finalStates.includes(record.state)) return;
+          const event = eventFor(recordType, record, draft);
+          const before = structuredClone(record);
+          const outcome = evaluateTransition(recordType, record, event);
+          expect(record).toStrictEqual(before);
+          if (outcome.ok) record = deepFreeze(outcome.record);
+          else holds(!('record' in outcome), () => `${event.type} refused but returned a record`);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('the action bar enables exactly the moves the machine accepts', () => {
+    fc.assert(
+      fc.property(records, events, fc.constantFrom(...actors), (start, sequence, actorId) => {
+        walk(recordType, start, sequence, (record, event) => {
+          const context = { actorId, related: event.related };
+          const offered = availableEvents(recordType, record, context);
+          const known = recordType.machine.root.states[record.state]?.ownEvents ?? [];
+          // Events the state does not know are refused before any guard runs (see lifecycleTables.test.ts).
+          holds(
+            offered.every((candidate) => known.includes(candidate.type)),
+            () => `${record.state}: offers an event the state does not know`,
+          );
+          for (const type of known) {
+            const outcome = evaluateTransition(recordType, record, {
+              type,
+              ...context,
+              reason: 'Stated.',
+              at: event.at,
+            });
+            const shown = offered.find((candidate) => candidate.type === type);
+            const expected = outcome.meta?.system ? undefined : outcome.ok;
+            holds(
+              shown?.enabled === expected,
+              () => `${record.state} ${type} by ${actorId}: shown ${shown?.enabled}, machine ${outcome.ok}`,
+            );
+          }
+        });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
