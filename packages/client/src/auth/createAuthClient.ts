@@ -1,0 +1,54 @@
+import { authRoutes } from '@masetra/core';
+import type { RequestOptions, RouteBody, RouteResponse } from '../contractTypes';
+import type { Transport } from '../internal/transport';
+
+type Routes = typeof authRoutes;
+
+/**
+ * The reference server's own sign-in. The client keeps no tokens: store what `login` and
+ * `refresh` return and hand the access token back through `createClient({ getToken })`.
+ */
+export interface AuthClient {
+  /** Signs in with e-mail and password (and a TOTP code when enrolled). Sends no bearer token. */
+  login(
+    credentials: RouteBody<Routes['login']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['login']>>;
+  /** Exchanges a refresh token for new tokens. Refresh tokens rotate: use each once. Sends no bearer token. */
+  refresh(
+    body: RouteBody<Routes['refresh']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['refresh']>>;
+  logout(
+    body?: RouteBody<Routes['logout']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['logout']>>;
+  /** The signed-in user. */
+  me(options?: RequestOptions): Promise<RouteResponse<Routes['me']>>;
+  /** Changes one's own password (also once it expired) and signs in. Sends no bearer token. */
+  changePassword(
+    body: RouteBody<Routes['changePassword']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['changePassword']>>;
+  /** Begins TOTP enrolment: the secret and its otpauth URL for an authenticator app. */
+  beginTotp(options?: RequestOptions): Promise<RouteResponse<Routes['beginTotp']>>;
+  confirmTotp(
+    body: RouteBody<Routes['confirmTotp']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['confirmTotp']>>;
+}
+
+export function createAuthClient(send: Transport): AuthClient {
+  return {
+    login: async (body, options) =>
+      (await send(authRoutes.login, { ...options, body, anonymous: true })).data,
+    refresh: async (body, options) =>
+      (await send(authRoutes.refresh, { ...options, body, anonymous: true })).data,
+    logout: async (body, options) => (await send(authRoutes.logout, { ...options, body })).data,
+    me: async (options) => (await send(authRoutes.me, options)).data,
+    changePassword: async (body, options) =>
+      (await send(authRoutes.changePassword, { ...options, body, anonymous: true })).data,
+    beginTotp: async (options) => (await send(authRoutes.beginTotp, options)).data,
+    confirmTotp: async (body, options) => (await send(authRoutes.confirmTotp, { ...options, body })).data,
+  };
+}

@@ -1,0 +1,37 @@
+import { authRoutes } from '@masetra/core';
+import type { CreateOptions, RequestOptions, RouteBody, RouteResponse } from '../contractTypes';
+import type { Transport } from '../internal/transport';
+
+type Routes = typeof authRoutes;
+
+/** Administration of the organization's users (reference server). */
+export interface UsersClient {
+  list(options?: RequestOptions): Promise<RouteResponse<Routes['listUsers']>>;
+  /** Creates a user with a temporary password they must change. */
+  create(
+    user: RouteBody<Routes['createUser']>,
+    options?: CreateOptions,
+  ): Promise<RouteResponse<Routes['createUser']>>;
+  /** Changes name, roles or the active flag; deactivation ends the user's sessions at once. */
+  update(
+    id: string,
+    changes: RouteBody<Routes['updateUser']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['updateUser']>>;
+  resetPassword(
+    id: string,
+    body: RouteBody<Routes['resetPassword']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['resetPassword']>>;
+}
+
+export function createUsersClient(send: Transport): UsersClient {
+  return {
+    list: async (options) => (await send(authRoutes.listUsers, options)).data,
+    create: async (body, options) => (await send(authRoutes.createUser, { ...options, body })).data,
+    update: async (id, body, options) =>
+      (await send(authRoutes.updateUser, { ...options, params: { id }, body })).data,
+    resetPassword: async (id, body, options) =>
+      (await send(authRoutes.resetPassword, { ...options, params: { id }, body })).data,
+  };
+}

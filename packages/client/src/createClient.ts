@@ -1,0 +1,99 @@
+import { builtInRegistry, type RecordType, type RecordTypeRegistry, type recordTypes } from '@masetra/core';
+import { type AuditTrailClient, createAuditTrailClient } from './auditTrail/createAuditTrailClient';
+import { type AuthClient, createAuthClient } from './auth/createAuthClient';
+import { createOrganizationsClient, type OrganizationsClient } from './auth/createOrganizationsClient';
+import { createUsersClient, type UsersClient } from './auth/createUsersClient';
+import { createTransport, type RetryPolicy, type TokenSource } from './internal/transport';
+import { createVersionMemory } from './internal/versionMemory';
+import {
+  createNotificationsClient,
+  type NotificationsClient,
+} from './notifications/createNotificationsClient';
+import { createRecordClient, type RecordClient } from './records/createRecordClient';
+
+export interface ClientOptions<TTypes extends Record<string, RecordType> = typeof recordTypes> {
+  /** Where the API is mounted, e.g. `https://qms.example.com/api/v1` or `/qms` in a browser. */
+  baseUrl: string;
+  /**
+   * The bearer token of each request, asked for once per call (its retries reuse it); may be
+   * async. Not sent by `auth.login`, `auth.refresh` and `auth.changePassword`, which carry
+   * their own credentials.
+   */
+  getToken?: TokenSource;
+  /** A fetch to use instead of the global one (SSR frameworks, instrumentation, tests). */
+  fetch?: typeof globalThis.fetch;
+  /** The record types `records(name)` knows; the built-ins by default. */
+  registry?: RecordTypeRegistry<TTypes>;
+  /**
+   * Retries of network failures and 502/503/504, with exponential backoff: a number is the
+   * limit (default 2, `0` for none). Only requests that cannot act twice are retried: reads,
+   * writes with an honoured `Idempotency-Key`, and writes guarded by `If-Match`.
+   */
+  retry?: number | RetryPolicy;
+  /** Names the calling system in each audit-trail entry, sent as `X-Masetra-Source`. */
+  source?: string;
+  /** Per-attempt timeout of a JSON call in ms (default 30 000); file transfers have none. */
+  timeout?: number | false;
+}
+
+/** A typed client of the Masetra QMS API. */
+export interface MasetraClient<TTypes extends Record<string, RecordType> = typeof recordTypes> {
+  /** The API of one record type, by its name in the registry or by the record type itself. */
+  records<TName extends keyof TTypes & string>(name: TName): RecordClient<TTypes[TName]>;
+  records<T extends RecordType>(recordType: T): RecordClient<T>;
+  readonly auditTrail: AuditTrailClient;
+  readonly notifications: NotificationsClient;
+  readonly auth: AuthClient;
+  readonly users: UsersClient;
+  readonly organizations: OrganizationsClient;
+  /** The version this client last read of a record, which its next change sends as `If-Match`. */
+  lastReadVersion(id: string): number | undefined;
+}
+
+/**
+ * Creates a typed client of the Masetra API. Every request and response is validated by the
+ * contract in `@masetra/core`; failures are typed errors (`ProblemError`, `NetworkError`, ...).
+ *
+ * @example
+ * import { createClient, isProblemError } from '@masetra/client';
+ * import { recordTypes } from '@masetra/core';
+ *
+ * const qms = createClient({ baseUrl: 'https://qms.example.com/api/v1', getToken: () => session.accessToken, source: 'lims' });
+ * const deviations = qms.records(recordTypes.deviation); // or qms.records('deviation')
+ * const deviation = await deviations.create({ title: 'Out-of-spec assay, batch 24-117', severity: 'major' });
+ * try {
+ *   await deviations.transition(deviation.id, { event: 'SUBMIT' });
+ * } catch (error) {
+ *   if (isProblemError(error)) console.log(error.code, error.errors); // e.g. [{ pointer: '/area', detail: 'Required.' }]
+ * }
+ */
+export function createClient<TTypes extends Record<string, RecordType> = typeof recordTypes>(
+  options: ClientOptions<TTypes>,
+): MasetraClient<TTypes> {
+  const send = createTransport(options);
+  const versions = createVersionMemory();
+  const registry = (options.registry ?? builtInRegistry) as RecordTypeRegistry;
+  // Built once per record type: a screen may ask for `records('deviation')` on every render.
+  const recordClients = new Map<RecordType, RecordClient<RecordType>>();
+
+  const records = (nameOrType: string | RecordType): RecordClient<RecordType> => {
+    const recordType = typeof nameOrType === 'string' ? registry.byName(nameOrType) : nameOrType;
+    if (!recordType) throw new TypeError(`No record type named ${String(nameOrType)} in the registry`);
+    let client = recordClients.get(recordType);
+    if (!client) {
+      client = createRecordClient(recordType, send, versions);
+      recordClients.set(recordType, client);
+    }
+    return client;
+  };
+
+  return {
+    records: records as MasetraClient<TTypes>['records'],
+    auditTrail: createAuditTrailClient(send),
+    notifications: createNotificationsClient(send),
+    auth: createAuthClient(send),
+    users: createUsersClient(send),
+    organizations: createOrganizationsClient(send),
+    lastReadVersion: versions.get,
+  };
+}

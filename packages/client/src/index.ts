@@ -1,0 +1,34 @@
+// biome-ignore-all assist/source/organizeImports: the barrel keeps the Types / Core split of STYLE.md
+/** Types */
+export type { AuditTrailClient, AuditTrailFilters } from './auditTrail/createAuditTrailClient';
+export type { AuthClient } from './auth/createAuthClient';
+export type { OrganizationsClient } from './auth/createOrganizationsClient';
+export type { UsersClient } from './auth/createUsersClient';
+export type {
+  ChangeReason,
+  CreateOptions,
+  Page,
+  PageQuery,
+  RecordChanges,
+  RecordCreateInput,
+  RecordListQuery,
+  RequestOptions,
+  RouteBody,
+  RouteQuery,
+  RouteResponse,
+  SchemaInput,
+  SchemaOutput,
+  TransitionRequest,
+  VersionedOptions,
+} from './contractTypes';
+export type { ClientOptions, MasetraClient } from './createClient';
+export type { RetryPolicy, TokenSource } from './internal/transport';
+export type { NotificationsClient } from './notifications/createNotificationsClient';
+export type { RecordClient } from './records/createRecordClient';
+
+/** Core */
+export { createClient } from './createClient';
+export { ClientValidationError, isClientValidationError } from './errors/ClientValidationError';
+export { isNetworkError, NetworkError } from './errors/NetworkError';
+export { isProblemError, ProblemError } from './errors/ProblemError';
+export { isResponseValidationError, ResponseValidationError } from './errors/ResponseValidationError';

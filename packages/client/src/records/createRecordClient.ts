@@ -1,0 +1,145 @@
+import { type RecordOf, type RecordRoutes, type RecordType, recordRoutes } from '@masetra/core';
+import type {
+  ChangeReason,
+  CreateOptions,
+  Page,
+  PageQuery,
+  RecordChanges,
+  RecordCreateInput,
+  RecordListQuery,
+  RequestOptions,
+  RouteBody,
+  RouteResponse,
+  TransitionRequest,
+  VersionedOptions,
+} from '../contractTypes';
+import { paginate } from '../internal/paginate';
+import type { Transport } from '../internal/transport';
+import { type VersionMemory, versionOfEtag } from '../internal/versionMemory';
+
+/** The API of one record type's collection (`/deviations`, `/capas`, ...). */
+export interface RecordClient<T extends RecordType> {
+  /** The record type this client serves. */
+  readonly recordType: T;
+  /** One page of records, filtered and sorted. */
+  list(query?: RecordListQuery<T>, options?: RequestOptions): Promise<Page<RecordOf<T>>>;
+  /** Every record the query matches, page after page, following `nextCursor`. */
+  iterate(query?: RecordListQuery<T>, options?: RequestOptions): AsyncIterable<RecordOf<T>>;
+  get(id: string, options?: RequestOptions): Promise<RecordOf<T>>;
+  /** Creates a draft; its `Idempotency-Key` makes retries return the same record. */
+  create(input: RecordCreateInput<T>, options?: CreateOptions): Promise<RecordOf<T>>;
+  /** Changes fields, with `If-Match` and, once past draft, a reason. */
+  update(
+    id: string,
+    changes: RecordChanges<T>,
+    options?: VersionedOptions & { reason?: ChangeReason },
+  ): Promise<RecordOf<T>>;
+  /** Moves the record through its lifecycle; a signed transition re-authenticates the signer. */
+  transition(id: string, request: TransitionRequest<T>, options?: VersionedOptions): Promise<RecordOf<T>>;
+  /** The record's audit-trail entries, oldest first. */
+  auditTrail(
+    id: string,
+    page?: PageQuery,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<RecordRoutes<T>['auditTrail']>>;
+  /** Its electronic signatures, each with its manifestation. */
+  signatures(id: string, options?: RequestOptions): Promise<RouteResponse<RecordRoutes<T>['signatures']>>;
+  attachments: {
+    list(id: string, options?: RequestOptions): Promise<RouteResponse<RecordRoutes<T>['listAttachments']>>;
+    /** Uploads the raw bytes; the server checks the content type against the bytes. */
+    upload(
+      id: string,
+      file: Blob | Uint8Array,
+      meta: { fileName: string; contentType?: string } & CreateOptions,
+    ): Promise<RouteResponse<RecordRoutes<T>['uploadAttachment']>>;
+    download(id: string, attachmentId: string, options?: RequestOptions): Promise<Blob>;
+  };
+  comments: {
+    list(
+      id: string,
+      page?: PageQuery,
+      options?: RequestOptions,
+    ): Promise<RouteResponse<RecordRoutes<T>['listComments']>>;
+    create(
+      id: string,
+      comment: RouteBody<RecordRoutes<T>['createComment']>,
+      options?: CreateOptions,
+    ): Promise<RouteResponse<RecordRoutes<T>['createComment']>>;
+  };
+}
+
+export function createRecordClient<T extends RecordType>(
+  recordType: T,
+  send: Transport,
+  versions: VersionMemory,
+): RecordClient<T> {
+  const routes = recordRoutes(recordType);
+
+  /** Sends a route answering with a record and remembers the version it read. */
+  const sendRecord = async (
+    route: RecordRoutes<T>['get' | 'create' | 'update' | 'transition'],
+    call: Parameters<Transport>[1],
+  ): Promise<RecordOf<T>> => {
+    const { data, response } = await send(route, call);
+    const record = data as RecordOf<T>;
+    versions.remember(record.id, versionOfEtag(response.headers.get('etag')) ?? record.version);
+    return record;
+  };
+  const versionFor = (id: string, options?: VersionedOptions) => options?.version ?? versions.get(id);
+
+  const list: RecordClient<T>['list'] = async (query, options) => {
+    const { data } = await send(routes.list, { ...options, query });
+    const page = data as Page<RecordOf<T>>;
+    for (const record of page.items) versions.remember(record.id, record.version);
+    return page;
+  };
+
+  return {
+    recordType,
+    list,
+    iterate: (query, options) =>
+      paginate((cursor) => list({ ...query, cursor } as RecordListQuery<T>, options), query?.cursor),
+    get: (id, options) => sendRecord(routes.get, { ...options, params: { id } }),
+    create: (input, options) => sendRecord(routes.create, { ...options, body: input }),
+    update: (id, changes, options) =>
+      sendRecord(routes.update, {
+        ...options,
+        params: { id },
+        body: { changes, reason: options?.reason },
+        ifMatch: versionFor(id, options),
+      }),
+    transition: (id, request, options) =>
+      sendRecord(routes.transition, {
+        ...options,
+        params: { id },
+        body: request,
+        ifMatch: versionFor(id, options),
+      }),
+    auditTrail: async (id, page, options) =>
+      (await send(routes.auditTrail, { ...options, params: { id }, query: page })).data,
+    signatures: async (id, options) => (await send(routes.signatures, { ...options, params: { id } })).data,
+    attachments: {
+      list: async (id, options) => (await send(routes.listAttachments, { ...options, params: { id } })).data,
+      upload: async (id, file, { fileName, contentType, ...options }) =>
+        (
+          await send(routes.uploadAttachment, {
+            ...options,
+            params: { id },
+            file: {
+              data: file,
+              fileName,
+              contentType: contentType ?? ((file as Blob).type || 'application/octet-stream'),
+            },
+          })
+        ).data,
+      download: async (id, attachmentId, options) =>
+        (await send(routes.downloadAttachment, { ...options, params: { id, attachmentId } })).data as Blob,
+    },
+    comments: {
+      list: async (id, page, options) =>
+        (await send(routes.listComments, { ...options, params: { id }, query: page })).data,
+      create: async (id, comment, options) =>
+        (await send(routes.createComment, { ...options, params: { id }, body: comment })).data,
+    },
+  };
+}
