@@ -40,4 +40,7 @@ export const controlledDocument = defineRecordType({
   titleField: 'title',
   permissions: permissionMatrix.document,
   validateChange: validateDocumentChange,
+  // The version a newly effective document replaces stops being in force at the same moment.
+  followUps: (document, _from, to) =>
+    to === 'effective' && document.supersedesId ? [{ recordId: document.supersedesId, event: 'SUPERSEDE' }] : [],
 });

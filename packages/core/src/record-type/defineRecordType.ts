@@ -52,11 +52,22 @@ export interface RecordTypeConfig<
    * Rules on a change that a schema cannot express because they depend on the state,
    * e.g. a CAPA's due dates are locked once its plan is approved. Returns JSON-pointer issues.
    */
+  /**
+   * System moves a completed move causes on other records of the same type, taken in the
+   * same transaction: a document that becomes effective supersedes the one it replaces.
+   */
+  followUps?(record: RecordBase & z.infer<z.ZodMiniObject<TFields>>, from: string, to: string): FollowUpMove[];
   // Method syntax on purpose: parameters stay bivariant, so a typed record type fits the generic registry.
   validateChange?(
     before: RecordBase & z.infer<z.ZodMiniObject<TFields>>,
     changes: Partial<z.infer<z.ZodMiniObject<TFields>>>,
   ): FieldIssue[];
+}
+
+/** A system move on another record, caused by a move on this one. */
+export interface FollowUpMove {
+  recordId: string;
+  event: string;
 }
 
 /** A record type as the registry holds it: its config plus the schemas derived from it. */

@@ -11,6 +11,8 @@ export interface TransitionMeta {
   reason?: boolean;
   /** Only a system actor (a scheduled job) takes this move, never a person. */
   system?: boolean;
+  /** A system move the scheduler tries on its own, whenever the guards allow (a date reached). */
+  scheduled?: boolean;
   /** Human explanation of a guard, shown when the move is refused. */
   requires?: string;
 }

@@ -1,0 +1,94 @@
+/** The tables this module reads and owns, as Kysely sees them (snake_case, as stored). */
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+/** A timestamptz column: read as a Date, written as a Date. */
+type Timestamp = ColumnType<Date, Date, Date>;
+/** A jsonb column: read as parsed JSON, written as JSON text (`pg` would turn a bare array into a PostgreSQL array). */
+type Jsonb<T> = ColumnType<T, string, string>;
+
+/** server-kit's `users`, read only (but for `active`, which `deactivateUser` clears). */
+export interface AuthUsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  display_name: string;
+  active: Generated<boolean>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** server-kit's `user_roles`, read only. */
+export interface AuthUserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface AuthCredentialsTable {
+  user_id: string;
+  /** argon2id, PHC string. */
+  password_hash: string;
+  password_changed_at: Timestamp;
+  /** Earlier hashes, newest first, as many as the reuse rule needs. */
+  password_history: Jsonb<string[]>;
+  /** Set by an administrator's reset: the next password must be the user's own (PART11 18). */
+  must_change_password: boolean;
+  failed_attempts: number;
+  locked_until: Timestamp | null;
+  /** Base32 TOTP secret, once the user has proven their device with a code. */
+  totp_secret: string | null;
+  totp_confirmed_at: Timestamp | null;
+  /** Offered by `beginTotpEnrolment`, not yet proven. */
+  totp_pending_secret: string | null;
+  /** The last accepted TOTP time step: a code is good once. */
+  totp_last_time_step: number | null;
+}
+
+/** One login: the family of its refresh tokens, and the "continuous session" of 21 CFR 11.200(a)(1). */
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  /** The last authenticated request, written at most once a minute. */
+  last_seen_at: Timestamp;
+  /** Start of the current period of continuous activity: login, or the first request after an idle gap. */
+  continuous_since: Timestamp;
+  last_signed_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+}
+
+export interface AuthRefreshTokensTable {
+  id: string;
+  user_id: string;
+  /** The token family: every rotation of one login shares its session. */
+  session_id: string;
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuthSecurityEventsTable {
+  id: string;
+  type: string;
+  user_id: string | null;
+  occurred_at: Timestamp;
+  details: Jsonb<Record<string, unknown>>;
+}
+
+/** The `auth_` tables, for `db.withTables<AuthTables>()` when a host queries them itself. */
+export type AuthTables = {
+  auth_credentials: AuthCredentialsTable;
+  auth_sessions: AuthSessionsTable;
+  auth_refresh_tokens: AuthRefreshTokensTable;
+  auth_security_events: AuthSecurityEventsTable;
+};
+
+/** Everything the module touches: its own tables and the two user tables of server-kit. */
+export type AuthDatabase = AuthTables & {
+  users: AuthUsersTable;
+  user_roles: AuthUserRolesTable;
+};
+
+export type AuthDb = Kysely<AuthDatabase>;

@@ -1,0 +1,60 @@
+/**
+ * Why an authentication call was refused, with the HTTP status a route should answer with.
+ * One table, so routes and tests never guess a status from a message.
+ */
+export const authErrorStatus = {
+  /** Unknown e-mail and wrong password look the same, so an attacker cannot list accounts. */
+  invalid_credentials: 401,
+  account_locked: 423,
+  otp_required: 401,
+  invalid_otp: 401,
+  account_inactive: 403,
+  password_expired: 403,
+  /** After an administrator's reset: the user must choose their own password first (PART11 18). */
+  password_change_required: 403,
+  password_too_short: 422,
+  password_too_long: 422,
+  password_reused: 422,
+  invalid_refresh_token: 401,
+  totp_already_enrolled: 409,
+  totp_enrolment_not_started: 409,
+  user_not_found: 404,
+  credentials_exist: 409,
+} as const;
+
+export type AuthErrorCode = keyof typeof authErrorStatus;
+
+const messages: Record<AuthErrorCode, string> = {
+  invalid_credentials: 'The e-mail or password is not correct.',
+  account_locked: 'The account is locked after repeated failed attempts. Try again later.',
+  otp_required: 'A one-time code from your authenticator app is required.',
+  invalid_otp: 'The one-time code is not correct.',
+  account_inactive: 'The account is deactivated.',
+  password_expired: 'The password has expired and must be changed.',
+  password_change_required: 'The password was reset by an administrator and must be changed.',
+  password_too_short: 'The new password is too short.',
+  password_too_long: 'The new password is too long.',
+  password_reused: 'The new password was used recently.',
+  invalid_refresh_token: 'The session has ended. Sign in again.',
+  totp_already_enrolled: 'An authenticator is already enrolled.',
+  totp_enrolment_not_started: 'No authenticator enrolment is in progress.',
+  user_not_found: 'No such user.',
+  credentials_exist: 'The user already has a password.',
+};
+
+/** A refused authentication call: a typed `code`, never a string to parse. */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  readonly code: AuthErrorCode;
+  readonly status: (typeof authErrorStatus)[AuthErrorCode];
+
+  constructor(code: AuthErrorCode) {
+    super(messages[code]);
+    this.code = code;
+    this.status = authErrorStatus[code];
+  }
+}
+
+export function isAuthError(error: unknown): error is AuthError {
+  return error instanceof AuthError;
+}

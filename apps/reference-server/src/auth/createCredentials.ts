@@ -1,0 +1,51 @@
+import { AuthError } from './authError';
+import type { AuthContext } from './internal/authContext';
+import { assertPasswordLength } from './internal/passwordChange';
+import { hashPassword } from './internal/passwordHashing';
+
+export interface CreateCredentialsOptions {
+  /**
+   * Whether the user must replace this password before logging in or signing. True by default:
+   * whoever creates the account knows the password (PART11 18). A seed of demo users passes false.
+   */
+  mustChangePassword?: boolean;
+}
+
+/**
+ * Gives an existing user (a row of server-kit's `users`) their first password.
+ * Refuses with `password_too_short`, `password_too_long`, `user_not_found` or `credentials_exist`.
+ *
+ * @example
+ * ```ts
+ * await auth.createCredentials(user.id, 'correct horse battery', { mustChangePassword: false });
+ * ```
+ */
+export async function createCredentials(
+  ctx: AuthContext,
+  userId: string,
+  password: string,
+  options: CreateCredentialsOptions = {},
+): Promise<void> {
+  assertPasswordLength(ctx, password);
+  const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new AuthError('user_not_found');
+  const passwordHash = await hashPassword(password, ctx.hashing);
+  const inserted = await ctx.db
+    .insertInto('auth_credentials')
+    .values({
+      user_id: userId,
+      password_hash: passwordHash,
+      password_changed_at: ctx.clock(),
+      password_history: JSON.stringify([]),
+      must_change_password: options.mustChangePassword ?? true,
+      failed_attempts: 0,
+      locked_until: null,
+      totp_secret: null,
+      totp_confirmed_at: null,
+      totp_pending_secret: null,
+      totp_last_time_step: null,
+    })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .executeTakeFirst();
+  if (inserted.numInsertedOrUpdatedRows === 0n) throw new AuthError('credentials_exist');
+}

@@ -1,0 +1,29 @@
+/** Types */
+export type { AuthDatabase, AuthTables } from './authDatabase';
+export type { AuthErrorCode } from './authError';
+export { AuthError, authErrorStatus, isAuthError } from './authError';
+export type { AuthUser } from './authUser';
+export type { ChangePasswordWithCurrentInput } from './changePasswordWithCurrent';
+export type { AuthService, AuthServiceOptions } from './createAuthService';
+/** Core */
+export { createAuthService } from './createAuthService';
+export type { CreateCredentialsOptions } from './createCredentials';
+export type { LoginInput, LoginResult } from './login';
+export type { LogoutInput } from './logout';
+export { migrateAuth } from './migrateAuth';
+export type { PasswordHashingOptions } from './passwordHashingOptions';
+export type { PasswordPolicy } from './passwordPolicy';
+export { defaultPasswordPolicy } from './passwordPolicy';
+export type {
+  LoginFailureReason,
+  SecurityEvent,
+  SecurityEventListener,
+  SecurityEventType,
+  SessionRevokedReason,
+  SigningFailureReason,
+} from './securityEvent';
+export type { SetPasswordOptions } from './setPassword';
+export type { TotpEnrolment } from './totpEnrolment';
+export type { AuthPrincipal } from './verifyAccessToken';
+export type { SigningRefusal, VerifySignerInput, VerifySignerResult } from './verifySigner';
+export { signingNeedsUsername } from './verifySigner';

@@ -1,0 +1,179 @@
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthHarness } from './testing/authTestHarness';
+import { createAuthHarness } from './testing/authTestHarness';
+import { refusal } from './testing/refusal';
+
+let h: AuthHarness;
+beforeAll(async () => {
+  h = await createAuthHarness();
+});
+afterAll(() => h.close());
+
+describe('login', () => {
+  it('opens a session with tokens and the user', async () => {
+    const alice = await h.createUser({ roles: ['qa_approver', 'originator'] });
+    const result = await h.auth.login({ email: alice.email, password: alice.password });
+
+    expect(result.user).toEqual({
+      id: alice.id,
+      orgId: h.orgId,
+      email: alice.email,
+      displayName: alice.displayName,
+      roles: ['originator', 'qa_approver'],
+      mfaEnrolled: false,
+      mustChangePassword: false,
+    });
+    const claims = decodeJwt(result.accessToken);
+    expect(claims).toMatchObject({
+      sub: alice.id,
+      org: h.orgId,
+      roles: ['originator', 'qa_approver'],
+      name: alice.displayName,
+    });
+    expect(claims.exp! - claims.iat!).toBe(15 * 60);
+    const principal = await h.auth.verifyAccessToken(result.accessToken);
+    expect(principal).toEqual({
+      userId: alice.id,
+      orgId: h.orgId,
+      displayName: alice.displayName,
+      roles: ['originator', 'qa_approver'],
+      sessionId: claims.sid,
+    });
+    expect(h.eventsOf('login.succeeded', alice.id)).toHaveLength(1);
+  });
+
+  it('accepts the e-mail in any case and with surrounding spaces', async () => {
+    const bob = await h.createUser();
+    const result = await h.auth.login({ email: `  ${bob.email.toUpperCase()} `, password: bob.password });
+    expect(result.user.id).toBe(bob.id);
+  });
+
+  it('stores an argon2id hash, never the password', async () => {
+    const carol = await h.createUser();
+    const row = await h.db
+      .withTables<{ auth_credentials: { user_id: string; password_hash: string } }>()
+      .selectFrom('auth_credentials')
+      .select('password_hash')
+      .where('user_id', '=', carol.id)
+      .executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain(carol.password);
+  });
+
+  it('answers an unknown e-mail exactly as a wrong password', async () => {
+    const dave = await h.createUser();
+    const wrongPassword = await refusal(
+      h.auth.login({ email: dave.email, password: 'not the password at all' }),
+    );
+    const unknownEmail = await refusal(
+      h.auth.login({ email: 'nobody@example.com', password: dave.password }),
+    );
+
+    expect(wrongPassword.code).toBe('invalid_credentials');
+    expect(unknownEmail.code).toBe('invalid_credentials');
+    expect(unknownEmail.message).toBe(wrongPassword.message);
+    expect(unknownEmail.status).toBe(401);
+    expect(h.eventsOf('login.failed', dave.id)).toMatchObject([{ reason: 'wrong_password' }]);
+    expect(
+      h.events.filter((e) => e.type === 'login.failed' && e.email === 'nobody@example.com'),
+    ).toMatchObject([{ userId: null, reason: 'unknown_email' }]);
+  });
+
+  it('does the argon2 work for an unknown e-mail too, so timing does not tell', async () => {
+    // A cost high enough that hashing, not the database, dominates each answer.
+    const slow = h.service({
+      passwordHashing: { memoryCost: 8192, timeCost: 8 },
+      policy: { maxFailedAttempts: 100 },
+    });
+    const erin = await h.createUser({ by: slow });
+    const median = async (email: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await slow.login({ email, password: 'a wrong password!' }).catch(() => undefined);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[2]!;
+    };
+    await median('warm.up@example.com'); // the decoy hash is made on first use
+    const known = await median(erin.email);
+    const unknown = await median('nobody.else@example.com');
+    expect(unknown).toBeGreaterThan(known * 0.5);
+    expect(unknown).toBeLessThan(known * 2);
+  });
+
+  it('refuses a deactivated account, after the password only', async () => {
+    const frank = await h.createUser();
+    await h.auth.deactivateUser(frank.id);
+    expect((await refusal(h.auth.login({ email: frank.email, password: 'wrong password here' }))).code).toBe(
+      'invalid_credentials',
+    );
+    expect((await refusal(h.auth.login({ email: frank.email, password: frank.password }))).code).toBe(
+      'account_inactive',
+    );
+  });
+
+  it('refuses a user without credentials like an unknown one', async () => {
+    await h.db
+      .insertInto('users')
+      .values({
+        id: 'no-credentials',
+        org_id: h.orgId,
+        email: 'nocreds@example.com',
+        display_name: 'No Creds',
+      })
+      .execute();
+    expect(
+      (await refusal(h.auth.login({ email: 'nocreds@example.com', password: 'anything at all' }))).code,
+    ).toBe('invalid_credentials');
+  });
+});
+
+describe('password age', () => {
+  it('refuses a password older than maxAgeDays with password_expired', async () => {
+    const gina = await h.createUser();
+    h.clock.advance({ days: 89 });
+    await expect(h.auth.login({ email: gina.email, password: gina.password })).resolves.toBeDefined();
+    h.clock.advance({ days: 1 });
+    const expired = await refusal(h.auth.login({ email: gina.email, password: gina.password }));
+    expect(expired.code).toBe('password_expired');
+    // A wrong password still says only that.
+    expect((await refusal(h.auth.login({ email: gina.email, password: 'wrong password here' }))).code).toBe(
+      'invalid_credentials',
+    );
+
+    const session = await h.auth.changePasswordWithCurrent({
+      email: gina.email,
+      currentPassword: gina.password,
+      newPassword: 'a brand new passphrase',
+    });
+    expect(session.user.id).toBe(gina.id);
+    await expect(
+      h.auth.login({ email: gina.email, password: 'a brand new passphrase' }),
+    ).resolves.toBeDefined();
+  });
+
+  it('does not let the expired password be chosen again', async () => {
+    const hank = await h.createUser();
+    h.clock.advance({ days: 91 });
+    const reused = await refusal(
+      h.auth.changePasswordWithCurrent({
+        email: hank.email,
+        currentPassword: hank.password,
+        newPassword: hank.password,
+      }),
+    );
+    expect(reused.code).toBe('password_reused');
+  });
+
+  it('follows a configured policy', async () => {
+    const strict = h.service({ policy: { maxAgeDays: 30 } });
+    const ivy = await h.createUser();
+    h.clock.advance({ days: 30 });
+    expect((await refusal(strict.login({ email: ivy.email, password: ivy.password }))).code).toBe(
+      'password_expired',
+    );
+    await expect(h.auth.login({ email: ivy.email, password: ivy.password })).resolves.toBeDefined();
+  });
+});

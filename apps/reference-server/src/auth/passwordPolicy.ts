@@ -1,0 +1,26 @@
+/** The password rules of 21 CFR 11.300(b) and 11.300(d), with the signing idle period of 11.200(a)(1). */
+export interface PasswordPolicy {
+  /** Shortest password accepted, in characters (Unicode code points). */
+  minLength: number;
+  /** A password older than this must be changed before the next login or signature. */
+  maxAgeDays: number;
+  /** How many of the most recent passwords, the current one included, a new one may not repeat. */
+  historySize: number;
+  /** Consecutive failed logins or signing attempts that lock the account. */
+  maxFailedAttempts: number;
+  lockoutMinutes: number;
+  /** Inactivity after which the next signature needs user name and password again. */
+  signingIdleMinutes: number;
+}
+
+export const defaultPasswordPolicy: PasswordPolicy = {
+  minLength: 12,
+  maxAgeDays: 90,
+  historySize: 5,
+  maxFailedAttempts: 5,
+  lockoutMinutes: 15,
+  signingIdleMinutes: 30,
+};
+
+/** Longer inputs only cost hashing time; no human types a password this long. */
+export const MAX_PASSWORD_LENGTH = 1024;

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthHarness } from './testing/authTestHarness';
+import { createAuthHarness } from './testing/authTestHarness';
+import { refusal, refusalCode } from './testing/refusal';
+
+let h: AuthHarness;
+beforeAll(async () => {
+  h = await createAuthHarness();
+});
+afterAll(() => h.close());
+
+type TokenRow = { token_hash: string; user_id: string; used_at: Date | null; revoked_at: Date | null };
+const tokenRows = (userId: string) =>
+  h.db
+    .withTables<{ auth_refresh_tokens: TokenRow }>()
+    .selectFrom('auth_refresh_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .execute();
+
+describe('refresh', () => {
+  it('rotates: a new refresh token every time, and a fresh access token of the same session', async () => {
+    const alice = await h.createUser();
+    const first = await h.auth.login({ email: alice.email, password: alice.password });
+    const sessionId = (await h.auth.verifyAccessToken(first.accessToken))!.sessionId;
+    h.clock.advance({ minutes: 14 });
+
+    const second = await h.auth.refresh(first.refreshToken);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.user.id).toBe(alice.id);
+    expect((await h.auth.verifyAccessToken(second.accessToken))!.sessionId).toBe(sessionId);
+
+    const third = await h.auth.refresh(second.refreshToken);
+    expect((await h.auth.verifyAccessToken(third.accessToken))!.sessionId).toBe(sessionId);
+  });
+
+  it('stores only the SHA-256 of each token', async () => {
+    const bob = await h.createUser();
+    const { refreshToken } = await h.auth.login({ email: bob.email, password: bob.password });
+    const rows = await tokenRows(bob.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.token_hash).toBe(createHash('sha256').update(refreshToken).digest('hex'));
+    expect(JSON.stringify(rows)).not.toContain(refreshToken);
+  });
+
+  it('treats a second use of a token as theft: the whole family and its session are revoked', async () => {
+    const carol = await h.createUser();
+    const stolen = await h.auth.login({ email: carol.email, password: carol.password });
+    const sessionId = (await h.auth.verifyAccessToken(stolen.accessToken))!.sessionId;
+    const legit = await h.auth.refresh(stolen.refreshToken);
+
+    // The thief replays the copied token.
+    const reuse = await refusal(h.auth.refresh(stolen.refreshToken));
+    expect(reuse.code).toBe('invalid_refresh_token');
+    expect(h.eventsOf('refresh.reuse_detected', carol.id)).toEqual([
+      { type: 'refresh.reuse_detected', userId: carol.id, sessionId, at: h.clock.now() },
+    ]);
+
+    // The rotated token and the session's access tokens die with the family.
+    expect(await refusalCode(h.auth.refresh(legit.refreshToken))).toBe('invalid_refresh_token');
+    expect(await h.auth.verifyAccessToken(legit.accessToken)).toBeNull();
+    expect(await h.auth.verifyAccessToken(stolen.accessToken)).toBeNull();
+    expect((await tokenRows(carol.id)).every((row) => row.revoked_at !== null)).toBe(true);
+  });
+
+  it('leaves the user’s other sessions alone when one family is revoked', async () => {
+    const dave = await h.createUser();
+    const phone = await h.auth.login({ email: dave.email, password: dave.password });
+    const laptop = await h.auth.login({ email: dave.email, password: dave.password });
+    await h.auth.refresh(phone.refreshToken);
+    await refusal(h.auth.refresh(phone.refreshToken));
+
+    expect(await h.auth.verifyAccessToken(laptop.accessToken)).not.toBeNull();
+    await expect(h.auth.refresh(laptop.refreshToken)).resolves.toBeDefined();
+  });
+
+  it('refuses an expired or unknown token without calling it theft', async () => {
+    const erin = await h.createUser();
+    const { refreshToken } = await h.auth.login({ email: erin.email, password: erin.password });
+    h.clock.advance({ minutes: 12 * 60 });
+    expect(await refusalCode(h.auth.refresh(refreshToken))).toBe('invalid_refresh_token');
+    expect(await refusalCode(h.auth.refresh('not-a-token'))).toBe('invalid_refresh_token');
+    expect(h.eventsOf('refresh.reuse_detected', erin.id)).toHaveLength(0);
+  });
+
+  it('keeps a session alive as long as it is refreshed within the token lifetime', async () => {
+    const frank = await h.createUser();
+    let { refreshToken } = await h.auth.login({ email: frank.email, password: frank.password });
+    for (let i = 0; i < 3; i++) {
+      h.clock.advance({ minutes: 11 * 60 });
+      ({ refreshToken } = await h.auth.refresh(refreshToken));
+    }
+  });
+
+  it('picks up role changes in the new access token', async () => {
+    const gina = await h.createUser({ roles: ['viewer'] });
+    const { refreshToken } = await h.auth.login({ email: gina.email, password: gina.password });
+    await h.db.insertInto('user_roles').values({ user_id: gina.id, role: 'qa_reviewer' }).execute();
+    const next = await h.auth.refresh(refreshToken);
+    expect(next.user.roles).toEqual(['qa_reviewer', 'viewer']);
+  });
+});

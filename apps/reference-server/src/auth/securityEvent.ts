@@ -1,0 +1,37 @@
+/**
+ * What the module tells a host's security monitoring (PART11 24): every event is stored in
+ * `auth_security_events` and handed to `onSecurityEvent`, so a host can route it to an alert.
+ */
+export type SecurityEvent =
+  | { type: 'login.succeeded'; userId: string; sessionId: string; at: Date }
+  | { type: 'login.failed'; userId: string | null; email: string; reason: LoginFailureReason; at: Date }
+  | { type: 'account.locked'; userId: string; until: Date; at: Date }
+  | {
+      type: 'signing.failed';
+      userId: string;
+      sessionId: string | null;
+      reason: SigningFailureReason;
+      at: Date;
+    }
+  | { type: 'refresh.reuse_detected'; userId: string; sessionId: string; at: Date }
+  | { type: 'session.revoked'; userId: string; sessionId: string; reason: SessionRevokedReason; at: Date }
+  | { type: 'password.changed'; userId: string; by: 'self' | 'admin'; actorId: string | null; at: Date }
+  | { type: 'user.deactivated'; userId: string; at: Date }
+  | { type: 'totp.enrolled'; userId: string; at: Date }
+  | { type: 'totp.reset'; userId: string; actorId: string | null; at: Date };
+
+export type SecurityEventType = SecurityEvent['type'];
+
+export type LoginFailureReason = 'unknown_email' | 'wrong_password' | 'invalid_otp' | 'locked' | 'inactive';
+
+export type SigningFailureReason = 'wrong_username' | 'wrong_password' | 'invalid_otp' | 'locked';
+
+/** Why a session ended; stored on the session row as `revoked_reason`. */
+export type SessionRevokedReason =
+  | 'logout'
+  | 'refresh_reuse'
+  | 'user_deactivated'
+  | 'password_changed'
+  | 'password_reset';
+
+export type SecurityEventListener = (event: SecurityEvent) => void;

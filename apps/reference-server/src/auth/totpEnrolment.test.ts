@@ -1,0 +1,140 @@
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthHarness, TestUser } from './testing/authTestHarness';
+import { createAuthHarness } from './testing/authTestHarness';
+import { refusalCode } from './testing/refusal';
+
+let h: AuthHarness;
+beforeAll(async () => {
+  h = await createAuthHarness();
+});
+afterAll(() => h.close());
+
+/** The code the user's authenticator app shows right now (on the test clock). */
+const codeNow = (secret: string, offsetSeconds = 0) =>
+  generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) + offsetSeconds });
+
+async function enrolled(): Promise<TestUser & { secret: string }> {
+  const user = await h.createUser();
+  const { secret } = await h.auth.beginTotpEnrolment(user.id);
+  await h.auth.confirmTotpEnrolment(user.id, await codeNow(secret));
+  // The confirming code is spent; the next login needs the next one.
+  h.clock.advance({ seconds: 30 });
+  return { ...user, secret };
+}
+
+describe('TOTP enrolment (PART11 25)', () => {
+  it('offers a secret and an otpauth URL for the user’s app', async () => {
+    const alice = await h.createUser();
+    const enrolment = await h.auth.beginTotpEnrolment(alice.id);
+    expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
+    const url = new URL(enrolment.otpauthUrl);
+    expect(url.protocol).toBe('otpauth:');
+    expect(url.searchParams.get('secret')).toBe(enrolment.secret);
+    expect(url.searchParams.get('issuer')).toBe('Masetra');
+    expect(decodeURIComponent(url.pathname)).toContain(alice.email);
+  });
+
+  it('changes nothing for login until a code confirms it', async () => {
+    const bob = await h.createUser();
+    const { secret } = await h.auth.beginTotpEnrolment(bob.id);
+    await expect(h.auth.login({ email: bob.email, password: bob.password })).resolves.toMatchObject({
+      user: { mfaEnrolled: false },
+    });
+    expect(await refusalCode(h.auth.confirmTotpEnrolment(bob.id, '123456'))).toBe('invalid_otp');
+    await h.auth.confirmTotpEnrolment(bob.id, await codeNow(secret));
+    expect(await h.auth.getUser(bob.id)).toMatchObject({ mfaEnrolled: true });
+    expect(h.eventsOf('totp.enrolled', bob.id)).toHaveLength(1);
+  });
+
+  it('refuses to confirm without an enrolment, and to enrol twice', async () => {
+    const carol = await h.createUser();
+    expect(await refusalCode(h.auth.confirmTotpEnrolment(carol.id, '123456'))).toBe(
+      'totp_enrolment_not_started',
+    );
+    const dave = await enrolled();
+    expect(await refusalCode(h.auth.beginTotpEnrolment(dave.id))).toBe('totp_already_enrolled');
+  });
+});
+
+describe('login with TOTP', () => {
+  it('asks for a code once enrolled, and takes the right one', async () => {
+    const erin = await enrolled();
+    expect(await refusalCode(h.auth.login({ email: erin.email, password: erin.password }))).toBe(
+      'otp_required',
+    );
+    expect(
+      await refusalCode(h.auth.login({ email: erin.email, password: erin.password, otp: '000000' })),
+    ).toBe('invalid_otp');
+    const session = await h.auth.login({
+      email: erin.email,
+      password: erin.password,
+      otp: await codeNow(erin.secret),
+    });
+    expect(session.user.mfaEnrolled).toBe(true);
+  });
+
+  it('does not ask for the code before the password is right', async () => {
+    const frank = await enrolled();
+    expect(await refusalCode(h.auth.login({ email: frank.email, password: 'wrong password 1' }))).toBe(
+      'invalid_credentials',
+    );
+  });
+
+  it('accepts the previous code (clock drift) but not an older one', async () => {
+    const gina = await enrolled();
+    h.clock.advance({ minutes: 5 });
+    expect(
+      await refusalCode(
+        h.auth.login({ email: gina.email, password: gina.password, otp: await codeNow(gina.secret, -60) }),
+      ),
+    ).toBe('invalid_otp');
+    await expect(
+      h.auth.login({ email: gina.email, password: gina.password, otp: await codeNow(gina.secret, -30) }),
+    ).resolves.toBeDefined();
+  });
+
+  it('takes each code once: a replayed code is refused', async () => {
+    const hank = await enrolled();
+    const otp = await codeNow(hank.secret);
+    await h.auth.login({ email: hank.email, password: hank.password, otp });
+    expect(await refusalCode(h.auth.login({ email: hank.email, password: hank.password, otp }))).toBe(
+      'invalid_otp',
+    );
+    h.clock.advance({ seconds: 30 });
+    await expect(
+      h.auth.login({ email: hank.email, password: hank.password, otp: await codeNow(hank.secret) }),
+    ).resolves.toBeDefined();
+  });
+
+  it('is required for signing too', async () => {
+    const ivy = await enrolled();
+    const session = await h.auth.login({
+      email: ivy.email,
+      password: ivy.password,
+      otp: await codeNow(ivy.secret),
+    });
+    const { sessionId } = (await h.auth.verifyAccessToken(session.accessToken))!;
+    h.clock.advance({ seconds: 30 });
+    const signer = { userId: ivy.id, sessionId, username: ivy.email, password: ivy.password };
+    expect(await h.auth.verifySigner(signer)).toEqual({ ok: false, code: 'otp_required' });
+    expect(await h.auth.verifySigner({ ...signer, otp: '000000' })).toEqual({
+      ok: false,
+      code: 'invalid_otp',
+    });
+    expect(await h.auth.verifySigner({ ...signer, otp: await codeNow(ivy.secret) })).toEqual({
+      ok: true,
+      printedName: ivy.displayName,
+    });
+  });
+
+  it('can be reset by an administrator for a lost device', async () => {
+    const jack = await enrolled();
+    await h.auth.resetTotp(jack.id, { actorId: 'admin-1' });
+    await expect(h.auth.login({ email: jack.email, password: jack.password })).resolves.toMatchObject({
+      user: { mfaEnrolled: false },
+    });
+    expect(h.eventsOf('totp.reset', jack.id)).toMatchObject([{ actorId: 'admin-1' }]);
+    await expect(h.auth.beginTotpEnrolment(jack.id)).resolves.toBeDefined();
+  });
+});

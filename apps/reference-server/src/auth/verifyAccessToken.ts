@@ -1,0 +1,70 @@
+import { readAccessToken } from './internal/accessToken';
+import { rolesOf } from './internal/accounts';
+import type { AuthContext } from './internal/authContext';
+
+/**
+ * Who a request comes from: the shape of `Principal` in `@masetra/core`, so it can be handed
+ * to server-kit's `authenticate` as it is.
+ */
+export interface AuthPrincipal {
+  userId: string;
+  orgId: string;
+  displayName: string;
+  roles: string[];
+  sessionId: string;
+}
+
+// Writing last_seen_at on every request would double the writes for nothing the idle rule needs.
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/**
+ * The principal of a valid access token, or null. Besides the signature and expiry, the
+ * session must still be open and the user active (PART11 23: a logout or deactivation takes
+ * effect at once, not when the token expires); name, organization and roles are read fresh
+ * (PART11 11: authority is checked at the moment of use).
+ *
+ * @example
+ * ```ts
+ * const principal = await auth.verifyAccessToken(bearerToken);
+ * if (!principal) return unauthorized();
+ * ```
+ */
+export async function verifyAccessToken(ctx: AuthContext, token: string): Promise<AuthPrincipal | null> {
+  const now = ctx.clock();
+  const claims = await readAccessToken(token, ctx.jwtSecret, now);
+  if (!claims) return null;
+  const session = await ctx.db
+    .selectFrom('auth_sessions')
+    .innerJoin('users', 'users.id', 'auth_sessions.user_id')
+    .select([
+      'users.org_id as orgId',
+      'users.display_name as displayName',
+      'auth_sessions.last_seen_at as lastSeenAt',
+    ])
+    .where('auth_sessions.id', '=', claims.sessionId)
+    .where('auth_sessions.user_id', '=', claims.userId)
+    .where('auth_sessions.revoked_at', 'is', null)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+  if (!session) return null;
+
+  const sinceLastSeen = now.getTime() - session.lastSeenAt.getTime();
+  if (sinceLastSeen >= LAST_SEEN_RESOLUTION_MS) {
+    // After an idle gap the continuous session of 21 CFR 11.200(a)(1) starts over: the next
+    // signature needs the user name again (see verifySigner).
+    const idle = sinceLastSeen > ctx.policy.signingIdleMinutes * 60_000;
+    await ctx.db
+      .updateTable('auth_sessions')
+      .set(idle ? { last_seen_at: now, continuous_since: now } : { last_seen_at: now })
+      .where('id', '=', claims.sessionId)
+      .execute();
+  }
+
+  return {
+    userId: claims.userId,
+    orgId: session.orgId,
+    displayName: session.displayName,
+    roles: await rolesOf(ctx.db, claims.userId),
+    sessionId: claims.sessionId,
+  };
+}

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { authRoutes, builtInRegistry } from '@masetra/core';
+import { createLocalFileStore, createQms, type QmsHandler, type Storage } from '@masetra/server-kit';
+import { toExpress } from '@masetra/server-kit/express';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { type AuthService, type AuthServiceOptions, createAuthService, migrateAuth } from './auth';
+import { createAdminRouter } from './http/adminRouter';
+import { bearerToken } from './http/authenticateBearer';
+import { createAuthRouter } from './http/authRouter';
+import { errorHandler } from './http/errorHandler';
+import { createUserDirectory, type UserDirectory } from './users/userDirectory';
+
+export interface ReferenceServerOptions {
+  storage: Storage;
+  jwtSecret: Uint8Array;
+  /** Attachments are stored below it, in `files/`. */
+  dataDir: string;
+  /** The built demo app, served at `/` when the folder exists. */
+  demoDir?: string;
+  logger: Logger;
+  /** Test-only tuning of the auth service (a light argon2 cost, a movable clock). */
+  authOptions?: Partial<Omit<AuthServiceOptions<unknown>, 'db' | 'jwtSecret'>>;
+  loginRateLimit?: number;
+}
+
+export interface ReferenceServer {
+  app: Express;
+  auth: AuthService;
+  users: UserDirectory;
+  qms: QmsHandler;
+  storage: Storage;
+}
+
+const API = '/api/v1';
+
+/**
+ * The whole QMS as an Express 5 app, and the worked example of hosting the server kit: the
+ * host brings its own authentication (`authenticate`, `verifySigner`) and mounts the kit
+ * with `toExpress` — the lines marked "mounting" below are all a vendor needs.
+ */
+export async function createReferenceServer(options: ReferenceServerOptions): Promise<ReferenceServer> {
+  const { storage, logger } = options;
+  await storage.migrate(builtInRegistry);
+  await migrateAuth(storage.db);
+  const auth = createAuthService({
+    db: storage.db,
+    jwtSecret: options.jwtSecret,
+    // Failures, lockouts and token reuse are what security watches for (PART11 24): warn on them.
+    onSecurityEvent: (event) =>
+      /failed|locked|reuse|revoked/.test(event.type)
+        ? logger.warn({ securityEvent: event }, `security event ${event.type}`)
+        : logger.info({ securityEvent: event }, `security event ${event.type}`),
+    ...options.authOptions,
+  });
+  const users = createUserDirectory(storage.db);
+
+  // mounting: the kit, with this server's auth plugged in through two functions.
+  const qms = createQms({
+    storage,
+    files: createLocalFileStore({ root: join(options.dataDir, 'files') }),
+    authenticate: async (request) => {
+      const token = bearerToken(request.headers.get('authorization'));
+      return token ? auth.verifyAccessToken(token) : null;
+    },
+    verifySigner: (input) => auth.verifySigner(input),
+    hooks: {
+      onEvent: (event) => logger.debug({ event: event.type, record: event.recordNumber }, 'domain event'),
+      onError: (error) => logger.error({ err: error }, 'server kit error'),
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+
+  app.get('/healthz', async (_req, res) => {
+    await sql`select 1`.execute(storage.db);
+    res.json({ status: 'ok' });
+  });
+
+  app.get(`${API}/openapi.json`, (_req, res) => {
+    res.json(
+      qms.openapi({
+        serverUrl: API,
+        extraRoutes: Object.values(authRoutes),
+        title: 'Masetra QMS reference server',
+      }),
+    );
+  });
+  const swaggerUi = createRequire(import.meta.url)
+    .resolve('swagger-ui-dist/package.json')
+    .replace(/package\.json$/, '');
+  app.get('/docs', (_req, res) => res.sendFile(join(import.meta.dirname ?? '', '../static/docs.html')));
+  app.use('/docs/assets', express.static(swaggerUi, { index: false }));
+  app.use('/docs', express.static(join(import.meta.dirname ?? '', '../static'), { index: false }));
+
+  app.use(API, createAuthRouter({ auth, users, loginRateLimit: options.loginRateLimit }));
+  app.use(API, createAdminRouter({ auth, users }));
+  // mounting: everything else under /api/v1 is the kit's.
+  app.use(API, toExpress(qms));
+
+  if (options.demoDir && existsSync(join(options.demoDir, 'index.html'))) {
+    const demoDir = options.demoDir;
+    app.use(express.static(demoDir, { index: 'index.html', maxAge: '1h' }));
+    // The demo routes in the browser: any other page path is the app's.
+    app.get(/^\/(?!api\/|docs|healthz).*/, (_req, res) => res.sendFile(join(demoDir, 'index.html')));
+  }
+  app.use(errorHandler);
+  return { app, auth, users, qms, storage };
+}

@@ -1,0 +1,152 @@
+import { builtInRegistry } from '@masetra/core';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './seed/demoUsers';
+import { type RunningReferenceServer, startReferenceServer } from './testing/startReferenceServer';
+
+let server: RunningReferenceServer;
+beforeAll(async () => {
+  server = await startReferenceServer();
+}, 120_000);
+afterAll(() => server.close());
+
+async function login(email: string, password = DEMO_PASSWORD) {
+  const response = await fetch(`${server.apiUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+async function get(path: string, token: string) {
+  const response = await fetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, json: await response.json() };
+}
+
+describe('the reference server', () => {
+  it('serves health, security headers, the OpenAPI document and the API reference', async () => {
+    const health = await fetch(`${server.origin}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
+
+    const openapi = await (await fetch(`${server.apiUrl}/openapi.json`)).json();
+    const validation = await new Validator().validate(openapi);
+    expect(validation.valid).toBe(true);
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/auth/login', '/deviations/{id}/transitions', '/audit-trail/verify']),
+    );
+
+    const docs = await fetch(`${server.origin}/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger-ui');
+  });
+
+  it('signs in the seeded users and refuses a wrong password with the same problem as an unknown e-mail', async () => {
+    const ok = await login('qa@acme.example');
+    expect(ok.status).toBe(200);
+    expect(ok.json.user).toMatchObject({
+      email: 'qa@acme.example',
+      orgName: 'Acme Pharma',
+      roles: ['qa_approver', 'qa_reviewer'],
+    });
+    const me = await get('/me', ok.json.accessToken);
+    expect(me.json.displayName).toBe('Quinn Adler');
+
+    const wrong = await login('qa@acme.example', 'nope-nope-nope');
+    const unknown = await login('nobody@acme.example', 'nope-nope-nope');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.json.detail).toBe(unknown.json.detail);
+    expect(wrong.json.code).toBe('invalid_credentials');
+  });
+
+  it('rotates refresh tokens and detects reuse', async () => {
+    const { json: session } = await login('originator@acme.example');
+    const refresh = (refreshToken: string) =>
+      fetch(`${server.apiUrl}/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+    const first = await refresh(session.refreshToken);
+    expect(first.status).toBe(200);
+    const reused = await refresh(session.refreshToken);
+    expect(reused.status).toBe(401);
+  });
+
+  it('seeds every state of every lifecycle, with a verifying audit trail', async () => {
+    const { json: session } = await login('qa@acme.example');
+    for (const recordType of builtInRegistry.list) {
+      const seen = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page = await get(
+          `/${recordType.collection}?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+          session.accessToken,
+        );
+        for (const record of page.json.items) seen.add(record.state);
+        cursor = page.json.nextCursor;
+      } while (cursor);
+      expect([...seen].sort(), recordType.name).toEqual([...recordType.states].sort());
+    }
+    const verify = await get('/audit-trail/verify', session.accessToken);
+    expect(verify.json.ok).toBe(true);
+    expect(verify.json.entries).toBeGreaterThan(100);
+  });
+
+  it("keeps organizations apart: Globex sees only its own records, and Acme's are 404", async () => {
+    const { json: globex } = await login('qa@globex.example');
+    const { json: acme } = await login('qa@acme.example');
+    const globexList = await get('/deviations', globex.accessToken);
+    expect(globexList.json.items).toHaveLength(1);
+    const acmeRecord = (await get('/deviations?limit=1', acme.accessToken)).json.items[0];
+    expect((await get(`/deviations/${acmeRecord.id}`, globex.accessToken)).status).toBe(404);
+  });
+
+  it('lets an admin create a user who must choose a password before signing in', async () => {
+    const { json: admin } = await login('admin@acme.example');
+    const created = await fetch(`${server.apiUrl}/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'new.hire@acme.example',
+        displayName: 'New Hire',
+        roles: ['viewer'],
+        temporaryPassword: 'Temporary-pass-42',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const first = await login('new.hire@acme.example', 'Temporary-pass-42');
+    expect(first.status).toBe(403);
+    expect(first.json.code).toBe('password_change_required');
+    const changed = await fetch(`${server.apiUrl}/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'new.hire@acme.example',
+        currentPassword: 'Temporary-pass-42',
+        newPassword: 'My-own-password-1',
+      }),
+    });
+    expect(changed.status).toBe(200);
+    expect((await login('new.hire@acme.example', 'My-own-password-1')).status).toBe(200);
+
+    const { json: viewer } = await login('viewer@acme.example');
+    expect((await get('/users', viewer.accessToken)).status).toBe(403);
+  });
+
+  it('answers bad input with problem+json, never a 500', async () => {
+    const malformed = await fetch(`${server.apiUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    const unauthenticated = await fetch(`${server.apiUrl}/deviations`);
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

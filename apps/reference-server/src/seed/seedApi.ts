@@ -1,0 +1,59 @@
+import type { QmsHandler } from '@masetra/server-kit';
+import { DEMO_PASSWORD } from './demoUsers';
+
+type Json = Record<string, unknown>;
+export type SeedRecord = { id: string; version: number; state: string; number: string } & Json;
+
+/**
+ * The seed talks to the kit exactly as a browser would — a bearer token, JSON, If-Match —
+ * so demo data goes through the same validation, lifecycle, signatures and audit trail.
+ */
+export function createSeedApi(qms: QmsHandler, accessToken: string, email: string) {
+  async function call(method: string, path: string, body?: unknown, version?: number): Promise<SeedRecord> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${accessToken}`,
+      'x-masetra-source': 'demo-seed',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (version !== undefined) headers['if-match'] = `"${version}"`;
+    const response = await qms(
+      new Request(`http://seed.local${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+    const json = (await response.json()) as SeedRecord;
+    if (!response.ok)
+      throw new Error(`seed ${method} ${path} as ${email}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  return {
+    create: (collection: string, fields: Json) => call('POST', `/${collection}`, fields),
+    update: (collection: string, record: SeedRecord, changes: Json, reason?: string) =>
+      call('PATCH', `/${collection}/${record.id}`, { changes, reason }, record.version),
+    move: (
+      collection: string,
+      record: SeedRecord,
+      event: string,
+      extra: { reason?: string; meaning?: string } = {},
+    ) =>
+      call(
+        'POST',
+        `/${collection}/${record.id}/transitions`,
+        {
+          event,
+          reason: extra.reason,
+          // The seed signs as a person would on a session's first signing: user name and password.
+          signature: extra.meaning
+            ? { username: email, password: DEMO_PASSWORD, meaning: extra.meaning }
+            : undefined,
+        },
+        record.version,
+      ),
+    comment: (collection: string, record: SeedRecord, body: string) =>
+      call('POST', `/${collection}/${record.id}/comments`, { body }),
+  };
+}
+
+export type SeedApi = ReturnType<typeof createSeedApi>;

@@ -1,0 +1,53 @@
+import type { AuditTrailClient, NotificationsClient, RecordClient } from '@masetra/client';
+import type { RecordType, RecordTypeRegistry } from '@masetra/core';
+import { createContext } from 'react';
+import type { Formatters } from '../i18n/format';
+import type { Labels } from '../i18n/labels';
+import type { Translator } from '../i18n/messages';
+
+/**
+ * Who uses the screens: the user id the lifecycle compares with a record's owner, the roles
+ * `can` checks, and what the signature dialog shows and pre-fills.
+ */
+export interface QmsPrincipal {
+  userId: string;
+  /** The printed name a signature manifestation shows. */
+  displayName: string;
+  roles: readonly string[];
+  /** The user-name component of a signature, pre-filled on a session's first signing. */
+  email?: string;
+  /** Whether signing asks for a one-time code as well. */
+  mfaEnrolled?: boolean;
+}
+
+/** What the components need of a `MasetraClient`; any client from `createClient` is one. */
+export interface QmsClient {
+  records<T extends RecordType>(recordType: T): RecordClient<T>;
+  readonly auditTrail: AuditTrailClient;
+  readonly notifications: NotificationsClient;
+}
+
+/** Everything a component reads from the provider, through `useQms()`. */
+export interface QmsContextValue {
+  client: QmsClient;
+  registry: RecordTypeRegistry;
+  principal: QmsPrincipal | undefined;
+  locale: string;
+  t: Translator;
+  labels: Labels;
+  format: Formatters;
+  /** The `data-masetra-theme` of the provider's root, repeated on portalled content. */
+  themeName: string | undefined;
+  /** CSS custom properties the provider sets on its root, repeated on portalled content. */
+  themeVariables: Readonly<Record<string, string>> | undefined;
+  /** Where dialogs portal to; `document.body` when undefined. */
+  portalContainer: HTMLElement | null | undefined;
+  /** Components render no `masetra-*` class names, only the host's. */
+  unstyled: boolean;
+  /** A person's display name for a user id, as the host knows it; the id itself otherwise. */
+  userName(userId: string): string;
+  /** Whether the next signature is this session's first, which needs the user name too (21 CFR 11.200(a)(1)). */
+  signing: { firstOfSession: boolean; markSigned(): void };
+}
+
+export const QmsContext = createContext<QmsContextValue | null>(null);

@@ -1,0 +1,120 @@
+import { auditEntryHash, GENESIS_HASH } from '@masetra/core';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../storage/database';
+import { auditEntryContent } from './auditEntryContent';
+import { fromAuditRow } from './auditEntryRow';
+import type { AuditEntry } from './types';
+
+/** Why verification stopped where it did. */
+export type AuditChainBreak =
+  /** The entry's columns no longer give its stored hash: it was edited. */
+  | 'entry_changed'
+  /** The entry does not point at the hash of the one before it: one was replaced or reordered. */
+  | 'link_broken'
+  /** No entry has this number, though the chain goes on past it (or the head says it exists). */
+  | 'entry_missing'
+  /** The chain head (last number and hash) disagrees with the last entry. */
+  | 'head_mismatch';
+
+export type AuditChainVerification =
+  | { ok: true; entries: number; headHash: string }
+  | {
+      ok: false;
+      /** The first entry that is not as appended; `id` is null when that entry is gone. */
+      brokenAt: { seq: number; id: string | null; reason: AuditChainBreak };
+      /** Entries found intact before the break. */
+      entries: number;
+    };
+
+/** The stored time as hashed (ISO with milliseconds), or with its microseconds when it has any. */
+function exactTime(text: string): string {
+  return text.endsWith('000') ? `${text.slice(0, -3)}Z` : `${text}Z`;
+}
+
+export interface VerifyAuditChainOptions {
+  /** Entries read per query; memory stays at one batch however long the trail. */
+  batchSize?: number;
+}
+
+/**
+ * Recomputes an organization's hash chain from the stored columns, in `seq` order, batch by
+ * batch (a million entries never sit in memory together), and checks the chain head
+ * against the last entry. An edit, a deletion or a reordering made behind the application's
+ * back (say, by a superuser who disabled the triggers) shows as `ok: false` with the first
+ * entry that is not as it was appended.
+ *
+ * Runs without one long transaction, so on single-connection PGlite other work goes on
+ * between batches; entries appended meanwhile are verified too, up to the head read last.
+ */
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  orgId: string,
+  options: VerifyAuditChainOptions = {},
+): Promise<AuditChainVerification> {
+  const batchSize = options.batchSize ?? 1000;
+  let lastSeq = 0;
+  let lastHash = GENESIS_HASH;
+  let lastId: string | null = null;
+
+  const readAfter = (seq: number) =>
+    db
+      .selectFrom('audit_trail')
+      .selectAll()
+      // A Date holds milliseconds; the exact text shows an edit below that, too.
+      .select(sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as('at_exact'))
+      .where('org_id', '=', orgId)
+      .where('seq', '>', seq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+
+  const broken = (seq: number, id: string | null, reason: AuditChainBreak): AuditChainVerification => ({
+    ok: false,
+    brokenAt: { seq, id, reason },
+    entries: Math.min(lastSeq, seq - 1),
+  });
+
+  // Checks one batch; returns the break, or null when every entry in it holds.
+  const checkBatch = async (entries: AuditEntry[]): Promise<AuditChainVerification | null> => {
+    // Each hash depends only on the entry's own columns, so a batch hashes in parallel.
+    const recomputed = await Promise.all(
+      entries.map((entry) => auditEntryHash(entry.previousHash, auditEntryContent(entry))),
+    );
+    for (const [index, entry] of entries.entries()) {
+      if (entry.seq !== lastSeq + 1) return broken(lastSeq + 1, null, 'entry_missing');
+      if (entry.previousHash !== lastHash) return broken(entry.seq, entry.id, 'link_broken');
+      if (recomputed[index] !== entry.hash) return broken(entry.seq, entry.id, 'entry_changed');
+      lastSeq = entry.seq;
+      lastHash = entry.hash;
+      lastId = entry.id;
+    }
+    return null;
+  };
+
+  for (;;) {
+    for (;;) {
+      const rows = await readAfter(lastSeq);
+      const result = await checkBatch(rows.map((row) => ({ ...fromAuditRow(row), at: exactTime(row.at_exact) })));
+      if (result) return result;
+      if (rows.length < batchSize) break;
+    }
+    const head = await db
+      .selectFrom('audit_chain_heads')
+      .select(['seq', 'hash'])
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
+    const headSeq = head ? Number(head.seq) : 0;
+    const headHash = head?.hash ?? GENESIS_HASH;
+    if (headSeq === lastSeq) {
+      return headHash === lastHash ? { ok: true, entries: lastSeq, headHash } : broken(lastSeq, lastId, 'head_mismatch');
+    }
+    if (headSeq < lastSeq) {
+      // An entry and its head advance in one transaction: entries past the head were not appended here.
+      const beyond = await readAfter(headSeq);
+      return broken(headSeq + 1, beyond[0]?.id ?? null, 'head_mismatch');
+    }
+    // The head moved on while we read: verify the entries appended meanwhile, or find them gone.
+    const more = await readAfter(lastSeq);
+    if (more.length === 0) return broken(lastSeq + 1, null, 'entry_missing');
+  }
+}

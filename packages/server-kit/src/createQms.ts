@@ -1,0 +1,115 @@
+import {
+  buildContract,
+  builtInRegistry,
+  type Contract,
+  type RecordTypeRegistry,
+  type RouteDefinition,
+} from '@masetra/core';
+import { generateOpenApi, type OpenApiOptions } from '@masetra/core/openapi';
+import { compileRoutes, matchRoute } from './http/compileRoutes';
+import { handlers } from './http/handlers';
+import type { KitContext, RequestContext } from './http/KitContext';
+import { ProblemError } from './http/ProblemError';
+import { problems } from './http/problems';
+import { internalProblem, jsonResponse, problemResponse } from './http/responses';
+import type { DomainEvent, QmsOptions } from './services/QmsOptions';
+
+/** The mounted kit: a web-standard fetch handler, with what it serves attached. */
+export interface QmsHandler {
+  (request: Request): Promise<Response>;
+  readonly contract: Contract;
+  readonly registry: RecordTypeRegistry;
+  /** The OpenAPI 3.1 document of what this kit serves. */
+  openapi(options?: OpenApiOptions & { extraRoutes?: readonly RouteDefinition[] }): Record<string, unknown>;
+}
+
+const DEFAULT_JSON_LIMIT = 1024 * 1024;
+const DEFAULT_ATTACHMENT_LIMIT = 25 * 1024 * 1024;
+
+function defaultSource(request: Request): Record<string, unknown> | null {
+  const client = request.headers.get('x-masetra-source');
+  const userAgent = request.headers.get('user-agent');
+  if (!client && !userAgent) return null;
+  return { client: client?.slice(0, 200) ?? null, userAgent: userAgent?.slice(0, 300) ?? null };
+}
+
+function pathWithin(url: URL, basePath: string | undefined): string | null {
+  let path: string;
+  try {
+    path = decodeURI(url.pathname);
+  } catch {
+    return null;
+  }
+  if (!basePath) return path;
+  const base = basePath.replace(/\/$/, '');
+  if (path === base) return '/';
+  return path.startsWith(`${base}/`) ? path.slice(base.length) : null;
+}
+
+/**
+ * Creates the QMS: every record type of the registry served through the contract's routes,
+ * with the audit trail, electronic signatures, concurrency and idempotency rules of DESIGN.
+ *
+ * @example
+ * const qms = createQms({ storage, authenticate: hostAuth, verifySigner: hostVerifySigner });
+ * app.use('/qms', toExpress(qms));
+ */
+export function createQms(options: QmsOptions): QmsHandler {
+  const registry = options.registry ?? builtInRegistry;
+  const contract = buildContract(registry);
+  const compiled = compileRoutes(contract.routes);
+  const kit: KitContext = {
+    storage: options.storage,
+    registry,
+    contract,
+    options,
+    files: options.files,
+    limits: {
+      jsonBodyBytes: options.limits?.jsonBodyBytes ?? DEFAULT_JSON_LIMIT,
+      attachmentBytes: options.limits?.attachmentBytes ?? DEFAULT_ATTACHMENT_LIMIT,
+    },
+    now: options.clock ?? (() => new Date()),
+    emit(events: DomainEvent[]) {
+      const onEvent = options.hooks?.onEvent;
+      if (!onEvent) return;
+      for (const event of events) {
+        Promise.resolve()
+          .then(() => onEvent(event))
+          .catch((error) => options.hooks?.onError?.(error, new Request('http://hook.invalid/')));
+      }
+    },
+  };
+  const openapi: QmsHandler['openapi'] = ({ extraRoutes = [], ...rest } = {}) =>
+    generateOpenApi([...contract.routes, ...extraRoutes], rest);
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    try {
+      const path = pathWithin(url, options.basePath);
+      if (path === null) throw problems.notFound();
+      const { match, allowed } = matchRoute(compiled, request.method, path);
+      if (!match) throw allowed.length > 0 ? problems.methodNotAllowed(allowed) : problems.notFound();
+      if (match.route.kind === 'openapi') return jsonResponse(openapi());
+      const handler = handlers[match.route.kind];
+      if (!handler) throw problems.notFound();
+      const principal = await options.authenticate(request);
+      if (!principal) throw problems.unauthenticated();
+      const context: RequestContext = {
+        kit,
+        request,
+        url,
+        principal,
+        route: match.route,
+        params: match.params,
+        source: (options.source ?? defaultSource)(request),
+      };
+      return await handler(context);
+    } catch (error) {
+      if (error instanceof ProblemError) return problemResponse(error.problem, url.pathname);
+      options.hooks?.onError?.(error, request);
+      return problemResponse(internalProblem, url.pathname);
+    }
+  }
+
+  return Object.assign(handle, { contract, registry, openapi });
+}

@@ -1,0 +1,142 @@
+import { allowedAttachmentTypes } from '@masetra/core';
+import { v7 as uuidv7 } from 'uuid';
+import { FileTooLargeError } from '../../files/FileStore';
+import {
+  findAttachment,
+  insertAttachment,
+  listAttachments,
+  publicAttachment,
+} from '../../repositories/attachments';
+import { recordAuditedChange } from '../../services/auditedChange';
+import { authorize } from '../authorize';
+import { type RequestContext, recordTypeOf } from '../KitContext';
+import { parseParams } from '../parseInput';
+import { problems } from '../problems';
+import { jsonResponse } from '../responses';
+import { runWrite } from '../runWrite';
+import { checkLeadingBytes } from './checkLeadingBytes';
+import { loadRecord } from './recordReads';
+
+export async function listAttachmentsHandler(context: RequestContext): Promise<Response> {
+  const record = await loadRecord(context);
+  const items = await listAttachments(
+    context.kit.storage.db,
+    context.principal.orgId,
+    record.type,
+    record.id,
+  );
+  return jsonResponse({ items: items.map(publicAttachment) });
+}
+
+/** The file name as the uploader gave it, for display only: it never becomes a path. */
+function displayFileName(request: Request): string {
+  const raw = request.headers.get('x-file-name');
+  let name = '';
+  try {
+    name = raw ? decodeURIComponent(raw) : '';
+  } catch {
+    throw problems.malformed('X-File-Name is not valid percent-encoding.');
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
+  name = name.replace(/[\u0000-\u001f\u007f/\\]/g, '').trim();
+  if (!name || name.length > 255)
+    throw problems.malformed('Send the file name (1-255 characters) in X-File-Name.');
+  return name;
+}
+
+export async function uploadAttachmentHandler(context: RequestContext): Promise<Response> {
+  const recordType = recordTypeOf(context);
+  const files = context.kit.files;
+  if (!files) throw problems.forbidden('This server stores no attachments.', 'attachments_disabled');
+  const contentType =
+    (context.request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!(allowedAttachmentTypes as readonly string[]).includes(contentType)) {
+    throw problems.unsupportedMediaType(allowedAttachmentTypes.join(', '));
+  }
+  const fileName = displayFileName(context.request);
+  const record = await loadRecord(context);
+  authorize(context, recordType, 'attach');
+  if (!context.request.body) throw problems.malformed('The request has no body.');
+  const declared = Number(context.request.headers.get('content-length') ?? Number.NaN);
+  if (declared > context.kit.limits.attachmentBytes)
+    throw problems.tooLarge(context.kit.limits.attachmentBytes);
+
+  const storageKey = uuidv7();
+  let stored: { sizeBytes: number; sha256: string };
+  try {
+    stored = await files.put(storageKey, context.request.body.pipeThrough(checkLeadingBytes(contentType)), {
+      maxBytes: context.kit.limits.attachmentBytes,
+    });
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw problems.tooLarge(context.kit.limits.attachmentBytes);
+    if (error instanceof TypeError && /content does not match/.test(error.message)) {
+      throw problems.unsupportedMediaType(`content that is really ${contentType}`);
+    }
+    throw error;
+  }
+  try {
+    return await runWrite(context, `${storageKey}:${stored.sha256}`, async (trx) => {
+      const at = context.kit.now().toISOString();
+      const attachment = {
+        id: uuidv7(),
+        recordType: record.type,
+        recordId: record.id,
+        fileName,
+        contentType,
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        uploadedBy: context.principal.userId,
+        uploadedAt: at,
+        storageKey,
+      };
+      await insertAttachment(trx, context.principal.orgId, attachment);
+      const event = await recordAuditedChange(trx, {
+        principal: context.principal,
+        recordType,
+        record,
+        action: 'attachment',
+        eventVerb: 'attached',
+        changes: [
+          {
+            field: 'attachments',
+            old: null,
+            new: { id: attachment.id, fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes },
+          },
+        ],
+        source: context.source,
+        at,
+        data: { attachmentId: attachment.id },
+      });
+      return { status: 201, headers: {}, body: publicAttachment(attachment), events: [event] };
+    });
+  } catch (error) {
+    // The row did not land, so neither may the file: no orphan on disk.
+    await files.delete(storageKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function downloadAttachmentHandler(context: RequestContext): Promise<Response> {
+  const record = await loadRecord(context);
+  const { attachmentId } = parseParams(context.route.params, context.params) as { attachmentId: string };
+  const attachment = await findAttachment(
+    context.kit.storage.db,
+    context.principal.orgId,
+    record.type,
+    record.id,
+    attachmentId,
+  );
+  if (!attachment || !context.kit.files) throw problems.notFound('No such attachment.');
+  const body = await context.kit.files.get(attachment.storageKey);
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': attachment.contentType,
+      'content-length': String(attachment.sizeBytes),
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+      digest: `sha-256=${Buffer.from(attachment.sha256, 'hex').toString('base64')}`,
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import type { RouteKind } from '@masetra/core';
+import type { RequestContext } from '../KitContext';
+import { downloadAttachmentHandler, listAttachmentsHandler, uploadAttachmentHandler } from './attachments';
+import { auditTrailExportHandler, auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
+import { createCommentHandler, listCommentsHandler } from './comments';
+import { notificationsHandler, readNotificationHandler } from './notifications';
+import {
+  getRecordHandler,
+  listRecordsHandler,
+  recordAuditTrailHandler,
+  signaturesHandler,
+} from './recordReads';
+import { createRecordHandler, transitionHandler, updateRecordHandler } from './recordWrites';
+
+export type Handler = (context: RequestContext) => Promise<Response>;
+
+/** The handler of each route kind of the contract; `openapi` is answered before authentication. */
+export const handlers: Partial<Record<RouteKind, Handler>> = {
+  list: listRecordsHandler,
+  create: createRecordHandler,
+  get: getRecordHandler,
+  update: updateRecordHandler,
+  transition: transitionHandler,
+  recordAuditTrail: recordAuditTrailHandler,
+  signatures: signaturesHandler,
+  listAttachments: listAttachmentsHandler,
+  uploadAttachment: uploadAttachmentHandler,
+  downloadAttachment: downloadAttachmentHandler,
+  listComments: listCommentsHandler,
+  createComment: createCommentHandler,
+  auditTrail: auditTrailHandler,
+  auditTrailExport: auditTrailExportHandler,
+  verifyAuditTrail: verifyAuditTrailHandler,
+  notifications: notificationsHandler,
+  readNotification: readNotificationHandler,
+};

@@ -1,0 +1,71 @@
+import { DEFAULT_PAGE_SIZE, filterValues, type RecordBase } from '@masetra/core';
+import { queryAuditTrail } from '../../audit-trail/queryAuditTrail';
+import { listSignatures } from '../../repositories/signatures';
+import { findRecord, listRecords } from '../../storage/records';
+import { authorize } from '../authorize';
+import { type RequestContext, recordTypeOf } from '../KitContext';
+import { parseParams, parseQuery, queryObject } from '../parseInput';
+import { problems } from '../problems';
+import { etagOf, jsonResponse } from '../responses';
+
+/** Loads the record a route names, scoped to the caller's organization: another's is a 404. */
+export async function loadRecord(context: RequestContext): Promise<RecordBase> {
+  const recordType = recordTypeOf(context);
+  const { id } = parseParams(context.route.params, context.params) as { id: string };
+  authorize(context, recordType, 'read');
+  const record = await findRecord(context.kit.storage.db, recordType, context.principal.orgId, id);
+  if (!record) throw problems.notFound(`No ${recordType.name} with that id.`);
+  return record as RecordBase;
+}
+
+export async function listRecordsHandler(context: RequestContext): Promise<Response> {
+  const recordType = recordTypeOf(context);
+  authorize(context, recordType, 'read');
+  const { limit, cursor, sort, q, ...filters } = parseQuery(
+    context.route.query,
+    queryObject(context.url),
+  ) as {
+    limit?: number;
+    cursor?: string;
+    sort?: string;
+    q?: string;
+  } & Record<string, string | undefined>;
+  const page = await listRecords(context.kit.storage.db, recordType, context.principal.orgId, {
+    limit: limit ?? DEFAULT_PAGE_SIZE,
+    cursor,
+    sort: sort ?? '-createdAt',
+    q,
+    filters: Object.fromEntries(
+      Object.entries(filters)
+        .filter(([, value]) => value !== undefined)
+        .map(([field, value]) => [field, filterValues(value)]),
+    ),
+  });
+  return jsonResponse(page);
+}
+
+export async function getRecordHandler(context: RequestContext): Promise<Response> {
+  const record = await loadRecord(context);
+  return jsonResponse(record, 200, { etag: etagOf(record.version) });
+}
+
+export async function recordAuditTrailHandler(context: RequestContext): Promise<Response> {
+  const record = await loadRecord(context);
+  const { limit, cursor } = parseQuery(context.route.query, queryObject(context.url)) as {
+    limit?: number;
+    cursor?: string;
+  };
+  const page = await queryAuditTrail(context.kit.storage.db, context.principal.orgId, {
+    recordType: record.type,
+    recordId: record.id,
+    limit: limit ?? DEFAULT_PAGE_SIZE,
+    cursor,
+  });
+  return jsonResponse(page);
+}
+
+export async function signaturesHandler(context: RequestContext): Promise<Response> {
+  const record = await loadRecord(context);
+  const items = await listSignatures(context.kit.storage.db, context.principal.orgId, record.type, record.id);
+  return jsonResponse({ items });
+}

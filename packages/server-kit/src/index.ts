@@ -1,0 +1,23 @@
+/** Types */
+
+export type { AuditChainVerification, AuditEntry, AuditEntryInput, AuditTrailQuery } from './audit-trail';
+export { appendAuditEntry, queryAuditTrail, recordStateAt, verifyAuditChain } from './audit-trail';
+export type { QmsHandler } from './createQms';
+/** Core */
+export { createQms } from './createQms';
+export type { FileStore, LocalFileStoreOptions, StoredFile } from './files';
+export { createLocalFileStore, FileTooLargeError } from './files';
+export type { ProblemInit } from './http/ProblemError';
+export { ProblemError } from './http/ProblemError';
+export type { OutboxEvent, OutboxWorker, OutboxWorkerOptions } from './outbox';
+export { createOutboxWorker } from './outbox';
+export type {
+  DomainEvent,
+  QmsHooks,
+  QmsOptions,
+  VerifySignerInput,
+  VerifySignerResult,
+} from './services/QmsOptions';
+export { runScheduledTransitions } from './services/systemTransitions';
+export type { Database, PgliteStorageOptions, PostgresStorageOptions, Storage } from './storage';
+export { createPgliteStorage, createPostgresStorage } from './storage';

@@ -1,0 +1,33 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect } from 'kysely';
+import type { Database } from './database';
+import { migrateStorage } from './migrateStorage';
+import type { Storage } from './storage';
+
+export interface PgliteStorageOptions {
+  /** Where PGlite keeps its files; in memory when left out. */
+  dataDir?: string;
+}
+
+/**
+ * Storage on embedded PostgreSQL (PGlite): no server to run. PGlite has one connection, so
+ * Kysely's PGlite dialect runs one transaction at a time and queries wait their turn.
+ *
+ * @example
+ * const storage = createPgliteStorage({ dataDir: '.data/qms' });
+ * await storage.migrate(builtInRegistry);
+ */
+export function createPgliteStorage(options: PgliteStorageOptions = {}): Storage {
+  const pglite = new PGlite(options.dataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    driver: 'pglite',
+    migrate: (registry) => migrateStorage(db as Kysely<unknown>, registry, 'public'),
+    async close() {
+      await db.destroy();
+      // Kysely closes PGlite only if it ever opened a connection.
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
