@@ -7,6 +7,11 @@ import type { Storage } from './storage';
 export interface PgliteStorageOptions {
   /** Where PGlite keeps its files; in memory when left out. */
   dataDir?: string;
+  /**
+   * A data directory image (from PGlite's `dumpDataDir`) to start from instead of an empty
+   * cluster; the test helper uses one to skip initdb.
+   */
+  loadDataDir?: Blob;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface PgliteStorageOptions {
  * await storage.migrate(builtInRegistry);
  */
 export function createPgliteStorage(options: PgliteStorageOptions = {}): Storage {
-  const pglite = new PGlite(options.dataDir);
+  const pglite = new PGlite(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createPgliteStorage } from '../storage/createPgliteStorage';
 import { createPostgresStorage } from '../storage/createPostgresStorage';
 import type { Storage } from '../storage/storage';
+import { pgliteTemplate } from './pgliteTemplate';
 
 export interface TestStorageOptions {
   /** Record types to create tables for; the built-in registry when left out. */
@@ -23,7 +24,8 @@ export async function createTestStorage(options: TestStorageOptions = {}): Promi
   const registry = options.registry ?? builtInRegistry;
   const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
-    const storage = createPgliteStorage();
+    const storage = createPgliteStorage({ loadDataDir: await pgliteTemplate(registry) });
+    // A no-op on a fresh template; completes one that lacks something additive.
     await storage.migrate(registry);
     return storage;
   }
