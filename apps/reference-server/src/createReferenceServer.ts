@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { authRoutes, builtInRegistry } from '@masetra/core';
-import { createLocalFileStore, createQms, type QmsHandler, type Storage } from '@masetra/server-kit';
+import {
+  createLocalFileStore,
+  createOutboxWorker,
+  createQms,
+  type QmsHandler,
+  runScheduledTransitions,
+  type Storage,
+} from '@masetra/server-kit';
 import { toExpress } from '@masetra/server-kit/express';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -15,6 +22,7 @@ import { bearerToken } from './http/authenticateBearer';
 import { createAuthRouter } from './http/authRouter';
 import { errorHandler } from './http/errorHandler';
 import { createUserDirectory, type UserDirectory } from './users/userDirectory';
+import { notifyOnDomainEvent } from './workers/notifyOnDomainEvent';
 
 export interface ReferenceServerOptions {
   storage: Storage;
@@ -35,6 +43,13 @@ export interface ReferenceServer {
   users: UserDirectory;
   qms: QmsHandler;
   storage: Storage;
+  /**
+   * Starts the background work: outbox delivery (notifications) and the scheduler's sweep
+   * (documents whose effective date has come). Returns the function that stops it.
+   */
+  startBackgroundWork(options?: { sweepEveryMs?: number }): () => Promise<void>;
+  /** Delivers what the outbox holds now and runs one sweep; for tests and shutdown. */
+  runBackgroundWorkOnce(): Promise<void>;
 }
 
 const API = '/api/v1';
@@ -123,5 +138,37 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     app.get(/^\/(?!api\/|docs|healthz).*/, (_req, res) => res.sendFile(join(demoDir, 'index.html')));
   }
   app.use(errorHandler);
-  return { app, auth, users, qms, storage };
+
+  const notify = notifyOnDomainEvent(storage.db, builtInRegistry);
+  const outbox = createOutboxWorker({
+    storage,
+    deliver: (event) => notify(event.payload),
+    onError: (error) => logger.error({ err: error }, 'outbox worker error'),
+  });
+  const sweep = async () => {
+    const organizations = await storage.db.selectFrom('organizations').select('id').execute();
+    const { moved } = await runScheduledTransitions({
+      storage,
+      registry: builtInRegistry,
+      orgIds: organizations.map((organization) => organization.id),
+    });
+    if (moved > 0) logger.info({ moved }, 'scheduled transitions');
+  };
+  const startBackgroundWork: ReferenceServer['startBackgroundWork'] = ({ sweepEveryMs = 60_000 } = {}) => {
+    outbox.start();
+    const timer = setInterval(
+      () => sweep().catch((error) => logger.error({ err: error }, 'sweep failed')),
+      sweepEveryMs,
+    );
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await outbox.stop();
+    };
+  };
+  const runBackgroundWorkOnce = async () => {
+    await sweep();
+    await outbox.drain();
+  };
+  return { app, auth, users, qms, storage, startBackgroundWork, runBackgroundWorkOnce };
 }

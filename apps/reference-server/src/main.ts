@@ -20,6 +20,8 @@ if (config.seedDemoData && (await seedDemoData(server))) {
   logger.info('seeded the demo organizations, users and records');
 }
 
+const stopBackgroundWork = server.startBackgroundWork();
+
 const http: Server = server.app.listen(config.port, config.host, () => {
   logger.info(
     { port: config.port, database: config.databaseUrl ? 'postgres' : `pglite:${config.dataDir}` },
@@ -47,6 +49,7 @@ async function shutdown(signal: string) {
     http.close(() => resolve());
     http.closeIdleConnections();
   });
+  await stopBackgroundWork();
   await storage.close();
   logger.info('stopped');
   process.exit(0);

@@ -150,3 +150,24 @@ describe('the reference server', () => {
     expect(unauthenticated.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('background work', () => {
+  it('turns lifecycle moves into notifications for the people who act next', async () => {
+    await server.runBackgroundWorkOnce();
+    const { json: qa } = await login('qa@acme.example');
+    const notifications = await get('/notifications?limit=100', qa.accessToken);
+    expect(notifications.status).toBe(200);
+    expect(notifications.json.items.map((item: { title: string }) => item.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^CAPA-\d{4}-\d{4} awaits approve plan$/)]),
+    );
+    const { json: investigator } = await login('investigator@acme.example');
+    const theirs = await get('/notifications?limit=100', investigator.accessToken);
+    expect(theirs.json.items.map((item: { title: string }) => item.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^DEV-\d{4}-\d{4} awaits submit investigation$/)]),
+    );
+    // Delivery is at least once; a second drain adds nothing.
+    const before = notifications.json.items.length;
+    await server.runBackgroundWorkOnce();
+    expect((await get('/notifications?limit=100', qa.accessToken)).json.items).toHaveLength(before);
+  });
+});

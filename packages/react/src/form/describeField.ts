@@ -1,4 +1,7 @@
-import type * as z from 'zod/mini';
+import type { RecordType } from '@masetra/core';
+
+/** A field schema of a record type (a zod/mini schema). */
+export type FieldSchema = RecordType['fields'][string];
 
 /** How a field is edited and shown, read off its zod/mini schema. */
 export type FieldKind =
@@ -64,7 +67,7 @@ function unwrap(schema: Schema): { inner: Schema; optional: boolean } {
  * @example
  * describeField(recordTypes.deviation.fields.severity); // { kind: 'enum', options: ['minor', 'major', 'critical'], optional: true }
  */
-export function describeField(schema: z.ZodMiniType): FieldDescriptor {
+export function describeField(schema: FieldSchema): FieldDescriptor {
   const { inner, optional } = unwrap(schema as unknown as Schema);
   const def = inner._zod.def;
   const descriptor: FieldDescriptor = { kind: 'structured', optional };

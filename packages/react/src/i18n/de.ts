@@ -69,7 +69,7 @@ export const de: Messages = {
   'lifecycle.signHint': 'Unterschrift: {meaning}',
   'lifecycle.reasonHint': 'Verlangt eine Begründung',
   'lifecycle.refusal.segregation_of_duties':
-    '{number} gehört Ihnen; daher dürfen Sie die {meaning} nicht unterschreiben.',
+    '{number} gehört Ihnen; daher dürfen Sie nicht unterschreiben ({meaning}): Funktionstrennung.',
   'lifecycle.refusal.missing_fields': 'Es fehlt: {fields}.',
   'lifecycle.refusal.guard_failed': 'Noch nicht möglich.',
   'lifecycle.refusal.not_allowed_in_state': 'In diesem Status nicht möglich.',

@@ -73,7 +73,7 @@ export const en = {
   'lifecycle.final': 'The lifecycle of this record has ended ({state}).',
   'lifecycle.signHint': 'Signed: {meaning}',
   'lifecycle.reasonHint': 'Asks for a reason',
-  'lifecycle.refusal.segregation_of_duties': 'You own {number}, so you may not sign its {meaning}.',
+  'lifecycle.refusal.segregation_of_duties': 'You own {number}, so you may not sign it ({meaning}): segregation of duties.',
   'lifecycle.refusal.missing_fields': 'Missing: {fields}.',
   'lifecycle.refusal.guard_failed': 'Not possible yet.',
   'lifecycle.refusal.not_allowed_in_state': 'Not possible in this state.',

@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The demo calls the API on its own origin (`/api/v1`). In development, Vite forwards those
+// calls to a reference server started with `pnpm start` (MASETRA_API_ORIGIN to point elsewhere).
+const apiOrigin = process.env.MASETRA_API_ORIGIN ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy: { '/api': apiOrigin } },
+  preview: { proxy: { '/api': apiOrigin } },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+});

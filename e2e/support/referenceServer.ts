@@ -1,0 +1,57 @@
+// The reference server as `pnpm start` runs it (embedded PGlite, demo seed, the built demo at `/`),
+// on a free port and a fresh temporary database; only the argon2 cost is lowered.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import {
+  createReferenceServer,
+  createStorageFromConfig,
+  seedDemoData,
+} from '../../apps/reference-server/src/index';
+
+type Logger = Parameters<typeof createReferenceServer>[0]['logger'];
+// pino is the server's dependency, not the workspace root's: load it from the server's package.
+const { pino } = createRequire(new URL('../../apps/reference-server/package.json', import.meta.url))('pino') as {
+  pino: (options: { level: string }) => Logger;
+};
+
+export const DEMO_DIR = fileURLToPath(new URL('../../apps/demo/dist', import.meta.url));
+export { DEMO_PASSWORD } from '../../apps/reference-server/src/index';
+
+export interface DemoServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'masetra-e2e-'));
+  // Always embedded, even where TEST_DATABASE_URL points the other suites at PostgreSQL.
+  const storage = createStorageFromConfig({ dataDir, databaseUrl: undefined });
+  const server = await createReferenceServer({
+    storage,
+    jwtSecret: randomBytes(32),
+    dataDir,
+    demoDir: DEMO_DIR,
+    logger: pino({ level: 'silent' }),
+    authOptions: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+    loginRateLimit: 1000,
+  });
+  await seedDemoData(server);
+  const http: Server = await new Promise((resolve) => {
+    const listening = server.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return {
+    origin: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    async close() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await storage.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

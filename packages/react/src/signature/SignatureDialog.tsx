@@ -1,0 +1,284 @@
+import { isProblemError } from '@masetra/client';
+import type { SignatureInput, SignatureMeaning } from '@masetra/core';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type ClassNames, useSlots } from '../internal/classNames';
+import { DialogFrame, type DialogSlot } from '../internal/DialogFrame';
+import { describeError } from '../internal/problems';
+import { useQms } from '../provider/useQms';
+
+export type SignatureDialogSlot = DialogSlot | 'manifestation' | 'form' | 'error';
+
+export interface SignatureDialogProps {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  /** What is signed, as a person reads it: number and title. */
+  recordLabel: string;
+  /** The step the signature completes, e.g. "Approve". */
+  eventLabel: string;
+  /** What the signer declares by signing (21 CFR 11.50(a)(3)). */
+  meaning: SignatureMeaning;
+  /** The printed name of the manifestation; the signed-in principal's name by default. */
+  printedName?: string;
+  /** Also ask for a written reason (a move both signed and reasoned). */
+  needsReason?: boolean;
+  /**
+   * Signs. Resolve when the server accepted the signature; reject with the client's
+   * `ProblemError` and the dialog shows why and stays open.
+   */
+  onSign(input: { signature: SignatureInput; reason?: string }): Promise<unknown>;
+  className?: string;
+  classNames?: ClassNames<SignatureDialogSlot>;
+}
+
+const otpPattern = /^\d{6,8}$/;
+
+/**
+ * The electronic-signature dialog (21 CFR 11.50, 11.200): shows the manifestation the signer
+ * is about to sign (printed name, meaning, time) and re-authenticates them: the user name
+ * on a session's first signing, the password, and a one-time code when enrolled. A refused
+ * signature shows the server's reason and keeps the dialog open.
+ *
+ * @example
+ * <SignatureDialog open={open} onOpenChange={setOpen} recordLabel="DEV-2026-0105" eventLabel="Approve"
+ *   meaning="approval" onSign={({ signature }) => transition.mutateAsync({ id, version, event: 'APPROVE', signature })} />
+ */
+export function SignatureDialog({
+  open,
+  onOpenChange,
+  recordLabel,
+  eventLabel,
+  meaning,
+  printedName,
+  needsReason = false,
+  onSign,
+  className,
+  classNames,
+}: SignatureDialogProps) {
+  const { t, format, principal, signing } = useQms();
+  const slots = useSlots<SignatureDialogSlot>('signature-dialog', className, classNames);
+  const id = useId();
+  const [openedAt, setOpenedAt] = useState<string | undefined>(undefined);
+  const [username, setUsername] = useState(principal?.email ?? '');
+  const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [reason, setReason] = useState('');
+  const [askUsername, setAskUsername] = useState(signing.firstOfSession);
+  const [askOtp, setAskOtp] = useState(principal?.mfaEnrolled === true);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+  const passwordInput = useRef<HTMLInputElement>(null);
+
+  // Each opening is a new signing: the time shown is when the dialog opened, the fields start empty.
+  useEffect(() => {
+    if (!open) return;
+    setOpenedAt(new Date().toISOString());
+    setPassword('');
+    setOtp('');
+    setReason('');
+    setFailure(undefined);
+    setFieldErrors({});
+    setAskUsername(signing.firstOfSession);
+    setAskOtp(principal?.mfaEnrolled === true);
+    setUsername(principal?.email ?? '');
+  }, [open, signing.firstOfSession, principal]);
+
+  const name = printedName ?? principal?.displayName ?? '';
+  const meaningLabel = t(`meaning.${meaning}`);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (askUsername && !username.trim()) errors.username = t('signature.usernameRequired');
+    if (!password) errors.password = t('signature.passwordRequired');
+    if (askOtp && !otpPattern.test(otp)) errors.otp = t('signature.otpInvalid');
+    if (needsReason && !reason.trim()) errors.reason = t('reason.required');
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+
+    const signature: SignatureInput = {
+      meaning,
+      password,
+      ...(askUsername ? { username: username.trim() } : {}),
+      ...(askOtp ? { otp } : {}),
+    };
+    setPending(true);
+    setFailure(undefined);
+    try {
+      await onSign({ signature, reason: needsReason ? reason.trim() : undefined });
+      setPassword('');
+      onOpenChange(false);
+    } catch (error) {
+      const code = isProblemError(error) ? error.code : undefined;
+      if (code === 'username_required') setAskUsername(true);
+      if (code === 'otp_required' || code === 'invalid_otp') setAskOtp(true);
+      const known = code ? t.optional(`signature.error.${code}`) : undefined;
+      setFailure(
+        known ??
+          (isProblemError(error) && error.status === 401 ? t('signature.error.other') : describeError(t, error)),
+      );
+      // A refused password is not kept: the signer types it again.
+      setPassword('');
+      passwordInput.current?.focus();
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const field = (
+    key: string,
+    label: string,
+    input: React.ReactNode,
+    hint?: string,
+  ) => (
+    <div className={slots.ui('field')}>
+      <label className={slots.ui('label')} htmlFor={`${id}-${key}`}>
+        {label}
+      </label>
+      {input}
+      {hint && (
+        <p id={`${id}-${key}-hint`} className={slots.ui('hint')}>
+          {hint}
+        </p>
+      )}
+      {fieldErrors[key] && (
+        <p id={`${id}-${key}-error`} className={slots.ui('error')}>
+          {fieldErrors[key]}
+        </p>
+      )}
+    </div>
+  );
+  const describedBy = (key: string, hint: boolean) =>
+    [hint && `${id}-${key}-hint`, fieldErrors[key] && `${id}-${key}-error`].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <DialogFrame
+      open={open}
+      onOpenChange={(next) => !pending && onOpenChange(next)}
+      title={t('signature.title', { event: eventLabel })}
+      description={t('signature.description')}
+      className={className}
+      classNames={classNames}
+      onOpenAutoFocus={(event) => {
+        // The user name is usually pre-filled: start where the signer types.
+        if (!askUsername || username) {
+          event.preventDefault();
+          passwordInput.current?.focus();
+        }
+      }}
+    >
+      <section className={slots('manifestation')} aria-labelledby={`${id}-manifestation`}>
+        <h3 id={`${id}-manifestation`} className={slots.ui('heading')}>
+          {t('signature.manifestationHeading')}
+        </h3>
+        <dl>
+          <dt>{t('signature.record')}</dt>
+          <dd>{recordLabel}</dd>
+          <dt>{t('signature.printedName')}</dt>
+          <dd data-testid="signature-printed-name">{name}</dd>
+          <dt>{t('signature.meaning')}</dt>
+          <dd>{meaningLabel}</dd>
+          <dt>{t('signature.time')}</dt>
+          <dd>
+            {openedAt && <time dateTime={openedAt}>{format.dateTime(openedAt)}</time>}
+            <span className={slots.ui('hint')}> {t('signature.timeNote')}</span>
+          </dd>
+        </dl>
+        <p className={slots.ui('hint')}>
+          {openedAt &&
+            t('signature.manifestation', {
+              meaning: t(`meaning.${meaning}.verb`),
+              name,
+              time: format.dateTime(openedAt),
+            })}
+        </p>
+      </section>
+      <form className={slots('form')} onSubmit={submit} noValidate aria-label={t('signature.credentials')}>
+        {needsReason &&
+          field(
+            'reason',
+            t('reason.label'),
+            <textarea
+              id={`${id}-reason`}
+              className={slots.ui('textarea')}
+              value={reason}
+              required
+              aria-invalid={fieldErrors.reason ? true : undefined}
+              aria-describedby={describedBy('reason', false)}
+              onChange={(event) => setReason(event.target.value)}
+            />,
+          )}
+        {askUsername &&
+          field(
+            'username',
+            t('signature.username'),
+            <input
+              id={`${id}-username`}
+              className={slots.ui('input')}
+              type="email"
+              autoComplete="username"
+              value={username}
+              required
+              aria-invalid={fieldErrors.username ? true : undefined}
+              aria-describedby={describedBy('username', true)}
+              onChange={(event) => setUsername(event.target.value)}
+            />,
+            t('signature.usernameHint'),
+          )}
+        {field(
+          'password',
+          t('signature.password'),
+          <input
+            ref={passwordInput}
+            id={`${id}-password`}
+            className={slots.ui('input')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            required
+            aria-invalid={fieldErrors.password || failure ? true : undefined}
+            aria-describedby={describedBy('password', false)}
+            onChange={(event) => setPassword(event.target.value)}
+          />,
+        )}
+        {askOtp &&
+          field(
+            'otp',
+            t('signature.otp'),
+            <input
+              id={`${id}-otp`}
+              className={slots.ui('input')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6,8}"
+              maxLength={8}
+              value={otp}
+              required
+              aria-invalid={fieldErrors.otp ? true : undefined}
+              aria-describedby={describedBy('otp', true)}
+              onChange={(event) => setOtp(event.target.value.replace(/\s/g, ''))}
+            />,
+            t('signature.otpHint'),
+          )}
+        {failure && (
+          <div className={slots.ui('alert', slots('error'))} role="alert">
+            {failure}
+          </div>
+        )}
+        <div className={slots('actions')}>
+          <button
+            type="button"
+            className={slots.ui('button')}
+            disabled={pending}
+            onClick={() => onOpenChange(false)}
+          >
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className={slots.ui('button')} data-variant="primary" disabled={pending}>
+            {pending ? t('signature.submitting') : t('signature.submit')}
+          </button>
+        </div>
+      </form>
+    </DialogFrame>
+  );
+}

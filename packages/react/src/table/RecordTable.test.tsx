@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createFakeQmsServer } from '../fixtures/fakeServer';
+import { generateDeviations } from '../fixtures/records';
+import { fixtureUsers } from '../fixtures/users';
+import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
+import { RecordTable } from './RecordTable';
+
+function serverWith(count: number) {
+  return createFakeQmsServer({ records: generateDeviations(count), actorId: fixtureUsers.dana.id });
+}
+
+const bodyRows = () => screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
+const listRequests = (server: ReturnType<typeof serverWith>) =>
+  server.requests.filter((request) => request.method === 'GET' && request.path === '/deviations');
+
+describe('RecordTable', () => {
+  it('pages through the client with the server’s cursor', async () => {
+    const server = serverWith(5);
+    renderWithQms(<RecordTable recordType="deviation" pageSize={2} />, { server });
+
+    await waitFor(() => expect(bodyRows()).toHaveLength(5));
+    const cursors = listRequests(server).map((request) => request.url.searchParams.get('cursor'));
+    expect(cursors).toEqual([null, '2', '4']);
+    expect(listRequests(server)[0]!.url.searchParams.get('limit')).toBe('2');
+    expect(screen.getByRole('status').textContent).toBe('5 shown');
+  });
+
+  it('sorts on the server when a column header is pressed', async () => {
+    const user = userEvent.setup();
+    const server = serverWith(6);
+    renderWithQms(<RecordTable recordType="deviation" />, { server });
+    await waitFor(() => expect(bodyRows()).toHaveLength(6));
+    expect(listRequests(server)[0]!.url.searchParams.get('sort')).toBe('-createdAt');
+
+    await user.click(screen.getByRole('button', { name: /^Title/ }));
+    await waitFor(() => expect(listRequests(server).at(-1)!.url.searchParams.get('sort')).toBe('title'));
+    await waitFor(() => expect(within(bodyRows()[0]!).getByText(/^Label misprint #2$/)).toBeTruthy());
+    expect(screen.getByRole('columnheader', { name: /Title/ }).getAttribute('aria-sort')).toBe('ascending');
+
+    await user.click(screen.getByRole('button', { name: /^Title/ }));
+    await waitFor(() => expect(listRequests(server).at(-1)!.url.searchParams.get('sort')).toBe('-title'));
+    await waitFor(() => expect(within(bodyRows()[0]!).getByText(/^Temperature excursion #1$/)).toBeTruthy());
+  });
+
+  it('filters on the server', async () => {
+    const user = userEvent.setup();
+    const server = serverWith(9);
+    renderWithQms(<RecordTable recordType="deviation" />, { server });
+    await waitFor(() => expect(bodyRows()).toHaveLength(9));
+
+    await user.selectOptions(screen.getByLabelText('Severity'), 'critical');
+    await waitFor(() => expect(bodyRows()).toHaveLength(3));
+    expect(listRequests(server).at(-1)!.url.searchParams.get('severity')).toBe('critical');
+  });
+
+  it('moves between rows with the keyboard and opens one with Enter', async () => {
+    const user = userEvent.setup();
+    const onOpenRecord = vi.fn();
+    renderWithQms(<RecordTable recordType="deviation" onOpenRecord={onOpenRecord} />, { server: serverWith(4) });
+    await waitFor(() => expect(bodyRows()).toHaveLength(4));
+
+    bodyRows()[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(bodyRows()[1]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(bodyRows()[3]);
+    await user.keyboard('{Enter}');
+    expect(onOpenRecord).toHaveBeenCalledWith(expect.objectContaining({ number: expect.any(String) }));
+    const opened = onOpenRecord.mock.calls[0]![0] as { title: string };
+    expect(bodyRows()[3]!.textContent).toContain(opened.title);
+  });
+
+  it('renders thousands of records without rendering every row', async () => {
+    renderWithQms(<RecordTable recordType="deviation" pageSize={200} height={440} />, {
+      server: serverWith(10_000),
+    });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/shown, more available/));
+    expect(bodyRows().length).toBeLessThan(40);
+  });
+
+  it('shows the empty and the error state', async () => {
+    const { unmount } = renderWithQms(<RecordTable recordType="deviation" />, { server: serverWith(0) });
+    expect(await screen.findByText('No records match.')).toBeTruthy();
+    unmount();
+
+    renderWithQms(<RecordTable recordType="deviation" />, {
+      server: createFakeQmsServer({ failWith: { status: 503, detail: 'Maintenance window.' } }),
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('The list could not be loaded.');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('offers a choice of columns', async () => {
+    const user = userEvent.setup();
+    renderWithQms(<RecordTable recordType="deviation" />, { server: serverWith(2) });
+    await waitFor(() => expect(bodyRows()).toHaveLength(2));
+    expect(screen.queryByRole('columnheader', { name: 'Area' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Area' }));
+    expect(screen.queryByRole('columnheader', { name: 'Area' })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Occurred at' }));
+    expect(screen.getByRole('columnheader', { name: 'Occurred at' })).toBeTruthy();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = renderWithQms(<RecordTable recordType="deviation" />, { server: serverWith(3) });
+    await waitFor(() => expect(bodyRows()).toHaveLength(3));
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});
