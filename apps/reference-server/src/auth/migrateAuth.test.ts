@@ -12,9 +12,9 @@ afterAll(() => storage.close());
 
 describe('migrateAuth', () => {
   it('creates the auth_ tables after server-kit’s, and may run again and again', async () => {
+    // Several processes starting at once (on PostgreSQL, truly concurrent connections).
+    await Promise.all([migrateAuth(storage.db), migrateAuth(storage.db), migrateAuth(storage.db)]);
     await migrateAuth(storage.db);
-    await migrateAuth(storage.db);
-    await Promise.all([migrateAuth(storage.db), migrateAuth(storage.db)]);
 
     const tables = (await storage.db.introspection.getTables()).map((table) => table.name);
     expect(tables).toEqual(
