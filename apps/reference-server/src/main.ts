@@ -47,6 +47,10 @@ async function shutdown(signal: string) {
   forced.unref();
   await new Promise<void>((resolve) => {
     http.close(() => resolve());
+    // A kept-alive connection goes idle once its request is answered; close it then, rather
+    // than wait out the keep-alive timeout.
+    const sweep = setInterval(() => http.closeIdleConnections(), 50);
+    sweep.unref();
     http.closeIdleConnections();
   });
   await stopBackgroundWork();
