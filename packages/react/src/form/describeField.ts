@@ -53,7 +53,10 @@ const LONG_TEXT = 500;
 function unwrap(schema: Schema): { inner: Schema; optional: boolean } {
   let inner = schema;
   let optional = false;
-  while (['optional', 'nullable', 'default', 'readonly'].includes(inner._zod.def.type) && inner._zod.def.innerType) {
+  while (
+    ['optional', 'nullable', 'default', 'readonly'].includes(inner._zod.def.type) &&
+    inner._zod.def.innerType
+  ) {
     optional = true;
     inner = inner._zod.def.innerType;
   }

@@ -18,7 +18,8 @@ export const qmsKeys = {
     ['masetra', 'records', recordType, 'record', id, 'comments'] as const,
   related: (recordType: string, id: string) =>
     ['masetra', 'records', recordType, 'record', id, 'related'] as const,
-  summary: (recordType: string, options: object) => ['masetra', 'records', recordType, 'summary', options] as const,
+  summary: (recordType: string, options: object) =>
+    ['masetra', 'records', recordType, 'summary', options] as const,
   chainVerification: () => ['masetra', 'audit-trail', 'verify'] as const,
   notifications: () => ['masetra', 'notifications'] as const,
 };

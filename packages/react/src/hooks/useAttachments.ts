@@ -19,7 +19,8 @@ export function useAttachments<T extends RecordType>(
   const type = useRecordType(recordType);
   return useQuery({
     queryKey: qmsKeys.attachments(type.name, id ?? ''),
-    queryFn: async ({ signal }) => (await client.records(type).attachments.list(id as string, { signal })).items,
+    queryFn: async ({ signal }) =>
+      (await client.records(type).attachments.list(id as string, { signal })).items,
     enabled: id !== undefined && id !== '',
   });
 }
@@ -34,7 +35,9 @@ export function useUploadAttachment<T extends RecordType>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File) =>
-      client.records(type).attachments.upload(id, file, { fileName: file.name, contentType: file.type || undefined }),
+      client
+        .records(type)
+        .attachments.upload(id, file, { fileName: file.name, contentType: file.type || undefined }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: qmsKeys.attachments(type.name, id) });
       await queryClient.invalidateQueries({ queryKey: qmsKeys.auditTrail(type.name, id) });

@@ -59,7 +59,9 @@ export function useRecords<T extends RecordType>(
     queryFn: ({ pageParam, signal }) =>
       client
         .records(type)
-        .list({ ...params, cursor: pageParam } as RecordListQuery<T>, { signal }) as Promise<Page<RecordOf<T>>>,
+        .list({ ...params, cursor: pageParam } as RecordListQuery<T>, { signal }) as Promise<
+        Page<RecordOf<T>>
+      >,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
     select: flattenPages<RecordOf<T>>,

@@ -95,8 +95,7 @@ export const de: Messages = {
   'signature.timeNote': 'Der Server hält den genauen Zeitpunkt der Unterschrift fest.',
   'signature.credentials': 'Bestätigen Sie Ihre Identität',
   'signature.username': 'Benutzername (E-Mail)',
-  'signature.usernameHint':
-    'Die erste Unterschrift einer Sitzung verlangt Benutzername und Passwort.',
+  'signature.usernameHint': 'Die erste Unterschrift einer Sitzung verlangt Benutzername und Passwort.',
   'signature.password': 'Passwort',
   'signature.otp': 'Einmalcode',
   'signature.otpHint': 'Die 6 bis 8 Ziffern aus Ihrer Authenticator-App.',
@@ -310,7 +309,8 @@ export const de: Messages = {
   'requires.capa.COMPLETE_IMPLEMENTATION': 'Mindestens eine Aufgabe, und jede Aufgabe erledigt.',
   'requires.capa.REPORT_NOT_EFFECTIVE': 'Erfassen Sie zuerst das Ergebnis „nicht wirksam“.',
   'requires.audit.ISSUE_REPORT': 'Alle Feststellungen des Audits abgeschlossen.',
-  'requires.finding.SUBMIT_RESPONSE': 'Eine Stellungnahme und eine verknüpfte CAPA oder die Begründung für keine.',
+  'requires.finding.SUBMIT_RESPONSE':
+    'Eine Stellungnahme und eine verknüpfte CAPA oder die Begründung für keine.',
 
   'field.number': 'Nummer',
   'field.state': 'Status',

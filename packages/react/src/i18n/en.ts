@@ -73,7 +73,8 @@ export const en = {
   'lifecycle.final': 'The lifecycle of this record has ended ({state}).',
   'lifecycle.signHint': 'Signed: {meaning}',
   'lifecycle.reasonHint': 'Asks for a reason',
-  'lifecycle.refusal.segregation_of_duties': 'You own {number}, so you may not sign it ({meaning}): segregation of duties.',
+  'lifecycle.refusal.segregation_of_duties':
+    'You own {number}, so you may not sign it ({meaning}): segregation of duties.',
   'lifecycle.refusal.missing_fields': 'Missing: {fields}.',
   'lifecycle.refusal.guard_failed': 'Not possible yet.',
   'lifecycle.refusal.not_allowed_in_state': 'Not possible in this state.',
@@ -112,10 +113,12 @@ export const en = {
   'signature.otpInvalid': 'Enter the 6 to 8 digits of the code.',
   'signature.manifestation': '{meaning} by {name}, {time}',
   'signature.error.invalid_credentials': 'The user name or password is not correct. Nothing was signed.',
-  'signature.error.username_required': 'Enter your user name (e-mail): the first signature of a session needs it.',
+  'signature.error.username_required':
+    'Enter your user name (e-mail): the first signature of a session needs it.',
   'signature.error.otp_required': 'Enter the one-time code from your authenticator app.',
   'signature.error.invalid_otp': 'The one-time code is not correct. Nothing was signed.',
-  'signature.error.account_locked': 'The account is locked after repeated failed attempts. Nothing was signed.',
+  'signature.error.account_locked':
+    'The account is locked after repeated failed attempts. Nothing was signed.',
   'signature.error.password_change_required': 'Change your password before you sign.',
   'signature.error.other': 'The signature was not accepted. Nothing was signed.',
 
@@ -320,7 +323,8 @@ export const en = {
   'event.REJECT_RESPONSE': 'Reject response',
 
   // What a guarded move needs, by record type and event
-  'requires.deviation.SUBMIT_INVESTIGATION': 'Root cause, impact assessment, and linked CAPAs or a rationale for none.',
+  'requires.deviation.SUBMIT_INVESTIGATION':
+    'Root cause, impact assessment, and linked CAPAs or a rationale for none.',
   'requires.capa.COMPLETE_IMPLEMENTATION': 'At least one task, and every task done.',
   'requires.capa.REPORT_NOT_EFFECTIVE': 'Record the effectiveness result as not effective first.',
   'requires.audit.ISSUE_REPORT': 'Every finding of the audit closed.',

@@ -14,7 +14,11 @@ export interface Formatters {
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export function createFormatters(locale: string, timeZone?: string): Formatters {
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   // A calendar date names a day, not an instant: read and print it in UTC so no zone moves it.
   const calendarDateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });

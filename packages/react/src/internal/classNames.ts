@@ -47,7 +47,6 @@ export function useSlots<TSlot extends string>(
       slot === 'root' && className,
       classNames?.[slot],
     )) as SlotClasses<TSlot>;
-  slots.ui = (primitive, ...extra) =>
-    cx(!unstyled && `masetra-${primitive}`, ...extra);
+  slots.ui = (primitive, ...extra) => cx(!unstyled && `masetra-${primitive}`, ...extra);
   return slots;
 }

@@ -1,6 +1,6 @@
 import type { MasetraClient } from '@masetra/client';
-import { builtInRegistry, type RecordType, type RecordTypeRegistry, type recordTypes } from '@masetra/core';
 import { isProblemError } from '@masetra/client';
+import { builtInRegistry, type RecordType, type RecordTypeRegistry, type recordTypes } from '@masetra/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useCallback, useMemo, useState } from 'react';
 import { en } from '../i18n/en';
@@ -137,7 +137,9 @@ export function QmsProvider<TTypes extends Record<string, RecordType> = typeof r
     <QueryClientProvider client={queryClient ?? ownQueryClient}>
       <QmsContext.Provider value={value}>
         <div
-          className={[unstyled ? undefined : 'masetra-root', className].filter(Boolean).join(' ') || undefined}
+          className={
+            [unstyled ? undefined : 'masetra-root', className].filter(Boolean).join(' ') || undefined
+          }
           data-masetra-theme={themeName}
           lang={locale}
           style={themeVariables as CSSProperties | undefined}

@@ -1,6 +1,6 @@
 import { isProblemError } from '@masetra/client';
 import type { SignatureInput, SignatureMeaning } from '@masetra/core';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type ClassNames, useSlots } from '../internal/classNames';
 import { DialogFrame, type DialogSlot } from '../internal/DialogFrame';
 import { describeError } from '../internal/problems';
@@ -115,7 +115,9 @@ export function SignatureDialog({
       const known = code ? t.optional(`signature.error.${code}`) : undefined;
       setFailure(
         known ??
-          (isProblemError(error) && error.status === 401 ? t('signature.error.other') : describeError(t, error)),
+          (isProblemError(error) && error.status === 401
+            ? t('signature.error.other')
+            : describeError(t, error)),
       );
       // A refused password is not kept: the signer types it again.
       setPassword('');
@@ -125,12 +127,7 @@ export function SignatureDialog({
     }
   };
 
-  const field = (
-    key: string,
-    label: string,
-    input: React.ReactNode,
-    hint?: string,
-  ) => (
+  const field = (key: string, label: string, input: ReactNode, hint?: string) => (
     <div className={slots.ui('field')}>
       <label className={slots.ui('label')} htmlFor={`${id}-${key}`}>
         {label}
@@ -149,7 +146,8 @@ export function SignatureDialog({
     </div>
   );
   const describedBy = (key: string, hint: boolean) =>
-    [hint && `${id}-${key}-hint`, fieldErrors[key] && `${id}-${key}-error`].filter(Boolean).join(' ') || undefined;
+    [hint && `${id}-${key}-hint`, fieldErrors[key] && `${id}-${key}-error`].filter(Boolean).join(' ') ||
+    undefined;
 
   return (
     <DialogFrame
@@ -157,8 +155,8 @@ export function SignatureDialog({
       onOpenChange={(next) => !pending && onOpenChange(next)}
       title={t('signature.title', { event: eventLabel })}
       description={t('signature.description')}
-      className={className}
-      classNames={classNames}
+      className={slots('root')}
+      classNames={{ ...classNames, root: undefined }}
       onOpenAutoFocus={(event) => {
         // The user name is usually pre-filled: start where the signer types.
         if (!askUsername || username) {
@@ -175,7 +173,7 @@ export function SignatureDialog({
           <dt>{t('signature.record')}</dt>
           <dd>{recordLabel}</dd>
           <dt>{t('signature.printedName')}</dt>
-          <dd data-testid="signature-printed-name">{name}</dd>
+          <dd>{name}</dd>
           <dt>{t('signature.meaning')}</dt>
           <dd>{meaningLabel}</dd>
           <dt>{t('signature.time')}</dt>

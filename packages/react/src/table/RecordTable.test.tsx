@@ -58,7 +58,9 @@ describe('RecordTable', () => {
   it('moves between rows with the keyboard and opens one with Enter', async () => {
     const user = userEvent.setup();
     const onOpenRecord = vi.fn();
-    renderWithQms(<RecordTable recordType="deviation" onOpenRecord={onOpenRecord} />, { server: serverWith(4) });
+    renderWithQms(<RecordTable recordType="deviation" onOpenRecord={onOpenRecord} />, {
+      server: serverWith(4),
+    });
     await waitFor(() => expect(bodyRows()).toHaveLength(4));
 
     bodyRows()[0]!.focus();

@@ -1,12 +1,12 @@
 import type { RecordBase, RecordOf, RecordType } from '@masetra/core';
 import {
   type ColumnDef,
+  type ColumnVisibilityState,
   columnVisibilityFeature,
   rowSortingFeature,
   type SortingState,
   tableFeatures,
   useTable,
-  type ColumnVisibilityState,
 } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import {
@@ -29,15 +29,14 @@ import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { useQms } from '../provider/useQms';
 import { StateBadge } from '../state-badge/StateBadge';
 import { type ChoosableColumn, ColumnChooser } from './ColumnChooser';
+import { type RecordTableFilters, RecordTableToolbar } from './RecordTableToolbar';
 import {
   availableColumnsOf,
   columnTrack,
   defaultColumnsOf,
   sortableColumnsOf,
-  sortingOf,
   sortOf,
 } from './recordColumns';
-import { type RecordTableFilters, RecordTableToolbar } from './RecordTableToolbar';
 
 export type RecordTableSlot =
   | 'root'
@@ -144,6 +143,9 @@ export function RecordTable<T extends RecordType = RecordType>({
 
   const choosable = availableColumns ?? availableColumnsOf(type);
   const shown = columns ?? defaultColumnsOf(type);
+  // The column set, as a key: hosts often pass inline arrays, which must not rebuild the table.
+  const columnsKey = [...new Set([...shown, ...choosable])].join(',');
+  const columnIds = useMemo(() => columnsKey.split(','), [columnsKey]);
   const sortable = useMemo(() => sortableColumnsOf(type), [type]);
   const offeredFilters = (filterFields ?? ['state', ...type.filterFields]).filter(
     (field) => !fixedFilters || !(field in fixedFilters),
@@ -167,7 +169,7 @@ export function RecordTable<T extends RecordType = RecordType>({
 
   const columnDefs = useMemo<ColumnDef<typeof features, Row, unknown>[]>(
     () =>
-      [...new Set([...shown, ...choosable])].map((field) => ({
+      columnIds.map((field) => ({
         id: field,
         accessorFn: (row: Row) => row[field],
         header: labels.field(type.name, field),
@@ -180,9 +182,7 @@ export function RecordTable<T extends RecordType = RecordType>({
           return <FieldValue recordType={type} field={field} value={row.original[field]} />;
         },
       })),
-    // The column set is the table's shape; it changes with the record type and the language.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: shown/choosable are read once per type
-    [type, labels, sortable, renderCell],
+    [columnIds, type, labels, sortable, renderCell],
   );
 
   const table = useTable({
@@ -218,7 +218,12 @@ export function RecordTable<T extends RecordType = RecordType>({
   // Cursor paging follows the scroll: the next page loads before the last row comes into view.
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = result;
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && lastRendered >= rows.length - LOAD_AHEAD) {
+    if (
+      hasNextPage &&
+      !isFetchingNextPage &&
+      !isFetchNextPageError &&
+      lastRendered >= rows.length - LOAD_AHEAD
+    ) {
       void fetchNextPage();
     }
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, lastRendered, rows.length, fetchNextPage]);
@@ -277,6 +282,9 @@ export function RecordTable<T extends RecordType = RecordType>({
     ? t('common.loading')
     : t(hasNextPage ? 'table.countMore' : 'table.count', { count: format.number(rows.length) });
 
+  // The explicit table roles are not redundant here: `display: grid` (which row virtualisation
+  // needs) drops the native table semantics in some browsers.
+  // biome-ignore-start lint/a11y/noRedundantRoles: see above
   return (
     <div className={slots('root')}>
       <RecordTableToolbar
@@ -289,7 +297,11 @@ export function RecordTable<T extends RecordType = RecordType>({
       >
         {columnChooser && <ColumnChooser columns={chooserColumns} slots={slots} />}
       </RecordTableToolbar>
-      <div ref={scrollRef} className={slots('scroller')} style={{ height, overflow: 'auto', position: 'relative' }}>
+      <div
+        ref={scrollRef}
+        className={slots('scroller')}
+        style={{ height, overflow: 'auto', position: 'relative' }}
+      >
         <table
           className={slots('table')}
           role="table"
@@ -299,7 +311,11 @@ export function RecordTable<T extends RecordType = RecordType>({
           aria-busy={result.isFetching}
           style={{ display: 'grid' }}
         >
-          <thead className={slots('head')} role="rowgroup" style={{ display: 'grid', position: 'sticky', top: 0, zIndex: 1 }}>
+          <thead
+            className={slots('head')}
+            role="rowgroup"
+            style={{ display: 'grid', position: 'sticky', top: 0, zIndex: 1 }}
+          >
             <tr role="row" aria-rowindex={1} style={rowStyle}>
               {headers.map((header) => {
                 const sorted = header.column.getIsSorted();
@@ -319,7 +335,9 @@ export function RecordTable<T extends RecordType = RecordType>({
                         data-sorted={sorted || undefined}
                       >
                         <table.FlexRender header={header} />
-                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                        <span aria-hidden="true">
+                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                        </span>
                       </button>
                     ) : (
                       <table.FlexRender header={header} />
@@ -412,4 +430,5 @@ export function RecordTable<T extends RecordType = RecordType>({
       <VisuallyHidden id={`${id}-instructions`}>{t('table.instructions')}</VisuallyHidden>
     </div>
   );
+  // biome-ignore-end lint/a11y/noRedundantRoles: see above
 }

@@ -35,6 +35,7 @@ export function RecordTableToolbar({
     onChange({ ...filters, fields: { ...filters.fields, [field]: value } });
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers and screen readers hosts support
     <div className={slots('toolbar')} role="search" aria-label={t('table.filters')}>
       {searchable && (
         <div className={slots.ui('field')}>

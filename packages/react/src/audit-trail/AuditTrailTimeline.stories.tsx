@@ -1,0 +1,26 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { fixtureAuditTrail } from '../fixtures/entities';
+import { fixtureDeviations } from '../fixtures/records';
+import { withQms } from '../fixtures/storybook';
+import { AuditTrailTimeline } from './AuditTrailTimeline';
+
+const meta = {
+  title: 'Compliance/AuditTrailTimeline',
+  component: AuditTrailTimeline,
+  decorators: [withQms],
+  args: { recordType: 'deviation', id: fixtureDeviations.in_final_approval.id },
+} satisfies Meta<typeof AuditTrailTimeline>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Verified: Story = {};
+export const BrokenChain: Story = { parameters: { qms: { server: { brokenChainAt: 7 } } } };
+export const GivenEntries: Story = {
+  args: { recordType: undefined, id: undefined, entries: fixtureAuditTrail, verify: false },
+};
+export const Empty: Story = { args: { id: fixtureDeviations.draft.id } };
+export const Loading: Story = { parameters: { qms: { server: { latencyMs: Number.POSITIVE_INFINITY } } } };
+export const ServerError: Story = { parameters: { qms: { server: { failWith: { status: 503 } } } } };
+export const Dark: Story = { parameters: { qms: { theme: 'dark' } } };
+export const German: Story = { parameters: { qms: { locale: 'de' } } };

@@ -1,0 +1,57 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_NOW } from '../fixtures/ids';
+import { fixtureCapas } from '../fixtures/records';
+import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
+import { CapaTasks } from './CapaTasks';
+
+const capa = fixtureCapas.implementation;
+
+describe('CapaTasks', () => {
+  it('shows tasks with owner, due date, done, progress and overdue ones', () => {
+    renderWithQms(<CapaTasks capa={capa} now={FIXTURE_NOW} />, { actor: 'vic' });
+    expect(screen.getByText('1 of 3 done')).toBeTruthy();
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.getAttribute('data-overdue'))).toEqual([null, 'true', null]);
+    expect(rows[1]!.textContent).toContain('Ines Kowalski');
+    expect(rows[1]!.textContent).toContain('Overdue');
+    expect(screen.getByRole('region', { name: 'Extension requests' }).textContent).toContain('Pending');
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+  });
+
+  it('marks a task done and saves it with the reason a change past draft needs', async () => {
+    const user = userEvent.setup();
+    const { server } = renderWithQms(<CapaTasks capa={capa} now={FIXTURE_NOW} />, { actor: 'ines' });
+    expect(screen.getByText(/Due dates are locked/)).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: /Done: Restore the 6-month/ }));
+    await user.type(screen.getByLabelText('Reason for the change'), 'CMMS interval restored.');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(server.record(capa.id)?.version).toBe(capa.version + 1));
+    const request = server.requests.find((candidate) => candidate.method === 'PATCH')!;
+    const body = request.body as { changes: { tasks: { id: string; done: boolean }[] }; reason: string };
+    expect(body.reason).toBe('CMMS interval restored.');
+    expect(body.changes.tasks.map((task) => task.done)).toEqual([true, true, false]);
+  });
+
+  it('requests an extension of a locked due date', async () => {
+    const user = userEvent.setup();
+    const { server } = renderWithQms(<CapaTasks capa={capa} now={FIXTURE_NOW} />, { actor: 'ines' });
+    await user.selectOptions(screen.getByLabelText('Task'), 'task-3');
+    await user.type(screen.getByLabelText('New due date'), '2026-06-30T12:00');
+    await user.type(screen.getByLabelText('Reason', { selector: 'textarea' }), 'Trainer unavailable in May.');
+    await user.click(screen.getByRole('button', { name: 'Request' }));
+    await waitFor(() => expect(server.record(capa.id)?.version).toBe(capa.version + 1));
+    const stored = server.record(capa.id) as unknown as {
+      extensionRequests: { taskId: string; status: string }[];
+    };
+    expect(stored.extensionRequests.at(-1)).toMatchObject({ taskId: 'task-3', status: 'pending' });
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = renderWithQms(<CapaTasks capa={fixtureCapas.draft} now={FIXTURE_NOW} />, {
+      actor: 'ines',
+    });
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_NOW } from '../fixtures/ids';
+import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
+import { Dashboard } from './Dashboard';
+
+describe('Dashboard', () => {
+  it('shows open items by state and severity, overdue items and cycle times', async () => {
+    const { server } = renderWithQms(<Dashboard recordTypes={['deviation', 'capa']} now={FIXTURE_NOW} />);
+    const deviations = await screen.findByRole('region', { name: 'Deviations' });
+    expect(await within(deviations).findByText('6 open')).toBeTruthy();
+    const byState = within(deviations).getByRole('list', { name: 'Open by state' });
+    expect(
+      within(byState)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Draft 1',
+      'In assessment 1',
+      'In approval 1',
+      'In investigation 1',
+      'In final approval 1',
+      'Cancellation pending 1',
+    ]);
+    const bySeverity = within(deviations).getByRole('list', { name: 'Open by severity' });
+    expect(bySeverity.textContent).toContain('Critical 1');
+    expect(within(deviations).getByText(/median/).textContent).toMatch(/1 closed/);
+    expect(within(deviations).getByText('DEV-2026-0104')).toBeTruthy();
+
+    const capas = screen.getByRole('region', { name: 'CAPAs' });
+    expect(await within(capas).findByText('4 open')).toBeTruthy();
+    // Lists go through the client with the state filter of the open states.
+    const request = server.requests.find((candidate) => candidate.path === '/capas')!;
+    expect(request.url.searchParams.get('state')).toBe(
+      'draft,plan_approval,implementation,effectiveness_check',
+    );
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = renderWithQms(<Dashboard now={FIXTURE_NOW} />);
+    await screen.findByText('6 open');
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});

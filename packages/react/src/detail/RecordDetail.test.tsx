@@ -1,0 +1,87 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { fixtureAudits, fixtureCapas, fixtureDeviations, fixtureDocuments } from '../fixtures/records';
+import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
+import { RecordDetail } from './RecordDetail';
+
+const record = fixtureDeviations.in_final_approval;
+
+describe('RecordDetail', () => {
+  it('shows the record, its moves, signatures, attachments, comments and audit trail', async () => {
+    const onEdit = vi.fn();
+    renderWithQms(<RecordDetail recordType="deviation" id={record.id} onEdit={onEdit} />, { actor: 'dana' });
+    const heading = await screen.findByRole('heading', { level: 2 });
+    expect(heading.textContent).toBe(`${record.number} ${record.title}`);
+    expect(screen.getByText('In final approval')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Approve closure' })).toBeTruthy();
+
+    const fields = screen.getByRole('region', { name: 'Details' });
+    expect(within(fields).getByText('Warehouse, cold room 2')).toBeTruthy();
+    expect(within(fields).getByText('Major')).toBeTruthy();
+
+    const signatures = screen.getByRole('region', { name: 'Electronic signatures' });
+    expect((await within(signatures).findByText(/^Approved by Dana Reyes,/)).textContent).toBe(
+      'Approved by Dana Reyes, Mar 10, 2026, 2:03 PM',
+    );
+    const attachments = screen.getByRole('region', { name: 'Attachments' });
+    expect(
+      await within(attachments).findByRole('button', { name: /logger-cr2-2026-03-02.pdf/ }),
+    ).toBeTruthy();
+    const comments = screen.getByRole('region', { name: 'Comments' });
+    expect(
+      await within(comments).findByText('Please attach the logger print-out before I sign.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Audit trail' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '5 Whys' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Fishbone (Ishikawa)' })).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(onEdit).toHaveBeenCalledWith(expect.objectContaining({ id: record.id }));
+  });
+
+  it('says when the record does not exist', async () => {
+    renderWithQms(<RecordDetail recordType="deviation" id="01970000-0000-7000-8000-00000000beef" />);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This record does not exist, or you may not see it.',
+    );
+  });
+
+  it('posts a comment', async () => {
+    const user = userEvent.setup();
+    renderWithQms(<RecordDetail recordType="deviation" id={record.id} sections={['comments']} />, {
+      actor: 'ines',
+    });
+    await user.type(await screen.findByLabelText('Add a comment'), 'Print-out attached.');
+    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+    expect(await screen.findByText('Print-out attached.')).toBeTruthy();
+  });
+
+  it('shows each record type’s own section', async () => {
+    const { unmount } = renderWithQms(
+      <RecordDetail recordType="capa" id={fixtureCapas.implementation.id} />,
+      {
+        actor: 'ines',
+      },
+    );
+    expect(await screen.findByRole('region', { name: 'Tasks' })).toBeTruthy();
+    unmount();
+
+    const second = renderWithQms(<RecordDetail recordType="document" id={fixtureDocuments.effective.id} />);
+    expect(await screen.findByRole('region', { name: 'Version and approvals' })).toBeTruthy();
+    second.unmount();
+
+    renderWithQms(<RecordDetail recordType="audit" id={fixtureAudits.in_progress.id} />, { actor: 'alex' });
+    const findings = await screen.findByRole('region', { name: 'Findings' });
+    await waitFor(() => expect(within(findings).getByText('2 open of 3')).toBeTruthy());
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = renderWithQms(<RecordDetail recordType="deviation" id={record.id} />, {
+      actor: 'dana',
+    });
+    await screen.findByRole('heading', { level: 2 });
+    await screen.findByText(/^Approved by Dana Reyes,/);
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});

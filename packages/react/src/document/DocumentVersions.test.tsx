@@ -1,0 +1,60 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fixtureAuditTrail } from '../fixtures/entities';
+import { createFakeQmsServer } from '../fixtures/fakeServer';
+import { fixtureId, fixtureTime } from '../fixtures/ids';
+import { fixtureDocuments } from '../fixtures/records';
+import { fixtureUsers } from '../fixtures/users';
+import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
+import { DocumentVersions } from './DocumentVersions';
+
+describe('DocumentVersions', () => {
+  it('shows the version, its approvals from signatures, and the version history', async () => {
+    const doc = fixtureDocuments.effective;
+    const server = createFakeQmsServer({
+      actorId: fixtureUsers.dana.id,
+      auditTrail: [
+        ...fixtureAuditTrail,
+        {
+          ...fixtureAuditTrail[0]!,
+          id: fixtureId(29_001),
+          seq: 99,
+          recordType: 'document',
+          recordId: doc.id,
+          recordNumber: doc.number,
+          action: 'transition',
+          at: fixtureTime(8, 11, 11),
+          actorName: 'Dana Reyes',
+          changes: [
+            { field: 'state', old: 'in_approval', new: 'approved' },
+            { field: 'versionLabel', old: '0.3', new: '1.0' },
+          ],
+        },
+      ],
+    });
+    renderWithQms(<DocumentVersions document={doc} now="2028-03-10T00:00:00Z" />, { server });
+    expect(screen.getByText('1.0')).toBeTruthy();
+    expect(screen.getByText('Effective')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Periodic review due soon');
+    const approvals = await screen.findAllByText(/^(Reviewed|Approved) by/);
+    expect(approvals.map((approval) => approval.textContent?.split(',')[0])).toEqual([
+      'Reviewed by Rita Sørensen',
+      'Approved by Dana Reyes',
+    ]);
+    const item = await screen.findByText(
+      (_, element) => element?.tagName === 'LI' && element.textContent?.startsWith('0.3 → 1.0') === true,
+    );
+    expect(within(item).getByText('1.0').tagName).toBe('STRONG');
+  });
+
+  it('names the version it revises', async () => {
+    renderWithQms(<DocumentVersions document={fixtureDocuments.draft} />);
+    expect(await screen.findByText('Revises DOC-2026-0305 (Version 1.0)')).toBeTruthy();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = renderWithQms(<DocumentVersions document={fixtureDocuments.approved} />);
+    await screen.findAllByText(/^(Reviewed|Approved) by/);
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import * as api from './index';
+
+// A change of the public API is a decision: it shows up here first.
+describe('@masetra/react', () => {
+  it('exports exactly its public API', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'AttachmentList',
+      'AuditFindings',
+      'AuditTrailTimeline',
+      'CapaTasks',
+      'CommentThread',
+      'Dashboard',
+      'DeviationInvestigation',
+      'DocumentVersions',
+      'FishboneEditor',
+      'FiveWhyEditor',
+      'LifecycleActionBar',
+      'NotificationsList',
+      'QmsProvider',
+      'ReasonDialog',
+      'RecordDetail',
+      'RecordForm',
+      'RecordTable',
+      'SignatureDialog',
+      'SignatureList',
+      'StateBadge',
+      'createTranslator',
+      'de',
+      'describeField',
+      'en',
+      'qmsKeys',
+      'stateKindOf',
+      'summarizeRecords',
+      'useAddComment',
+      'useAttachments',
+      'useAuditTrail',
+      'useChainVerification',
+      'useComments',
+      'useCreateRecord',
+      'useLifecycle',
+      'useMarkNotificationRead',
+      'useNotifications',
+      'useQms',
+      'useRecord',
+      'useRecordSummary',
+      'useRecordType',
+      'useRecords',
+      'useSignatures',
+      'useTransition',
+      'useUpdateRecord',
+      'useUploadAttachment',
+    ]);
+  });
+});

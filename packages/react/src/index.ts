@@ -1,0 +1,92 @@
+// biome-ignore-all assist/source/organizeImports: the barrel keeps the Types / Core split of STYLE.md
+'use client';
+
+/** Types */
+export type { AuditFindingsProps, AuditFindingsSlot } from './audit/AuditFindings';
+export { AuditFindings } from './audit/AuditFindings';
+export type { AuditTrailTimelineProps, AuditTrailTimelineSlot } from './audit-trail/AuditTrailTimeline';
+export { AuditTrailTimeline } from './audit-trail/AuditTrailTimeline';
+export type { CapaTask, CapaTasksProps, CapaTasksSlot, ExtensionRequest } from './capa/CapaTasks';
+export { CapaTasks } from './capa/CapaTasks';
+export type { DashboardProps, DashboardSlot } from './dashboard/Dashboard';
+export { Dashboard } from './dashboard/Dashboard';
+export type { RecordTypeSummary } from './dashboard/summarizeRecords';
+export { summarizeRecords } from './dashboard/summarizeRecords';
+export { useRecordSummary } from './dashboard/useRecordSummary';
+export type { AttachmentListProps, AttachmentListSlot } from './detail/AttachmentList';
+export { AttachmentList } from './detail/AttachmentList';
+export type { CommentThreadProps, CommentThreadSlot } from './detail/CommentThread';
+export { CommentThread } from './detail/CommentThread';
+export type { RecordDetailProps, RecordDetailSection, RecordDetailSlot } from './detail/RecordDetail';
+export { RecordDetail } from './detail/RecordDetail';
+export type { SignatureListProps, SignatureListSlot } from './detail/SignatureList';
+export { SignatureList } from './detail/SignatureList';
+export type { DocumentVersionsProps, DocumentVersionsSlot } from './document/DocumentVersions';
+export { DocumentVersions } from './document/DocumentVersions';
+export type { FieldDescriptor, FieldKind, FieldSchema } from './form/describeField';
+// Plain functions behind the components
+export { describeField } from './form/describeField';
+export type { RecordFormProps, RecordFormSlot } from './form/RecordForm';
+export { RecordForm } from './form/RecordForm';
+// Hooks
+export { qmsKeys } from './hooks/qmsKeys';
+export { useAttachments, useUploadAttachment } from './hooks/useAttachments';
+export { useAuditTrail, useChainVerification } from './hooks/useAuditTrail';
+export { useAddComment, useComments } from './hooks/useComments';
+export { useCreateRecord } from './hooks/useCreateRecord';
+export type { Lifecycle, LifecycleMove } from './hooks/useLifecycle';
+export { useLifecycle } from './hooks/useLifecycle';
+export { useMarkNotificationRead, useNotifications } from './hooks/useNotifications';
+export { useRecord } from './hooks/useRecord';
+export type { RecordQuery } from './hooks/useRecords';
+export { useRecords } from './hooks/useRecords';
+export type { RecordTypeRef } from './hooks/useRecordType';
+export { useRecordType } from './hooks/useRecordType';
+export { useSignatures } from './hooks/useSignatures';
+export type { TransitionVariables } from './hooks/useTransition';
+export { useTransition } from './hooks/useTransition';
+export type { UpdateRecordVariables } from './hooks/useUpdateRecord';
+export { useUpdateRecord } from './hooks/useUpdateRecord';
+export { de } from './i18n/de';
+// Messages
+export { en } from './i18n/en';
+export type { Formatters } from './i18n/format';
+export type { Labels } from './i18n/labels';
+export type { MessageKey, MessageOverrides, MessageParams, Messages, Translator } from './i18n/messages';
+export { createTranslator } from './i18n/messages';
+export type { ClassNames } from './internal/classNames';
+export type {
+  DeviationInvestigationProps,
+  DeviationInvestigationSlot,
+} from './investigation/DeviationInvestigation';
+export { DeviationInvestigation } from './investigation/DeviationInvestigation';
+export type {
+  FishboneCategory,
+  FishboneCause,
+  FishboneEditorProps,
+  FishboneEditorSlot,
+} from './investigation/FishboneEditor';
+export { FishboneEditor } from './investigation/FishboneEditor';
+export type { FiveWhyEditorProps, FiveWhyEditorSlot, FiveWhyStep } from './investigation/FiveWhyEditor';
+export { FiveWhyEditor } from './investigation/FiveWhyEditor';
+export type { LifecycleActionBarProps, LifecycleActionBarSlot } from './lifecycle/LifecycleActionBar';
+export { LifecycleActionBar } from './lifecycle/LifecycleActionBar';
+export type { ReasonDialogProps, ReasonDialogSlot } from './lifecycle/ReasonDialog';
+export { ReasonDialog } from './lifecycle/ReasonDialog';
+export type { NotificationsListProps, NotificationsListSlot } from './notifications/NotificationsList';
+export { NotificationsList } from './notifications/NotificationsList';
+export type { QmsClient, QmsContextValue, QmsPrincipal } from './provider/QmsContext';
+export type { QmsProviderProps, QmsTheme, QmsThemeName } from './provider/QmsProvider';
+/** Core */
+// Provider
+export { QmsProvider } from './provider/QmsProvider';
+export { useQms } from './provider/useQms';
+export type { SignatureDialogProps, SignatureDialogSlot } from './signature/SignatureDialog';
+export { SignatureDialog } from './signature/SignatureDialog';
+export type { StateBadgeProps } from './state-badge/StateBadge';
+export { StateBadge } from './state-badge/StateBadge';
+export type { StateKind } from './state-badge/stateKind';
+export { stateKindOf } from './state-badge/stateKind';
+export type { RecordTableProps, RecordTableSlot } from './table/RecordTable';
+// Components
+export { RecordTable } from './table/RecordTable';

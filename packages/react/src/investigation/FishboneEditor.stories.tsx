@@ -1,0 +1,28 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { fixtureDeviations } from '../fixtures/records';
+import { withQms } from '../fixtures/storybook';
+import { FishboneEditor, type FishboneEditorProps } from './FishboneEditor';
+
+const causes = fixtureDeviations.in_final_approval.investigation?.fishbone ?? [];
+
+function Editable(props: FishboneEditorProps) {
+  const [value, setValue] = useState(props.value);
+  return <FishboneEditor {...props} value={value} onChange={setValue} />;
+}
+
+const meta = {
+  title: 'Investigation/FishboneEditor',
+  component: FishboneEditor,
+  decorators: [withQms],
+  args: { value: causes, effect: 'Temperature excursion in cold room 2' },
+} satisfies Meta<typeof FishboneEditor>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const ReadOnly: Story = {};
+export const Editing: Story = { render: (args) => <Editable {...args} /> };
+export const Empty: Story = { args: { value: [] }, render: (args) => <Editable {...args} /> };
+export const Dark: Story = { parameters: { qms: { theme: 'dark' } } };
+export const German: Story = { parameters: { qms: { locale: 'de' } } };

@@ -1,0 +1,48 @@
+import { fireEvent, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { fixtureDeviations } from '../fixtures/records';
+import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
+import { FiveWhyEditor, type FiveWhyStep } from './FiveWhyEditor';
+
+const chain = fixtureDeviations.in_final_approval.investigation!.fiveWhys!;
+
+function Controlled({ initial }: { initial: FiveWhyStep[] }) {
+  const [steps, setSteps] = useState(initial);
+  return (
+    <>
+      <FiveWhyEditor value={steps} onChange={setSteps} />
+      <output>{JSON.stringify(steps)}</output>
+    </>
+  );
+}
+
+describe('FiveWhyEditor', () => {
+  it('shows a chain read-only without onChange', () => {
+    renderWithQms(<FiveWhyEditor value={chain} />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(5);
+    expect(screen.getByText('Why? (3)')).toBeTruthy();
+    expect(screen.getByText('It had exceeded its rated switching cycles.')).toBeTruthy();
+    expect(screen.queryByRole('textbox')).toBeNull();
+  });
+
+  it('adds, edits and removes steps', async () => {
+    const user = userEvent.setup();
+    renderWithQms(<Controlled initial={chain.slice(0, 1)} />);
+    await user.click(screen.getByRole('button', { name: 'Add a why' }));
+    fireEvent.change(screen.getByLabelText('Why? (2)'), {
+      target: { value: 'Why did the compressor stop?' },
+    });
+    fireEvent.change(screen.getByLabelText('Because (2)'), { target: { value: 'Its relay failed.' } });
+    await user.click(screen.getByRole('button', { name: 'Remove step 1' }));
+    expect(JSON.parse(screen.getByRole('status').textContent!)).toEqual([
+      { why: 'Why did the compressor stop?', because: 'Its relay failed.' },
+    ]);
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = renderWithQms(<Controlled initial={chain} />);
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+import { ProblemError } from '@masetra/client';
+import { problemTypes } from '@masetra/core';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { fixtureDeviations } from '../fixtures/records';
+import { FIXTURE_PASSWORD, fixtureUsers } from '../fixtures/users';
+import { LifecycleActionBar } from '../lifecycle/LifecycleActionBar';
+import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
+import { SignatureDialog } from './SignatureDialog';
+
+const transitionRequests = (server: { requests: { path: string; body: unknown }[] }) =>
+  server.requests.filter((request) => request.path.endsWith('/transitions'));
+
+describe('SignatureDialog', () => {
+  it('shows the manifestation, sends user name and password, and stays open on a wrong password', async () => {
+    const user = userEvent.setup();
+    const onTransitioned = vi.fn();
+    const { server } = renderWithQms(
+      <LifecycleActionBar
+        recordType="deviation"
+        record={fixtureDeviations.in_approval}
+        onTransitioned={onTransitioned}
+      />,
+      { actor: 'dana' },
+    );
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign: Approve' });
+
+    // The manifestation: record, printed name, meaning, time.
+    const manifestation = within(dialog).getByRole('region', { name: 'What you are about to sign' });
+    expect(manifestation.textContent).toContain('DEV-2026-0103 · Out-of-spec assay result, batch 24-117');
+    expect(manifestation.textContent).toContain('Dana Reyes');
+    expect(manifestation.textContent).toContain('Approval');
+    expect(within(manifestation).getByText((_, element) => element?.tagName === 'TIME')).toBeTruthy();
+    expect(manifestation.textContent).toMatch(/Approved by Dana Reyes, /);
+
+    // The first signature of the session asks for the user name, pre-filled.
+    const username = within(dialog).getByLabelText('User name (e-mail)') as HTMLInputElement;
+    expect(username.value).toBe(fixtureUsers.dana.email);
+    const password = within(dialog).getByLabelText('Password');
+    expect(document.activeElement).toBe(password);
+
+    await user.type(password, 'wrong password');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toBe('The user name or password is not correct. Nothing was signed.');
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    expect(transitionRequests(server)[0]!.body).toEqual({
+      event: 'APPROVE',
+      signature: { meaning: 'approval', password: 'wrong password', username: fixtureUsers.dana.email },
+    });
+    expect(onTransitioned).not.toHaveBeenCalled();
+    expect((password as HTMLInputElement).value).toBe('');
+
+    await user.type(password, FIXTURE_PASSWORD);
+    await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+    await waitFor(() => expect(onTransitioned).toHaveBeenCalled());
+    expect(onTransitioned.mock.calls[0]![0]).toMatchObject({ state: 'in_investigation' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(transitionRequests(server)[1]!.body).toEqual({
+      event: 'APPROVE',
+      signature: { meaning: 'approval', password: FIXTURE_PASSWORD, username: fixtureUsers.dana.email },
+    });
+    expect(server.signatures.at(-1)).toMatchObject({ signerName: 'Dana Reyes', meaning: 'approval' });
+  });
+
+  it('asks for the one-time code of an enrolled signer and shows a refused code', async () => {
+    const user = userEvent.setup();
+    const onSign = vi.fn().mockRejectedValueOnce(
+      new ProblemError({
+        type: problemTypes.signatureRejected,
+        title: 'Signature rejected',
+        status: 401,
+        code: 'invalid_otp',
+      }),
+    );
+    renderWithQms(
+      <SignatureDialog
+        open
+        onOpenChange={() => {}}
+        recordLabel="DOC-2026-0302"
+        eventLabel="Complete review"
+        meaning="review"
+        onSign={onSign}
+      />,
+      { actor: 'rita' },
+    );
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Password'), FIXTURE_PASSWORD);
+    await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+    expect(within(dialog).getByText('Enter the 6 to 8 digits of the code.')).toBeTruthy();
+    expect(onSign).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByLabelText('One-time code'), '654321');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'The one-time code is not correct. Nothing was signed.',
+    );
+    expect(onSign).toHaveBeenCalledWith({
+      signature: {
+        meaning: 'review',
+        password: FIXTURE_PASSWORD,
+        username: fixtureUsers.rita.email,
+        otp: '654321',
+      },
+      reason: undefined,
+    });
+  });
+
+  it('portals into the provider’s container, in its theme', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    renderWithQms(
+      <SignatureDialog
+        open
+        onOpenChange={() => {}}
+        recordLabel="DEV-2026-0105"
+        eventLabel="Approve closure"
+        meaning="approval"
+        onSign={async () => {}}
+      />,
+      { portalContainer: container, theme: 'dark' },
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(container.contains(dialog)).toBe(true);
+    expect(dialog.closest('.masetra-root')?.getAttribute('data-masetra-theme')).toBe('dark');
+    container.remove();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    renderWithQms(
+      <SignatureDialog
+        open
+        onOpenChange={() => {}}
+        recordLabel="DEV-2026-0105"
+        eventLabel="Approve closure"
+        meaning="approval"
+        needsReason
+        onSign={async () => {}}
+      />,
+    );
+    await screen.findByRole('dialog');
+    expect(await seriousViolations(document.body)).toEqual([]);
+  });
+});

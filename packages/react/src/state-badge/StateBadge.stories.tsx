@@ -1,0 +1,34 @@
+import { recordTypes } from '@masetra/core';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { withQms } from '../fixtures/storybook';
+import { StateBadge } from './StateBadge';
+
+const meta = {
+  title: 'Lifecycle/StateBadge',
+  component: StateBadge,
+  decorators: [withQms],
+  args: { recordType: 'deviation', state: 'in_approval' },
+} satisfies Meta<typeof StateBadge>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Single: Story = {};
+
+/** Every state of every built-in record type. */
+export const EveryState: Story = {
+  render: () => (
+    <div style={{ display: 'grid', gap: '0.75rem' }}>
+      {Object.values(recordTypes).map((type) => (
+        <p key={type.name} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', margin: 0 }}>
+          <strong>{type.name}</strong>
+          {type.states.map((state) => (
+            <StateBadge key={state} recordType={type} state={state} />
+          ))}
+        </p>
+      ))}
+    </div>
+  ),
+};
+export const Dark: Story = { ...EveryState, parameters: { qms: { theme: 'dark' } } };
+export const German: Story = { ...EveryState, parameters: { qms: { locale: 'de' } } };
