@@ -30,7 +30,8 @@ describe('appendAuditEntry', () => {
   });
   afterAll(() => storage.close());
 
-  const append = (input: AuditEntryInput) => storage.db.transaction().execute((trx) => appendAuditEntry(trx, input));
+  const append = (input: AuditEntryInput) =>
+    storage.db.transaction().execute((trx) => appendAuditEntry(trx, input));
 
   it('numbers entries per organization and chains each hash to the one before', async () => {
     const first = await append(entry('org-a', { action: 'create', at: '2026-04-01T08:00:00.123456Z' }));
@@ -49,7 +50,10 @@ describe('appendAuditEntry', () => {
         action: 'create',
         changes: [
           { field: 'occurredAt', new: new Date('2026-04-01T08:00:00.5Z') },
-          { field: 'investigation', new: { notes: 'Ünïcödé ✓', fiveWhys: [{ why: 'w', because: 'b' }], z: 1, a: 2 } },
+          {
+            field: 'investigation',
+            new: { notes: 'Ünïcödé ✓', fiveWhys: [{ why: 'w', because: 'b' }], z: 1, a: 2 },
+          },
           { field: 'capaRequired', old: null, new: false },
           { field: 'count', old: 1.5, new: 12_345_678_901_234 },
           { field: 'removed', old: 'x', new: undefined },
@@ -65,7 +69,9 @@ describe('appendAuditEntry', () => {
   });
 
   it('keeps entries consecutive under concurrent transactions', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, index) => append(entry('org-busy', { reason: `change ${index}` }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) => append(entry('org-busy', { reason: `change ${index}` }))),
+    );
     const page = await queryAuditTrail(storage.db, 'org-busy', { limit: 100 });
     expect(page.items.map((item) => item.seq)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
     expect(await verifyAuditChain(storage.db, 'org-busy')).toMatchObject({ ok: true, entries: 20 });
@@ -84,8 +90,8 @@ describe('appendAuditEntry', () => {
   });
 
   it('refuses to run outside a transaction', async () => {
-    await expect(appendAuditEntry(storage.db as unknown as Transaction<Database>, entry('org-a'))).rejects.toThrow(
-      /inside the transaction/,
-    );
+    await expect(
+      appendAuditEntry(storage.db as unknown as Transaction<Database>, entry('org-a')),
+    ).rejects.toThrow(/inside the transaction/);
   });
 });

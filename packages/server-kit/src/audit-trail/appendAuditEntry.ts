@@ -21,8 +21,12 @@ import type { AuditChange, AuditEntry, AuditEntryInput, AuditSource } from './ty
  *     changes: [{ field: 'title', new: stored.title }] });
  * });
  */
-export async function appendAuditEntry(trx: Transaction<Database>, input: AuditEntryInput): Promise<AuditEntry> {
-  if (!trx.isTransaction) throw new Error('appendAuditEntry runs inside the transaction of the change it records');
+export async function appendAuditEntry(
+  trx: Transaction<Database>,
+  input: AuditEntryInput,
+): Promise<AuditEntry> {
+  if (!trx.isTransaction)
+    throw new Error('appendAuditEntry runs inside the transaction of the change it records');
   await trx
     .insertInto('audit_chain_heads')
     .values({ org_id: input.orgId, seq: 0, hash: GENESIS_HASH })

@@ -48,25 +48,35 @@ describe('append-only tables', () => {
   const refused = /append-only|never|refused/;
 
   it.each(['audit_trail', 'signatures'])('refuses UPDATE, DELETE and TRUNCATE on %s', async (table) => {
-    await expect(sql`UPDATE ${sql.id(table)} SET org_id = 'org-x'`.execute(storage.db)).rejects.toThrow(refused);
+    await expect(sql`UPDATE ${sql.id(table)} SET org_id = 'org-x'`.execute(storage.db)).rejects.toThrow(
+      refused,
+    );
     await expect(sql`DELETE FROM ${sql.id(table)}`.execute(storage.db)).rejects.toThrow(refused);
     await expect(sql`TRUNCATE ${sql.id(table)}`.execute(storage.db)).rejects.toThrow(refused);
-    const { rows } = await sql<{ count: number }>`SELECT count(*)::int AS count FROM ${sql.id(table)}`.execute(storage.db);
+    const { rows } = await sql<{
+      count: number;
+    }>`SELECT count(*)::int AS count FROM ${sql.id(table)}`.execute(storage.db);
     expect(rows[0]?.count).toBe(1);
   });
 
   it('refuses even an UPDATE that matches no row', async () => {
-    await expect(sql`UPDATE audit_trail SET reason = 'x' WHERE false`.execute(storage.db)).rejects.toThrow(refused);
+    await expect(sql`UPDATE audit_trail SET reason = 'x' WHERE false`.execute(storage.db)).rejects.toThrow(
+      refused,
+    );
   });
 
   it('refuses to delete or rewind a chain head', async () => {
     await expect(sql`DELETE FROM audit_chain_heads`.execute(storage.db)).rejects.toThrow(refused);
-    await expect(sql`UPDATE audit_chain_heads SET seq = 0`.execute(storage.db)).rejects.toThrow(/only advances/);
+    await expect(sql`UPDATE audit_chain_heads SET seq = 0`.execute(storage.db)).rejects.toThrow(
+      /only advances/,
+    );
   });
 
   it('never deletes a user or changes a user id, so ids are never reused', async () => {
     await expect(sql`DELETE FROM users WHERE id = 'u1'`.execute(storage.db)).rejects.toThrow(refused);
-    await expect(sql`UPDATE users SET id = 'u9' WHERE id = 'u1'`.execute(storage.db)).rejects.toThrow(/never changed/);
+    await expect(sql`UPDATE users SET id = 'u9' WHERE id = 'u1'`.execute(storage.db)).rejects.toThrow(
+      /never changed/,
+    );
     await storage.db.updateTable('users').set({ active: false }).where('id', '=', 'u1').execute();
   });
 

@@ -58,7 +58,10 @@ export async function queryAuditTrail(
     }
     select = select.where('seq', '>', after);
   }
-  const rows = await select.orderBy('seq').limit(limit + 1).execute();
+  const rows = await select
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
   const items = rows.slice(0, limit).map(fromAuditRow);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ seq: last.seq }) : null };

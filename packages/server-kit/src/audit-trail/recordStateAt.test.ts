@@ -76,7 +76,8 @@ describe('recordStateAt and queryAuditTrail', () => {
   });
   afterAll(() => storage.close());
 
-  const stateAt = (at: string, orgId = 'org-a') => recordStateAt(storage.db, orgId, 'deviation', recordId, at);
+  const stateAt = (at: string, orgId = 'org-a') =>
+    recordStateAt(storage.db, orgId, 'deviation', recordId, at);
 
   it('rebuilds the values a record had at any earlier time', async () => {
     expect(await stateAt('2026-04-30T00:00:00.000Z')).toBeNull();

@@ -61,7 +61,11 @@ describe('verifyAuditChain', () => {
   });
 
   it('accepts an organization without entries', async () => {
-    expect(await verifyAuditChain(storage.db, 'org-empty')).toEqual({ ok: true, entries: 0, headHash: GENESIS_HASH });
+    expect(await verifyAuditChain(storage.db, 'org-empty')).toEqual({
+      ok: true,
+      entries: 0,
+      headHash: GENESIS_HASH,
+    });
   });
 
   it('finds an edited value', async () => {
@@ -77,7 +81,9 @@ describe('verifyAuditChain', () => {
 
   it('finds an edited time, actor or reason', async () => {
     const entries = await chain('org-edited-columns');
-    await tamper(sql`UPDATE audit_trail SET at = at + interval '1 microsecond' WHERE org_id = 'org-edited-columns' AND seq = 2`);
+    await tamper(
+      sql`UPDATE audit_trail SET at = at + interval '1 microsecond' WHERE org_id = 'org-edited-columns' AND seq = 2`,
+    );
     expect(await verifyAuditChain(storage.db, 'org-edited-columns')).toMatchObject({
       ok: false,
       brokenAt: { seq: 2, id: entries[1]?.id, reason: 'entry_changed' },
@@ -86,7 +92,9 @@ describe('verifyAuditChain', () => {
 
   it('finds an edited entry whose hash was recomputed, by the next link', async () => {
     const entries = await chain('org-rehashed');
-    await tamper(sql`UPDATE audit_trail SET hash = ${'f'.repeat(64)} WHERE org_id = 'org-rehashed' AND seq = 6`);
+    await tamper(
+      sql`UPDATE audit_trail SET hash = ${'f'.repeat(64)} WHERE org_id = 'org-rehashed' AND seq = 6`,
+    );
     // The entry itself no longer matches its hash; a forger who fixes that still breaks the link of seq 7.
     expect(await verifyAuditChain(storage.db, 'org-rehashed')).toMatchObject({
       ok: false,
@@ -150,7 +158,9 @@ describe('verifyAuditChain', () => {
 
   it('finds entries forged past the chain head', async () => {
     const entries = await chain('org-forged', 4);
-    await tamper(sql`UPDATE audit_chain_heads SET seq = 2, hash = ${entries[1]!.hash} WHERE org_id = 'org-forged'`);
+    await tamper(
+      sql`UPDATE audit_chain_heads SET seq = 2, hash = ${entries[1]!.hash} WHERE org_id = 'org-forged'`,
+    );
     expect(await verifyAuditChain(storage.db, 'org-forged')).toMatchObject({
       ok: false,
       brokenAt: { seq: 3, id: entries[2]?.id, reason: 'head_mismatch' },

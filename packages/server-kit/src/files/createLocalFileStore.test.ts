@@ -5,8 +5,14 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalFileStore } from './createLocalFileStore';
+import {
+  FileKeyTakenError,
+  FileNotFoundError,
+  type FileStore,
+  FileTooLargeError,
+  InvalidFileKeyError,
+} from './FileStore';
 import { newFileKey } from './fileKey';
-import { FileKeyTakenError, FileNotFoundError, type FileStore, FileTooLargeError, InvalidFileKeyError } from './FileStore';
 
 const encoder = new TextEncoder();
 
@@ -40,17 +46,24 @@ describe('createLocalFileStore', () => {
 
   it('streams a file in, measuring and hashing it, and streams it back out', async () => {
     const key = newFileKey();
-    const chunks = ['Batch record ', 'page 1 of 2\n', 'ü'.repeat(100_000)].map((part) => encoder.encode(part));
+    const chunks = ['Batch record ', 'page 1 of 2\n', 'ü'.repeat(100_000)].map((part) =>
+      encoder.encode(part),
+    );
     const content = Buffer.concat(chunks);
     const stored = await files.put(key, webStream(chunks), { maxBytes: 1_000_000 });
-    expect(stored).toEqual({ sizeBytes: content.byteLength, sha256: createHash('sha256').update(content).digest('hex') });
+    expect(stored).toEqual({
+      sizeBytes: content.byteLength,
+      sha256: createHash('sha256').update(content).digest('hex'),
+    });
     expect(await text(await files.get(key))).toBe(content.toString('utf8'));
     expect(await filesUnder(root)).toEqual([key]);
   });
 
   it('takes a Node stream (any async iterable) as well', async () => {
     const key = newFileKey();
-    const stored = await files.put(key, Readable.from([Buffer.from('abc'), Buffer.from('def')]), { maxBytes: 6 });
+    const stored = await files.put(key, Readable.from([Buffer.from('abc'), Buffer.from('def')]), {
+      maxBytes: 6,
+    });
     expect(stored.sizeBytes).toBe(6);
     expect(await text(await files.get(key))).toBe('abcdef');
   });
@@ -91,9 +104,9 @@ describe('createLocalFileStore', () => {
   it('never overwrites a stored file', async () => {
     const key = newFileKey();
     await files.put(key, webStream([encoder.encode('original')]), { maxBytes: 100 });
-    await expect(files.put(key, webStream([encoder.encode('forged')]), { maxBytes: 100 })).rejects.toBeInstanceOf(
-      FileKeyTakenError,
-    );
+    await expect(
+      files.put(key, webStream([encoder.encode('forged')]), { maxBytes: 100 }),
+    ).rejects.toBeInstanceOf(FileKeyTakenError);
     expect(await text(await files.get(key))).toBe('original');
     expect(await filesUnder(root)).toEqual([key]);
   });

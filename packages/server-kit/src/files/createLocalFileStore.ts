@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type FileHandle, link, mkdir, open, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { assertFileKey } from './fileKey';
 import {
   type FileBody,
   FileKeyTakenError,
@@ -11,6 +10,7 @@ import {
   FileTooLargeError,
   type StoredFile,
 } from './FileStore';
+import { assertFileKey } from './fileKey';
 
 export interface LocalFileStoreOptions {
   /** Directory the files live in; created when missing. */

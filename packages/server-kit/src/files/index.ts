@@ -1,8 +1,5 @@
-/** Types */
-export type { FileBody, FilePutOptions, FileStore, StoredFile } from './FileStore';
 export type { LocalFileStoreOptions } from './createLocalFileStore';
-
-/** Core */
+export { createLocalFileStore } from './createLocalFileStore';
+export type { FileBody, FilePutOptions, FileStore, StoredFile } from './FileStore';
 export { FileKeyTakenError, FileNotFoundError, FileTooLargeError, InvalidFileKeyError } from './FileStore';
 export { assertFileKey, isFileKey, newFileKey } from './fileKey';
-export { createLocalFileStore } from './createLocalFileStore';

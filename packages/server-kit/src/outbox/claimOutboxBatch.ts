@@ -18,7 +18,10 @@ export interface ClaimOutboxBatchOptions {
  * workers in several processes claim from one PostgreSQL at once without waiting on or
  * double-claiming each other's rows; times come from the database clock, which all of them share.
  */
-export async function claimOutboxBatch(db: Kysely<Database>, options: ClaimOutboxBatchOptions): Promise<OutboxEvent[]> {
+export async function claimOutboxBatch(
+  db: Kysely<Database>,
+  options: ClaimOutboxBatchOptions,
+): Promise<OutboxEvent[]> {
   const limit = Math.max(1, Math.trunc(options.limit));
   const lockFor = `${Math.max(1, Math.trunc(options.lockForMs))} milliseconds`;
   const rows = await db
@@ -35,7 +38,9 @@ export async function claimOutboxBatch(db: Kysely<Database>, options: ClaimOutbo
         .select('id')
         .where('delivered_at', 'is', null)
         .where('available_at', '<=', sql<Date>`clock_timestamp()`)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`clock_timestamp()`)]))
+        .where((eb) =>
+          eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`clock_timestamp()`)]),
+        )
         .orderBy('available_at')
         .orderBy('id')
         .limit(limit)

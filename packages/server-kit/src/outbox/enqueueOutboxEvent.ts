@@ -16,7 +16,10 @@ export interface OutboxEventInput {
  * change that caused it committed, so nothing is announced that did not happen, and nothing
  * that happened goes unannounced when the process dies right after the commit.
  */
-export async function enqueueOutboxEvent(trx: Transaction<Database>, event: OutboxEventInput): Promise<string> {
+export async function enqueueOutboxEvent(
+  trx: Transaction<Database>,
+  event: OutboxEventInput,
+): Promise<string> {
   const id = uuidv7();
   await trx
     .insertInto('outbox')

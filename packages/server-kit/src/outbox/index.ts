@@ -1,13 +1,10 @@
-/** Types */
-export type { OutboxEvent } from './types';
-export type { OutboxEventInput } from './enqueueOutboxEvent';
 export type { ClaimOutboxBatchOptions } from './claimOutboxBatch';
-export type { OutboxRetryPolicy } from './markOutboxFailed';
-export type { OutboxDrainResult, OutboxWorker, OutboxWorkerOptions } from './createOutboxWorker';
-
-/** Core */
 export { claimOutboxBatch } from './claimOutboxBatch';
+export type { OutboxDrainResult, OutboxWorker, OutboxWorkerOptions } from './createOutboxWorker';
 export { createOutboxWorker } from './createOutboxWorker';
+export type { OutboxEventInput } from './enqueueOutboxEvent';
 export { enqueueOutboxEvent } from './enqueueOutboxEvent';
 export { markOutboxDelivered } from './markOutboxDelivered';
+export type { OutboxRetryPolicy } from './markOutboxFailed';
 export { markOutboxFailed } from './markOutboxFailed';
+export type { OutboxEvent } from './types';

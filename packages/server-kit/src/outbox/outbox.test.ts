@@ -34,12 +34,20 @@ describe('outbox', () => {
     ).rejects.toThrow('the change failed');
     const id = await enqueue('org-a', 'deviation.created', { number: 'DEV-2026-0001', tags: ['a', 'b'] });
     const delivered: OutboxEvent[] = [];
-    expect(await createOutboxWorker({ storage, deliver: async (event) => void delivered.push(event) }).drain()).toEqual({
+    expect(
+      await createOutboxWorker({ storage, deliver: async (event) => void delivered.push(event) }).drain(),
+    ).toEqual({
       delivered: 1,
       failed: 0,
     });
     expect(delivered).toMatchObject([
-      { id, orgId: 'org-a', type: 'deviation.created', payload: { number: 'DEV-2026-0001', tags: ['a', 'b'] }, attempts: 1 },
+      {
+        id,
+        orgId: 'org-a',
+        type: 'deviation.created',
+        payload: { number: 'DEV-2026-0001', tags: ['a', 'b'] },
+        attempts: 1,
+      },
     ]);
   });
 
@@ -58,8 +66,17 @@ describe('outbox', () => {
     expect(await worker.drain()).toEqual({ delivered: 0, failed: 1 });
     // Not due again before the backoff runs out.
     expect(await worker.drain()).toEqual({ delivered: 0, failed: 0 });
-    const failed = await storage.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(failed).toMatchObject({ attempts: 1, delivered_at: null, locked_until: null, last_error: 'Error: mail server down (1)' });
+    const failed = await storage.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(failed).toMatchObject({
+      attempts: 1,
+      delivered_at: null,
+      locked_until: null,
+      last_error: 'Error: mail server down (1)',
+    });
     await sleep(400);
     expect(await worker.drain()).toEqual({ delivered: 0, failed: 1 });
     await sleep(200);
@@ -68,7 +85,11 @@ describe('outbox', () => {
     await sleep(500);
     expect(await worker.drain()).toEqual({ delivered: 1, failed: 0 });
     expect(calls).toBe(3);
-    const done = await storage.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const done = await storage.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(done.attempts).toBe(3);
     expect(done.delivered_at).toBeInstanceOf(Date);
   });
@@ -91,7 +112,8 @@ describe('outbox', () => {
   it('lets several workers share the outbox, each event delivered once', async () => {
     await clear();
     const ids = [];
-    for (let index = 0; index < 30; index += 1) ids.push(await enqueue('org-b', 'deviation.updated', { index }));
+    for (let index = 0; index < 30; index += 1)
+      ids.push(await enqueue('org-b', 'deviation.updated', { index }));
     const deliveries: string[] = [];
     const workers = Array.from({ length: 3 }, () =>
       createOutboxWorker({
@@ -111,7 +133,11 @@ describe('outbox', () => {
   it('polls in the background once started, and stops cleanly', async () => {
     await clear();
     const delivered: unknown[] = [];
-    const worker = createOutboxWorker({ storage, pollMs: 20, deliver: async (event) => void delivered.push(event.payload) });
+    const worker = createOutboxWorker({
+      storage,
+      pollMs: 20,
+      deliver: async (event) => void delivered.push(event.payload),
+    });
     worker.start();
     worker.start();
     await enqueue('org-a', 'reminder.due', { n: 1 });
@@ -126,8 +152,19 @@ describe('outbox', () => {
 
   it('reports its own errors and keeps polling', async () => {
     const errors: unknown[] = [];
-    const broken = { db: { updateTable: () => { throw new Error('database gone'); } } } as unknown as Storage;
-    const worker = createOutboxWorker({ storage: broken, pollMs: 10, deliver: async () => {}, onError: (error) => errors.push(error) });
+    const broken = {
+      db: {
+        updateTable: () => {
+          throw new Error('database gone');
+        },
+      },
+    } as unknown as Storage;
+    const worker = createOutboxWorker({
+      storage: broken,
+      pollMs: 10,
+      deliver: async () => {},
+      onError: (error) => errors.push(error),
+    });
     worker.start();
     await sleep(50);
     await worker.stop();

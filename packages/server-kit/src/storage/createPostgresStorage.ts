@@ -25,7 +25,8 @@ export interface PostgresStorageOptions {
  */
 export function createPostgresStorage(options: PostgresStorageOptions): Storage {
   const schema = options.schema ?? 'public';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Schema name ${schema} is not a plain identifier`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`Schema name ${schema} is not a plain identifier`);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,

@@ -2,7 +2,8 @@
 
 /** A field name safe to splice into SQL text (index definitions cannot take parameters). */
 export function assertFieldName(field: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(field)) throw new Error(`Field name ${field} is not usable in SQL`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(field))
+    throw new Error(`Field name ${field} is not usable in SQL`);
   return field;
 }
 

@@ -26,20 +26,29 @@ describe('record tables from the registry', () => {
   afterAll(() => storage.close());
 
   it("gives a host's own record type its own table, searchable like the built-in ones", async () => {
-    await storage.db.transaction().execute((trx) =>
-      insertRecord(
-        trx,
-        changeControl,
-        sampleRecord(changeControl, { orgId: 'org-a', number: 'CC-2026-0001' }, { title: 'New tablet press', description: 'Replace press 4' }),
-      ),
-    );
+    await storage.db
+      .transaction()
+      .execute((trx) =>
+        insertRecord(
+          trx,
+          changeControl,
+          sampleRecord(
+            changeControl,
+            { orgId: 'org-a', number: 'CC-2026-0001' },
+            { title: 'New tablet press', description: 'Replace press 4' },
+          ),
+        ),
+      );
     const found = await listRecords(storage.db, changeControl, 'org-a', { q: 'press' });
     expect(found.items).toMatchObject([{ type: 'change_control', number: 'CC-2026-0001' }]);
     expect((await listRecords(storage.db, deviation, 'org-a', {})).items).toEqual([]);
   });
 
   it('rebuilds the search column when the searched fields change, then stays put', async () => {
-    const narrower = createRegistry({ ...recordTypes, change_control: { ...changeControl, searchFields: ['title'] } });
+    const narrower = createRegistry({
+      ...recordTypes,
+      change_control: { ...changeControl, searchFields: ['title'] },
+    });
     await storage.migrate(narrower);
     await storage.migrate(narrower);
     const narrowed = { ...changeControl, searchFields: ['title'] } as RecordType;
@@ -60,13 +69,21 @@ describe('record tables from the registry', () => {
         await insertRecord(
           trx,
           finding,
-          sampleRecord(finding, { orgId: 'org-a', number: `FND-2026-000${index + 1}`, state }, { auditId, title: `Finding ${index}` }),
+          sampleRecord(
+            finding,
+            { orgId: 'org-a', number: `FND-2026-000${index + 1}`, state },
+            { auditId, title: `Finding ${index}` },
+          ),
         );
       }
       await insertRecord(
         trx,
         finding,
-        sampleRecord(finding, { orgId: 'org-a', number: 'FND-2026-0009' }, { auditId: otherAuditId, title: 'Elsewhere' }),
+        sampleRecord(
+          finding,
+          { orgId: 'org-a', number: 'FND-2026-0009' },
+          { auditId: otherAuditId, title: 'Elsewhere' },
+        ),
       );
       await insertRecord(
         trx,

@@ -19,13 +19,20 @@ async function ensureSearchColumn(db: Kysely<unknown>, table: string, recordType
   if (current === fields) return;
   // The search column is derived data, so rebuilding it rewrites no history.
   if (current !== undefined) await sql`ALTER TABLE ${sql.id(table)} DROP COLUMN search`.execute(db);
-  const document = recordType.searchFields.map((field) => `coalesce(${dataFieldText(field)}, '')`).join(` || ' ' || `);
+  const document = recordType.searchFields
+    .map((field) => `coalesce(${dataFieldText(field)}, '')`)
+    .join(` || ' ' || `);
   await sql`ALTER TABLE ${sql.id(table)} ADD COLUMN search tsvector
     GENERATED ALWAYS AS (to_tsvector('simple', ${sql.raw(document || "''")})) STORED`.execute(db);
   await sql`COMMENT ON COLUMN ${sql.id(table, 'search')} IS ${sql.lit(fields)}`.execute(db);
 }
 
-async function createIndex(db: Kysely<unknown>, table: string, purpose: string, definition: string): Promise<void> {
+async function createIndex(
+  db: Kysely<unknown>,
+  table: string,
+  purpose: string,
+  definition: string,
+): Promise<void> {
   await sql`CREATE INDEX IF NOT EXISTS ${sql.id(indexName(table, purpose))} ON ${sql.id(table)} ${sql.raw(definition)}`.execute(
     db,
   );

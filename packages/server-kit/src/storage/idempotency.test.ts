@@ -16,7 +16,11 @@ describe('runIdempotent', () => {
   });
   afterAll(() => storage.close());
 
-  const request = (orgId: string, key: string, overrides: Partial<IdempotentRequest> = {}): IdempotentRequest => ({
+  const request = (
+    orgId: string,
+    key: string,
+    overrides: Partial<IdempotentRequest> = {},
+  ): IdempotentRequest => ({
     orgId,
     userId: 'u1',
     key,
@@ -31,12 +35,21 @@ describe('runIdempotent', () => {
     return async (trx: Transaction<Database>) => {
       counter.runs += 1;
       const number = await nextRecordNumber(trx, orgId, deviation);
-      const record = await insertRecord(trx, deviation, sampleRecord(deviation, { orgId, number }, { title: 'Spill' }));
-      return { status: 201, headers: { etag: '"1"', location: `/deviations/${record.id}` }, body: JSON.stringify(record) };
+      const record = await insertRecord(
+        trx,
+        deviation,
+        sampleRecord(deviation, { orgId, number }, { title: 'Spill' }),
+      );
+      return {
+        status: 201,
+        headers: { etag: '"1"', location: `/deviations/${record.id}` },
+        body: JSON.stringify(record),
+      };
     };
   }
 
-  const countDeviations = async (orgId: string) => (await listRecords(storage.db, deviation, orgId, { limit: 200 })).items.length;
+  const countDeviations = async (orgId: string) =>
+    (await listRecords(storage.db, deviation, orgId, { limit: 200 })).items.length;
 
   it('runs the work once and answers a retry with the first response', async () => {
     const counter = { runs: 0 };
@@ -59,8 +72,17 @@ describe('runIdempotent', () => {
   it('refuses the same key for a different request', async () => {
     const counter = { runs: 0 };
     await runIdempotent(storage, request('org-c', 'key-2'), createDeviation('org-c', counter));
-    for (const other of [{ requestHash: 'hash-of-body-2' }, { userId: 'u2' }, { path: '/capas' }, { method: 'PATCH' }]) {
-      const reuse = runIdempotent(storage, request('org-c', 'key-2', other), createDeviation('org-c', counter));
+    for (const other of [
+      { requestHash: 'hash-of-body-2' },
+      { userId: 'u2' },
+      { path: '/capas' },
+      { method: 'PATCH' },
+    ]) {
+      const reuse = runIdempotent(
+        storage,
+        request('org-c', 'key-2', other),
+        createDeviation('org-c', counter),
+      );
       await expect(reuse).rejects.toBeInstanceOf(IdempotencyConflictError);
     }
     expect(counter.runs).toBe(1);
@@ -68,7 +90,11 @@ describe('runIdempotent', () => {
 
   it('keeps no failed response: a retry after a failure runs again', async () => {
     const refused = await runIdempotent(storage, request('org-d', 'key-3'), async (trx) => {
-      await insertRecord(trx, deviation, sampleRecord(deviation, { orgId: 'org-d', number: 'DEV-X' }, { title: 'x' }));
+      await insertRecord(
+        trx,
+        deviation,
+        sampleRecord(deviation, { orgId: 'org-d', number: 'DEV-X' }, { title: 'x' }),
+      );
       return { status: 409, headers: {}, body: '{"title":"Conflict"}' };
     });
     expect(refused).toMatchObject({ status: 409, replayed: false });
@@ -81,7 +107,11 @@ describe('runIdempotent', () => {
     ).rejects.toThrow('database hiccup');
 
     const counter = { runs: 0 };
-    const success = await runIdempotent(storage, request('org-d', 'key-3'), createDeviation('org-d', counter));
+    const success = await runIdempotent(
+      storage,
+      request('org-d', 'key-3'),
+      createDeviation('org-d', counter),
+    );
     expect(success).toMatchObject({ status: 201, replayed: false });
     expect(await countDeviations('org-d')).toBe(1);
   });
@@ -89,7 +119,9 @@ describe('runIdempotent', () => {
   it('creates exactly one record when concurrent retries race with one key', async () => {
     const counter = { runs: 0 };
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => runIdempotent(storage, request('org-e', 'key-race'), createDeviation('org-e', counter))),
+      Array.from({ length: 20 }, () =>
+        runIdempotent(storage, request('org-e', 'key-race'), createDeviation('org-e', counter)),
+      ),
     );
     expect(counter.runs).toBe(1);
     expect(await countDeviations('org-e')).toBe(1);

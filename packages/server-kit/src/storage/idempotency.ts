@@ -96,7 +96,10 @@ export async function runIdempotent(
   }
 }
 
-async function storedResponse(trx: Transaction<Database>, request: IdempotentRequest): Promise<IdempotentResponse> {
+async function storedResponse(
+  trx: Transaction<Database>,
+  request: IdempotentRequest,
+): Promise<IdempotentResponse> {
   const row = await trx
     .selectFrom('idempotency_keys')
     .selectAll()
@@ -115,6 +118,9 @@ async function storedResponse(trx: Transaction<Database>, request: IdempotentReq
 
 /** Forgets keys older than `before`; a host runs it now and then (keys are kept for retries, not for ever). */
 export async function purgeIdempotencyKeys(storage: Pick<Storage, 'db'>, before: Date): Promise<number> {
-  const result = await storage.db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  const result = await storage.db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,4 +1,7 @@
-/** Types */
+export type { PgliteStorageOptions } from './createPgliteStorage';
+export { createPgliteStorage } from './createPgliteStorage';
+export type { PostgresStorageOptions } from './createPostgresStorage';
+export { createPostgresStorage } from './createPostgresStorage';
 export type {
   AttachmentsTable,
   AuditChainHeadsTable,
@@ -16,19 +19,20 @@ export type {
   UserRolesTable,
   UsersTable,
 } from './database';
-export type { Storage } from './storage';
-export type { PgliteStorageOptions } from './createPgliteStorage';
-export type { PostgresStorageOptions } from './createPostgresStorage';
-export type { ListFilterValue, ListRecordsOptions, RecordPage } from './listRecords';
-export type { ListQueryErrorCode } from './listQueryError';
 export type { IdempotentRequest, IdempotentResponse } from './idempotency';
-export type { RecordSortKey } from './recordSortKeys';
-
-/** Core */
-export { createPgliteStorage } from './createPgliteStorage';
-export { createPostgresStorage } from './createPostgresStorage';
-export { countRelated, findRecord, insertRecord, listRecords, nextRecordNumber, updateRecordIfVersion } from './records';
-export { ListQueryError } from './listQueryError';
 export { IdempotencyConflictError, purgeIdempotencyKeys, runIdempotent } from './idempotency';
-export { recordTableName } from './recordTableName';
+export type { ListQueryErrorCode } from './listQueryError';
+export { ListQueryError } from './listQueryError';
+export type { ListFilterValue, ListRecordsOptions, RecordPage } from './listRecords';
+export type { RecordSortKey } from './recordSortKeys';
 export { recordSortKeys } from './recordSortKeys';
+export {
+  countRelated,
+  findRecord,
+  insertRecord,
+  listRecords,
+  nextRecordNumber,
+  updateRecordIfVersion,
+} from './records';
+export { recordTableName } from './recordTableName';
+export type { Storage } from './storage';

@@ -1,5 +1,9 @@
 /** Why a list query was refused; the HTTP layer answers 400 with `parameter` as the pointer. */
-export type ListQueryErrorCode = 'unknown_sort' | 'unknown_filter' | 'invalid_cursor' | 'invalid_filter_value';
+export type ListQueryErrorCode =
+  | 'unknown_sort'
+  | 'unknown_filter'
+  | 'invalid_cursor'
+  | 'invalid_filter_value';
 
 /** A list query (sort, filter, cursor) that names something the record type does not offer. */
 export class ListQueryError extends Error {

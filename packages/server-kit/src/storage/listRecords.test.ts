@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStorage, sampleRecord } from '../testing';
 import { ListQueryError } from './listQueryError';
-import { type ListRecordsOptions, listRecords, listRecordsQuery } from './listRecords';
-import { insertRecord } from './records';
+import { type ListRecordsOptions, listRecords, listRecordsQuery, type RecordPage } from './listRecords';
 import { recordSortKeys } from './recordSortKeys';
+import { insertRecord } from './records';
 import type { Storage } from './storage';
 
 const deviation = builtInRegistry.byName('deviation')!;
@@ -34,7 +34,13 @@ function seedDeviations(orgId: string, count: number, next: () => number): Devia
     const created = new Date(base + Math.floor(index / 3) * 60_000 + (index % 3 === 2 ? 1 : 0));
     const record = sampleRecord(
       deviation,
-      { orgId, number: `DEV-2026-${String(index + 1).padStart(4, '0')}`, at: created, ownerId: pick(owners), state: pick(states) },
+      {
+        orgId,
+        number: `DEV-2026-${String(index + 1).padStart(4, '0')}`,
+        at: created,
+        ownerId: pick(owners),
+        state: pick(states),
+      },
       {
         title: `${pick(words)} issue ${index}`,
         severity: pick(severities),
@@ -56,7 +62,9 @@ function matches(record: Deviation, options: ListRecordsOptions): boolean {
     if (actual === undefined || !values.includes(String(actual))) return false;
   }
   if (options.q) {
-    const tokens = String(record.title).toLowerCase().split(/[^a-z0-9]+/);
+    const tokens = String(record.title)
+      .toLowerCase()
+      .split(/[^a-z0-9]+/);
     if (!tokens.includes(options.q.toLowerCase())) return false;
   }
   return true;
@@ -82,8 +90,12 @@ describe('listRecords', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await listRecords(storage.db, deviation, 'org-a', { ...options, limit: 7, cursor });
-      seen.push(...(page.items as Deviation[]));
+      const page: RecordPage<Deviation> = await listRecords(storage.db, deviation, 'org-a', {
+        ...options,
+        limit: 7,
+        cursor,
+      });
+      seen.push(...page.items);
       cursor = page.nextCursor;
       pages += 1;
       expect(pages).toBeLessThan(100);
@@ -140,7 +152,10 @@ describe('listRecords', () => {
 
   it('refuses an unknown sort, an unknown filter and a foreign or forged cursor', async () => {
     const refusal = (options: ListRecordsOptions) => listRecords(storage.db, deviation, 'org-a', options);
-    await expect(refusal({ sort: 'description' })).rejects.toMatchObject({ code: 'unknown_sort', parameter: 'sort' });
+    await expect(refusal({ sort: 'description' })).rejects.toMatchObject({
+      code: 'unknown_sort',
+      parameter: 'sort',
+    });
     await expect(refusal({ filters: { description: 'x' } })).rejects.toMatchObject({
       code: 'unknown_filter',
       parameter: 'description',
@@ -148,10 +163,12 @@ describe('listRecords', () => {
     const { nextCursor } = await listRecords(storage.db, deviation, 'org-a', { sort: 'number', limit: 2 });
     await expect(refusal({ sort: '-number', cursor: nextCursor })).rejects.toBeInstanceOf(ListQueryError);
     await expect(refusal({ cursor: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({ code: 'invalid_cursor' });
-    await expect(refusal({ cursor: "'; DROP TABLE deviations; --" })).rejects.toMatchObject({ code: 'invalid_cursor' });
-    const forged = Buffer.from(JSON.stringify({ s: '-createdAt', v: "x'); DROP TABLE deviations; --", i: 'nope' })).toString(
-      'base64url',
-    );
+    await expect(refusal({ cursor: "'; DROP TABLE deviations; --" })).rejects.toMatchObject({
+      code: 'invalid_cursor',
+    });
+    const forged = Buffer.from(
+      JSON.stringify({ s: '-createdAt', v: "x'); DROP TABLE deviations; --", i: 'nope' }),
+    ).toString('base64url');
     await expect(refusal({ cursor: forged })).rejects.toMatchObject({ code: 'invalid_cursor' });
   });
 
@@ -177,20 +194,31 @@ describe('listRecords', () => {
       { sort: '-severity' },
       { sort: 'title' },
       { sort: '-createdAt', filters: { state: 'draft' } },
-    ])('reads a page deep in the list through an index, without sorting or skipping rows: %o', async (options) => {
-      let cursor: string | null = null;
-      for (let page = 0; page < 3; page += 1) {
-        ({ nextCursor: cursor } = await listRecords(storage.db, deviation, 'org-big', { ...options, limit: 50, cursor }));
-      }
-      expect(cursor).not.toBeNull();
-      const compiled = listRecordsQuery(storage.db, deviation, 'org-big', { ...options, limit: 50, cursor }).compile();
-      const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN ${sql.raw(inline(compiled.sql, compiled.parameters))}`.execute(
-        storage.db,
-      );
-      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
-      expect(plan).toMatch(/Index (Only )?Scan/);
-      expect(plan).not.toMatch(/Sort|Seq Scan/);
-    });
+    ])(
+      'reads a page deep in the list through an index, without sorting or skipping rows: %o',
+      async (options) => {
+        let cursor: string | null = null;
+        for (let page = 0; page < 3; page += 1) {
+          ({ nextCursor: cursor } = await listRecords(storage.db, deviation, 'org-big', {
+            ...options,
+            limit: 50,
+            cursor,
+          }));
+        }
+        expect(cursor).not.toBeNull();
+        const compiled = listRecordsQuery(storage.db, deviation, 'org-big', {
+          ...options,
+          limit: 50,
+          cursor,
+        }).compile();
+        const { rows } = await sql<{
+          'QUERY PLAN': string;
+        }>`EXPLAIN ${sql.raw(inline(compiled.sql, compiled.parameters))}`.execute(storage.db);
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+        expect(plan).toMatch(/Index (Only )?Scan/);
+        expect(plan).not.toMatch(/Sort|Seq Scan/);
+      },
+    );
   });
 });
 

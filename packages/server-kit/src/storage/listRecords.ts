@@ -1,8 +1,8 @@
 import type { RecordOf, RecordType } from '@masetra/core';
 import { type Kysely, sql } from 'kysely';
 import { decodeCursor, encodeCursor } from './cursor';
-import { dataFieldText } from './dataFieldSql';
 import type { Database } from './database';
+import { dataFieldText } from './dataFieldSql';
 import { ListQueryError } from './listQueryError';
 import { asRecordDatabase, recordColumns, uuidPattern } from './recordDatabase';
 import { fromRecordRow } from './recordRow';
@@ -35,7 +35,8 @@ const maxLimit = 200;
 function sortKeyOf(recordType: RecordType, sort: string): { key: RecordSortKey; descending: boolean } {
   const descending = sort.startsWith('-');
   const key = recordSortKeys(recordType).get(descending ? sort.slice(1) : sort);
-  if (!key) throw new ListQueryError('unknown_sort', 'sort', `${recordType.name} cannot be sorted by ${sort}`);
+  if (!key)
+    throw new ListQueryError('unknown_sort', 'sort', `${recordType.name} cannot be sorted by ${sort}`);
   return { key, descending };
 }
 
@@ -56,7 +57,12 @@ function cursorValue(value: unknown): string | number {
  * The query behind {@link listRecords}, one row past the page so the caller knows whether
  * another follows. Exposed for tests that read its plan.
  */
-export function listRecordsQuery(db: Kysely<Database>, recordType: RecordType, orgId: string, options: ListRecordsOptions = {}) {
+export function listRecordsQuery(
+  db: Kysely<Database>,
+  recordType: RecordType,
+  orgId: string,
+  options: ListRecordsOptions = {},
+) {
   const limit = pageSize(options);
   const sort = options.sort ?? '-createdAt';
   const { key, descending } = sortKeyOf(recordType, sort);
@@ -73,7 +79,9 @@ export function listRecordsQuery(db: Kysely<Database>, recordType: RecordType, o
     const target = sql.raw(filterTarget(recordType, name));
     const values = (Array.isArray(filter) ? filter : [filter]).map(String);
     // An empty list matches nothing, as `IN ()` would if SQL allowed it.
-    query = query.where(values.length === 0 ? sql<boolean>`false` : sql<boolean>`${target} IN (${sql.join(values)})`);
+    query = query.where(
+      values.length === 0 ? sql<boolean>`false` : sql<boolean>`${target} IN (${sql.join(values)})`,
+    );
   }
 
   const q = options.q?.trim();
@@ -88,7 +96,8 @@ export function listRecordsQuery(db: Kysely<Database>, recordType: RecordType, o
       (typeof value === 'string' || typeof value === 'number') &&
       typeof id === 'string' &&
       uuidPattern.test(id);
-    if (!valid) throw new ListQueryError('invalid_cursor', 'cursor', 'The cursor does not belong to this list');
+    if (!valid)
+      throw new ListQueryError('invalid_cursor', 'cursor', 'The cursor does not belong to this list');
     const comparison = sql.raw(descending ? '<' : '>');
     query = query.where(
       sql<boolean>`(${keyExpression}, id) ${comparison} (${String(value)}::${sql.raw(key.type)}, ${id}::uuid)`,
@@ -96,7 +105,10 @@ export function listRecordsQuery(db: Kysely<Database>, recordType: RecordType, o
   }
 
   const direction = descending ? 'desc' : 'asc';
-  return query.orderBy(keyExpression, direction).orderBy('id', direction).limit(limit + 1);
+  return query
+    .orderBy(keyExpression, direction)
+    .orderBy('id', direction)
+    .limit(limit + 1);
 }
 
 function pageSize(options: ListRecordsOptions): number {
@@ -121,6 +133,9 @@ export async function listRecords<T extends RecordType>(
   const last = page.at(-1);
   return {
     items: page.map((row) => fromRecordRow(recordType, row)),
-    nextCursor: rows.length > limit && last ? encodeCursor({ s: sort, v: cursorValue(last.sort_value), i: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ s: sort, v: cursorValue(last.sort_value), i: last.id })
+        : null,
   };
 }

@@ -24,7 +24,14 @@ describe('migrate', () => {
 
   it('creates the fixed tables, the seeded roles and a table per record type', async () => {
     const shape = await schemaShape();
-    for (const table of ['organizations', 'users', 'audit_trail', 'outbox', 'idempotency_keys', 'deviations']) {
+    for (const table of [
+      'organizations',
+      'users',
+      'audit_trail',
+      'outbox',
+      'idempotency_keys',
+      'deviations',
+    ]) {
       expect(shape).toContain(`${table}:r`);
     }
     const roles = await storage.db.selectFrom('roles').select('name').orderBy('name').execute();

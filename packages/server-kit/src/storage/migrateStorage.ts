@@ -8,7 +8,11 @@ import { migrations } from './migrations';
  * The versioned migrations, then one table per record type. `schema` must be the schema the
  * connection's search_path puts first: the migrator looks for its own table by schema.
  */
-export async function migrateStorage(db: Kysely<unknown>, registry: RecordTypeRegistry, schema: string): Promise<void> {
+export async function migrateStorage(
+  db: Kysely<unknown>,
+  registry: RecordTypeRegistry,
+  schema: string,
+): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -20,7 +24,9 @@ export async function migrateStorage(db: Kysely<unknown>, registry: RecordTypeRe
   if (error) throw error;
   await db.transaction().execute(async (trx) => {
     // Two processes starting together would race on CREATE TABLE IF NOT EXISTS.
-    await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.masetra_record_tables'))`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.masetra_record_tables'))`.execute(
+      trx,
+    );
     for (const recordType of registry.list) await ensureRecordTable(trx, recordType);
   });
 }

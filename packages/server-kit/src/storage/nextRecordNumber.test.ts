@@ -46,7 +46,9 @@ describe('nextRecordNumber', () => {
         }),
       ),
     );
-    expect([...numbers].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `DEV-2026-${String(i + 1).padStart(4, '0')}`));
+    expect([...numbers].sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `DEV-2026-${String(i + 1).padStart(4, '0')}`),
+    );
   });
 
   it('keeps counting past 9999', async () => {

@@ -21,7 +21,10 @@ function titleOf(recordType: RecordType, record: Record<string, unknown>): strin
 }
 
 /** A record as its table's row. */
-export function toRecordRow<T extends RecordType>(recordType: T, record: RecordOf<T>): Insertable<RecordTable> {
+export function toRecordRow<T extends RecordType>(
+  recordType: T,
+  record: RecordOf<T>,
+): Insertable<RecordTable> {
   const fields = record as Record<string, unknown>;
   const row: Insertable<RecordTable> = {
     id: record.id,

@@ -21,7 +21,10 @@ interface ZodInternals {
 /** The schema under optional/nullable/default wrappers (zod's public `_zod.def`). */
 function innerDef(schema: unknown): NonNullable<ZodInternals['_zod']>['def'] {
   let def = (schema as ZodInternals)?._zod?.def;
-  while (def?.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly'].includes(def.type ?? '')) {
+  while (
+    def?.innerType &&
+    ['optional', 'nullable', 'default', 'prefault', 'readonly'].includes(def.type ?? '')
+  ) {
     def = (def.innerType as ZodInternals)._zod?.def;
   }
   return def;

@@ -26,10 +26,14 @@ const fixedTables = new Set([
 export function recordTableName(recordType: Pick<RecordType, 'name' | 'collection'>): string {
   const table = recordType.collection.replaceAll('-', '_');
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(table)) {
-    throw new Error(`Record type ${recordType.name}: collection ${recordType.collection} cannot name a table`);
+    throw new Error(
+      `Record type ${recordType.name}: collection ${recordType.collection} cannot name a table`,
+    );
   }
   if (fixedTables.has(table)) {
-    throw new Error(`Record type ${recordType.name}: collection ${recordType.collection} clashes with a fixed table`);
+    throw new Error(
+      `Record type ${recordType.name}: collection ${recordType.collection} clashes with a fixed table`,
+    );
   }
   return table;
 }

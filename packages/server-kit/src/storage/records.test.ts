@@ -35,39 +35,58 @@ describe('records', () => {
   });
 
   it('keeps only the fields the type declares', async () => {
-    const record = sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0002' }, {
-      title: 'Label mix-up',
-      notAField: 'dropped',
-    });
+    const record = sampleRecord(
+      deviation,
+      { orgId: 'org-a', number: 'DEV-2026-0002' },
+      {
+        title: 'Label mix-up',
+        notAField: 'dropped',
+      },
+    );
     const stored = await insert(record);
     expect(stored).not.toHaveProperty('notAField');
     expect(stored.title).toBe('Label mix-up');
   });
 
   it("hides another organization's record, and an id that is no UUID", async () => {
-    const record = await insert(sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0003' }, { title: 'Mine' }));
+    const record = await insert(
+      sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0003' }, { title: 'Mine' }),
+    );
     expect(await findRecord(storage.db, deviation, 'org-b', record.id)).toBeNull();
     expect(await findRecord(storage.db, deviation, 'org-a', 'not-a-uuid')).toBeNull();
     const changed = await storage.db
       .transaction()
-      .execute((trx) => updateRecordIfVersion(trx, deviation, { ...record, orgId: 'org-b', title: 'Theirs' }, 1));
+      .execute((trx) =>
+        updateRecordIfVersion(trx, deviation, { ...record, orgId: 'org-b', title: 'Theirs' }, 1),
+      );
     expect(changed).toBeNull();
     expect((await findRecord(storage.db, deviation, 'org-a', record.id))?.title).toBe('Mine');
   });
 
   it('refuses duplicate numbers within an organization', async () => {
     await insert(sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0100' }, { title: 'One' }));
-    await expect(insert(sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0100' }, { title: 'Two' }))).rejects.toThrow();
-    await insert(sampleRecord(deviation, { orgId: 'org-b', number: 'DEV-2026-0100' }, { title: 'Other org' }));
+    await expect(
+      insert(sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0100' }, { title: 'Two' })),
+    ).rejects.toThrow();
+    await insert(
+      sampleRecord(deviation, { orgId: 'org-b', number: 'DEV-2026-0100' }, { title: 'Other org' }),
+    );
   });
 
   it('updates only from the expected version and refuses a stale one', async () => {
-    const record = await insert(sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0004' }, { title: 'v1' }));
+    const record = await insert(
+      sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0004' }, { title: 'v1' }),
+    );
     const later = new Date(Date.parse(record.createdAt) + 1000).toISOString();
     const v2 = await storage.db
       .transaction()
       .execute((trx) =>
-        updateRecordIfVersion(trx, deviation, { ...record, title: 'v2', state: 'in_assessment', updatedAt: later }, 1),
+        updateRecordIfVersion(
+          trx,
+          deviation,
+          { ...record, title: 'v2', state: 'in_assessment', updatedAt: later },
+          1,
+        ),
       );
     expect(v2).toMatchObject({ version: 2, title: 'v2', state: 'in_assessment', updatedAt: later });
     expect(v2?.createdAt).toBe(record.createdAt);
@@ -76,14 +95,21 @@ describe('records', () => {
       .transaction()
       .execute((trx) => updateRecordIfVersion(trx, deviation, { ...record, title: 'lost update' }, 1));
     expect(stale).toBeNull();
-    expect(await findRecord(storage.db, deviation, 'org-a', record.id)).toMatchObject({ version: 2, title: 'v2' });
+    expect(await findRecord(storage.db, deviation, 'org-a', record.id)).toMatchObject({
+      version: 2,
+      title: 'v2',
+    });
   });
 
   it('lets exactly one of two concurrent writers of the same version win', async () => {
-    const record = await insert(sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0005' }, { title: 'v1' }));
+    const record = await insert(
+      sampleRecord(deviation, { orgId: 'org-a', number: 'DEV-2026-0005' }, { title: 'v1' }),
+    );
     const results = await Promise.all(
       ['writer one', 'writer two'].map((title) =>
-        storage.db.transaction().execute((trx) => updateRecordIfVersion(trx, deviation, { ...record, title }, 1)),
+        storage.db
+          .transaction()
+          .execute((trx) => updateRecordIfVersion(trx, deviation, { ...record, title }, 1)),
       ),
     );
     expect(results.filter((result) => result !== null)).toHaveLength(1);

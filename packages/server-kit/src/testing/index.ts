@@ -1,7 +1,4 @@
-/** Types */
 export type { TestStorageOptions } from './createTestStorage';
-export type { SampleRecordBase } from './sampleRecord';
-
-/** Core */
 export { createTestStorage } from './createTestStorage';
+export type { SampleRecordBase } from './sampleRecord';
 export { sampleRecord } from './sampleRecord';

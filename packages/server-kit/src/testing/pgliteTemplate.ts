@@ -48,16 +48,17 @@ async function templateKey(registry: RecordTypeRegistry): Promise<string> {
   return hash.digest('hex').slice(0, 32);
 }
 
-async function buildTemplate(registry: RecordTypeRegistry, path: string): Promise<Buffer> {
+async function buildTemplate(registry: RecordTypeRegistry, path: string): Promise<Uint8Array<ArrayBuffer>> {
   const pglite = new PGlite();
   const db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
   try {
     await migrateStorage(db, registry, 'public');
-    const image = Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+    const image = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
     await mkdir(cacheDirectory, { recursive: true });
     // Older templates are of older sources; parallel test files each write whole files and rename.
     for (const name of await readdir(cacheDirectory)) {
-      if (name.endsWith('.tar') && join(cacheDirectory, name) !== path) await rm(join(cacheDirectory, name), { force: true });
+      if (name.endsWith('.tar') && join(cacheDirectory, name) !== path)
+        await rm(join(cacheDirectory, name), { force: true });
     }
     const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
     await writeFile(temporary, image);
@@ -71,6 +72,8 @@ async function buildTemplate(registry: RecordTypeRegistry, path: string): Promis
 /** The image for this registry and these sources, built on first use. */
 export async function pgliteTemplate(registry: RecordTypeRegistry): Promise<Blob> {
   const path = join(cacheDirectory, `${await templateKey(registry)}.tar`);
-  const image = await readFile(path).catch(() => buildTemplate(registry, path));
+  const image = await readFile(path)
+    .then((buffer) => new Uint8Array(buffer))
+    .catch(() => buildTemplate(registry, path));
   return new Blob([image]);
 }
