@@ -9,9 +9,9 @@ export default defineConfig({
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['**/*.e2e.ts'],
     globalSetup: ['./support/globalSetup.ts'],
-    // Each file starts its own server on its own embedded database, so files run side by side.
+    // One server (global setup) for every file; two files at a time in their own browsers.
     fileParallelism: true,
-    maxWorkers: 4,
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

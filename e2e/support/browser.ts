@@ -3,9 +3,24 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from './referenceServer';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the reference server of the browser tests listens, e.g. `http://127.0.0.1:41234`. */
+    demoOrigin: string;
+  }
+}
+
+/** The reference server the global setup started for this run. */
+export function demoOrigin(): string {
+  return inject('demoOrigin');
+}
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Every seeded demo user's password (README). */
+export const DEMO_PASSWORD = 'Masetra-demo-1';
 
 /** Screenshots the tests take, for people to look at; `test-results/` is git-ignored. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
@@ -13,14 +28,20 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/e2e/', i
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
 }
 
-/** A fresh browser profile on the server: no session, fixed viewport, locale and time zone. */
-export async function newDemoContext(browser: Browser, origin: string): Promise<BrowserContext> {
+/** A fresh browser profile on the demo: no session, fixed viewport, locale and time zone. */
+export async function newDemoContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
-    baseURL: origin,
+    baseURL: demoOrigin(),
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
     timezoneId: 'UTC',
@@ -50,9 +71,13 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
   return path;
 }

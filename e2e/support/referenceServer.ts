@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
   createReferenceServer,
@@ -16,7 +16,9 @@ import {
 
 type Logger = Parameters<typeof createReferenceServer>[0]['logger'];
 // pino is the server's dependency, not the workspace root's: load it from the server's package.
-const { pino } = createRequire(new URL('../../apps/reference-server/package.json', import.meta.url))('pino') as {
+const { pino } = createRequire(new URL('../../apps/reference-server/package.json', import.meta.url))(
+  'pino',
+) as {
   pino: (options: { level: string }) => Logger;
 };
 
@@ -28,7 +30,7 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(options: { sweepEveryMs?: number } = {}): Promise<DemoServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'masetra-e2e-'));
   // Always embedded, even where TEST_DATABASE_URL points the other suites at PostgreSQL.
   const storage = createStorageFromConfig({ dataDir, databaseUrl: undefined });
@@ -42,12 +44,15 @@ export async function startDemoServer(): Promise<DemoServer> {
     loginRateLimit: 1000,
   });
   await seedDemoData(server);
+  // As `pnpm start` runs it: the outbox delivers notifications, the sweep makes documents effective.
+  const stopBackgroundWork = server.startBackgroundWork({ sweepEveryMs: options.sweepEveryMs });
   const http: Server = await new Promise((resolve) => {
     const listening = server.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   return {
     origin: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
     async close() {
+      await stopBackgroundWork();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await storage.close();

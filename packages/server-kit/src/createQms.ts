@@ -9,8 +9,7 @@ import { generateOpenApi, type OpenApiOptions } from '@masetra/core/openapi';
 import { compileRoutes, matchRoute } from './http/compileRoutes';
 import { handlers } from './http/handlers';
 import type { KitContext, RequestContext } from './http/KitContext';
-import { ProblemError } from './http/ProblemError';
-import { problems } from './http/problems';
+import { problemOf, problems } from './http/problems';
 import { internalProblem, jsonResponse, problemResponse } from './http/responses';
 import type { DomainEvent, QmsOptions } from './services/QmsOptions';
 
@@ -33,13 +32,12 @@ function defaultSource(request: Request): Record<string, unknown> | null {
   return { client: client?.slice(0, 200) ?? null, userAgent: userAgent?.slice(0, 300) ?? null };
 }
 
+/**
+ * The path below the mount point, still percent-encoded: the router decodes each parameter
+ * once, so `%252F` stays the text `%2F` and never turns into a separator or a second escape.
+ */
 function pathWithin(url: URL, basePath: string | undefined): string | null {
-  let path: string;
-  try {
-    path = decodeURI(url.pathname);
-  } catch {
-    return null;
-  }
+  const path = url.pathname;
   if (!basePath) return path;
   const base = basePath.replace(/\/$/, '');
   if (path === base) return '/';
@@ -72,11 +70,17 @@ export function createQms(options: QmsOptions): QmsHandler {
     emit(events: DomainEvent[]) {
       const onEvent = options.hooks?.onEvent;
       if (!onEvent) return;
-      for (const event of events) {
-        Promise.resolve()
-          .then(() => onEvent(event))
-          .catch((error) => options.hooks?.onError?.(error, new Request('http://hook.invalid/')));
-      }
+      // One after the other, in the order they happened: a transition before the signature it carried.
+      // A failing hook is reported and the next event still goes out.
+      void events.reduce(
+        (previous, event) =>
+          previous.then(() =>
+            Promise.resolve()
+              .then(() => onEvent(event))
+              .catch((error) => options.hooks?.onError?.(error, new Request('http://hook.invalid/'))),
+          ),
+        Promise.resolve(),
+      );
     },
   };
   const openapi: QmsHandler['openapi'] = ({ extraRoutes = [], ...rest } = {}) =>
@@ -89,7 +93,10 @@ export function createQms(options: QmsOptions): QmsHandler {
       if (path === null) throw problems.notFound();
       const { match, allowed } = matchRoute(compiled, request.method, path);
       if (!match) throw allowed.length > 0 ? problems.methodNotAllowed(allowed) : problems.notFound();
-      if (match.route.kind === 'openapi') return jsonResponse(openapi());
+      if (match.route.kind === 'openapi') {
+        // Below a known base path the document says so, or its paths would name the wrong URLs.
+        return jsonResponse(openapi(options.basePath ? { serverUrl: options.basePath } : {}));
+      }
       const handler = handlers[match.route.kind];
       if (!handler) throw problems.notFound();
       const principal = await options.authenticate(request);
@@ -105,7 +112,8 @@ export function createQms(options: QmsOptions): QmsHandler {
       };
       return await handler(context);
     } catch (error) {
-      if (error instanceof ProblemError) return problemResponse(error.problem, url.pathname);
+      const problem = problemOf(error);
+      if (problem) return problemResponse(problem.problem, url.pathname);
       options.hooks?.onError?.(error, request);
       return problemResponse(internalProblem, url.pathname);
     }

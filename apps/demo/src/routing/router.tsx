@@ -8,11 +8,23 @@ export interface Location {
   search: URLSearchParams;
 }
 
+let navigated = false;
+
+/** Whether the user has moved between pages since the app loaded (pages then take focus). */
+export function hasNavigated(): boolean {
+  return navigated;
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  navigated = true;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(NAVIGATED));
 }
+
+window.addEventListener('popstate', () => {
+  navigated = true;
+});
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);

@@ -14,13 +14,17 @@ export interface SessionSnapshot {
 
 type AuthApi = Pick<MasetraClient['auth'], 'login' | 'refresh' | 'logout' | 'changePassword'>;
 
-/** The expiry of a JWT in ms since the epoch, from its payload; `0` when it has none. */
+/**
+ * When a JWT just received expires, on this browser's clock: its lifetime (`exp - iat`) from now,
+ * so a clock that differs from the server's neither refreshes endlessly nor too late. `0` when unknown.
+ */
 function expiryOf(accessToken: string): number {
   try {
     const payload = accessToken.split('.')[1] ?? '';
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const exp = (JSON.parse(json) as { exp?: number }).exp;
-    return typeof exp === 'number' ? exp * 1000 : 0;
+    const { exp, iat } = JSON.parse(json) as { exp?: number; iat?: number };
+    if (typeof exp !== 'number') return 0;
+    return typeof iat === 'number' ? Date.now() + (exp - iat) * 1000 : exp * 1000;
   } catch {
     return 0;
   }
@@ -72,7 +76,11 @@ export function createSession(): Session {
   };
 
   const accept = (result: Tokens) => {
-    tokens = { access: result.accessToken, expiresAt: expiryOf(result.accessToken), refresh: result.refreshToken };
+    tokens = {
+      access: result.accessToken,
+      expiresAt: expiryOf(result.accessToken),
+      refresh: result.refreshToken,
+    };
     storeRefreshToken(result.refreshToken);
     publish({ status: 'signed-in', user: result.user });
   };

@@ -5,7 +5,7 @@ export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** The sort keys every record type offers, before its own `sortFields`. */
-export const baseSortFields = ['createdAt', 'updatedAt', 'number', 'state'] as const;
+export const baseSortFields = ['createdAt', 'updatedAt', 'number'] as const;
 
 const pageSize = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)));
 const cursor = z.optional(z.string().check(z.maxLength(512)));

@@ -42,5 +42,7 @@ export const controlledDocument = defineRecordType({
   validateChange: validateDocumentChange,
   // The version a newly effective document replaces stops being in force at the same moment.
   followUps: (document, _from, to) =>
-    to === 'effective' && document.supersedesId ? [{ recordId: document.supersedesId, event: 'SUPERSEDE' }] : [],
+    to === 'effective' && document.supersedesId
+      ? [{ recordId: document.supersedesId, event: 'SUPERSEDE' }]
+      : [],
 });

@@ -90,7 +90,11 @@ export const documentMachine = setup({
           target: 'effective',
           guard: and(['effectiveDateReached', readyFor('effective')]),
           actions: 'scheduleReview',
-          meta: { system: true, scheduled: true, requires: 'The effective date has come.' } satisfies TransitionMeta,
+          meta: {
+            system: true,
+            scheduled: true,
+            requires: 'The effective date has come.',
+          } satisfies TransitionMeta,
         },
         ...retire,
       },

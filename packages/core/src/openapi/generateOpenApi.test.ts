@@ -7,7 +7,9 @@ import { generateOpenApi } from './generateOpenApi';
 
 describe('generateOpenApi', () => {
   const contract = buildContract(builtInRegistry);
-  const document = generateOpenApi([...contract.routes, ...Object.values(authRoutes)], { serverUrl: '/api/v1' });
+  const document = generateOpenApi([...contract.routes, ...Object.values(authRoutes)], {
+    serverUrl: '/api/v1',
+  });
 
   it('produces an OpenAPI 3.1 document a standard validator accepts', async () => {
     const result = await new Validator().validate(document);
@@ -21,14 +23,23 @@ describe('generateOpenApi', () => {
     const operationIds = Object.values(paths).flatMap((operations) =>
       Object.values(operations).map((operation) => operation.operationId),
     );
-    expect(operationIds.sort()).toEqual([...contract.routes, ...Object.values(authRoutes)].map((route) => route.id).sort());
+    expect(operationIds.sort()).toEqual(
+      [...contract.routes, ...Object.values(authRoutes)].map((route) => route.id).sort(),
+    );
   });
 
   it('documents If-Match and Idempotency-Key where the contract asks for them', () => {
-    const paths = document.paths as Record<string, Record<string, { parameters: { name: string; required: boolean }[] }>>;
+    const paths = document.paths as Record<
+      string,
+      Record<string, { parameters: { name: string; required: boolean }[] }>
+    >;
     const transition = paths['/deviations/{id}/transitions']?.post;
-    expect(transition?.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', required: true }));
+    expect(transition?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'If-Match', required: true }),
+    );
     const create = paths['/deviations']?.post;
-    expect(create?.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', required: false }));
+    expect(create?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', required: false }),
+    );
   });
 });

@@ -56,7 +56,11 @@ export interface RecordTypeConfig<
    * System moves a completed move causes on other records of the same type, taken in the
    * same transaction: a document that becomes effective supersedes the one it replaces.
    */
-  followUps?(record: RecordBase & z.infer<z.ZodMiniObject<TFields>>, from: string, to: string): FollowUpMove[];
+  followUps?(
+    record: RecordBase & z.infer<z.ZodMiniObject<TFields>>,
+    from: string,
+    to: string,
+  ): FollowUpMove[];
   // Method syntax on purpose: parameters stay bivariant, so a typed record type fits the generic registry.
   validateChange?(
     before: RecordBase & z.infer<z.ZodMiniObject<TFields>>,

@@ -12,7 +12,7 @@ export interface KitContext {
   files?: FileStore;
   limits: { jsonBodyBytes: number; attachmentBytes: number };
   now(): Date;
-  /** Hands committed events to the host's hook; a failing hook never fails the request. */
+  /** Hands committed events to the host's hook, in order, each once the one before is handled; a failing hook never fails the request. */
   emit(events: DomainEvent[]): void;
 }
 

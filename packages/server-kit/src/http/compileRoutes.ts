@@ -28,9 +28,17 @@ export function compileRoutes(routes: readonly RouteDefinition[]): CompiledRoute
   });
 }
 
+function decodeParam(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Finds the route for a method and path. `allowed` lists the methods the path knows, so a
- * known path with an unknown method is a 405, not a 404.
+ * Finds the route for a method and a path as it came (still percent-encoded). `allowed`
+ * lists the methods the path knows, so a known path with an unknown method is a 405, not a 404.
  */
 export function matchRoute(
   compiled: readonly CompiledRoute[],
@@ -44,9 +52,12 @@ export function matchRoute(
     allowed.push(candidate.route.method);
     if (candidate.route.method !== method) continue;
     const params: Record<string, string> = {};
-    candidate.paramNames.forEach((name, index) => {
-      params[name] = decodeURIComponent(found[index + 1] as string);
-    });
+    for (const [index, name] of candidate.paramNames.entries()) {
+      const value = decodeParam(found[index + 1] as string);
+      // Text that is no valid percent-encoding names no resource: a 404 like any unknown id.
+      if (value === null) return { allowed: [] };
+      params[name] = value;
+    }
     return { match: { route: candidate.route, params }, allowed };
   }
   return { allowed };

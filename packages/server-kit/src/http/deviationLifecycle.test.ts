@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordOf, startTestKit, type TestKit } from './testing/startTestKit';
+import { kitStartTimeout, passwordOf, startTestKit, type TestKit } from './testing/startTestKit';
 
 let kit: TestKit;
 beforeAll(async () => {
   kit = await startTestKit();
-});
+}, kitStartTimeout);
 afterAll(() => kit.close());
 
 const now = '2026-11-20T08:30:00.000Z';

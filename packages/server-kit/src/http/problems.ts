@@ -1,4 +1,5 @@
 import { type FieldIssue, problemTypes } from '@masetra/core';
+import { ListQueryError } from '../storage/listQueryError';
 import { ProblemError } from './ProblemError';
 
 /** The problems the kit answers with, one constructor each so titles stay consistent. */
@@ -94,4 +95,25 @@ export const problems = {
       detail,
       code,
     }),
+  idempotencyKeyReused: () =>
+    new ProblemError({
+      status: 422,
+      type: problemTypes.validation,
+      title: 'Idempotency-Key reused',
+      detail:
+        'This Idempotency-Key was first used for a different request; send a new key for a new request.',
+      code: 'idempotency_key_reused',
+    }),
 };
+
+/**
+ * The answer an error stands for: a thrown problem as it is, a list query the storage layer
+ * refused (an unknown sort or filter, a cursor it did not issue) as a 400, anything else null.
+ */
+export function problemOf(error: unknown): ProblemError | null {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof ListQueryError) {
+    return problems.invalidQuery([{ pointer: `/${error.parameter}`, detail: `${error.message}.` }]);
+  }
+  return null;
+}

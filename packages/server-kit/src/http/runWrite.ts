@@ -2,7 +2,7 @@ import { sha256Hex } from '@masetra/core';
 import type { Transaction } from 'kysely';
 import type { DomainEvent } from '../services/QmsOptions';
 import type { Database } from '../storage/database';
-import { runIdempotent } from '../storage/idempotency';
+import { IdempotencyConflictError, runIdempotent } from '../storage/idempotency';
 import type { RequestContext } from './KitContext';
 import { problems } from './problems';
 
@@ -33,18 +33,21 @@ export async function runWrite(
   let response: { status: number; headers: Record<string, string>; body: string };
   if (key && context.route.idempotent) {
     if (key.length > 200) throw problems.malformed('Idempotency-Key is longer than 200 characters.');
-    response = await runIdempotent(
-      context.kit.storage,
-      {
-        orgId: context.principal.orgId,
-        userId: context.principal.userId,
-        key,
-        method: context.request.method,
-        path: context.url.pathname,
-        requestHash: await sha256Hex(requestText),
-      },
-      run,
-    );
+    const request = {
+      orgId: context.principal.orgId,
+      userId: context.principal.userId,
+      key,
+      method: context.request.method,
+      path: context.url.pathname,
+      requestHash: await sha256Hex(requestText),
+    };
+    try {
+      response = await runIdempotent(context.kit.storage, request, run);
+    } catch (error) {
+      // Replaying the first answer would lie about this request; running it would break the key's promise.
+      if (error instanceof IdempotencyConflictError) throw problems.idempotencyKeyReused();
+      throw error;
+    }
   } else {
     response = await context.kit.storage.db.transaction().execute(run);
   }

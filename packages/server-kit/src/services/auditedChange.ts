@@ -57,7 +57,12 @@ export async function recordAuditedChange(
     recordNumber: change.record.number,
     actorId: change.principal.userId,
     at: change.at,
-    data: { state: change.record.state, version: change.record.version, ownerId: change.record.ownerId, ...change.data },
+    data: {
+      state: change.record.state,
+      version: change.record.version,
+      ownerId: change.record.ownerId,
+      ...change.data,
+    },
   };
   await enqueueOutboxEvent(trx, { orgId: event.orgId, type: event.type, payload: event });
   return event;

@@ -23,7 +23,8 @@ export interface PgliteStorageOptions {
  * await storage.migrate(builtInRegistry);
  */
 export function createPgliteStorage(options: PgliteStorageOptions = {}): Storage {
-  const pglite = new PGlite(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  // The options-object form: with a positional undefined dataDir, PGlite ignores the options.
+  const pglite = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,

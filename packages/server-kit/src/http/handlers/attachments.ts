@@ -74,8 +74,17 @@ export async function uploadAttachmentHandler(context: RequestContext): Promise<
     }
     throw error;
   }
+  // A retry under the same Idempotency-Key is the same file under the same name, whatever key it was stored under.
+  const sameUpload = JSON.stringify({
+    fileName,
+    contentType,
+    sha256: stored.sha256,
+    sizeBytes: stored.sizeBytes,
+  });
+  let rowWritten = false;
   try {
-    return await runWrite(context, `${storageKey}:${stored.sha256}`, async (trx) => {
+    const response = await runWrite(context, sameUpload, async (trx) => {
+      rowWritten = true;
       const at = context.kit.now().toISOString();
       const attachment = {
         id: uuidv7(),
@@ -109,6 +118,9 @@ export async function uploadAttachmentHandler(context: RequestContext): Promise<
       });
       return { status: 201, headers: {}, body: publicAttachment(attachment), events: [event] };
     });
+    // A replayed retry answered with the first upload's row: this copy of the bytes is not needed.
+    if (!rowWritten) await files.delete(storageKey).catch(() => undefined);
+    return response;
   } catch (error) {
     // The row did not land, so neither may the file: no orphan on disk.
     await files.delete(storageKey).catch(() => undefined);

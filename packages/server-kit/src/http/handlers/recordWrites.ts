@@ -15,6 +15,16 @@ import { etagOf } from '../responses';
 import { runWrite } from '../runWrite';
 import { loadRecord } from './recordReads';
 
+/**
+ * Where the new record lives, relative to the collection's URL as the client sent it
+ * (RFC 9110 §10.2.2): right behind any mount prefix, which an adapter may have cut from the
+ * path the kit sees (Express's `app.use('/api/v1', ...)`).
+ */
+function locationOf(collectionUrl: URL, id: string): string {
+  const path = collectionUrl.pathname;
+  return path.endsWith('/') ? id : `${path.slice(path.lastIndexOf('/') + 1)}/${id}`;
+}
+
 export async function createRecordHandler(context: RequestContext): Promise<Response> {
   const recordType = recordTypeOf(context);
   authorize(context, recordType, 'create');
@@ -29,7 +39,7 @@ export async function createRecordHandler(context: RequestContext): Promise<Resp
     );
     return {
       status: 201,
-      headers: { etag: etagOf(record.version), location: `${context.url.pathname}/${record.id}` },
+      headers: { etag: etagOf(record.version), location: locationOf(context.url, record.id) },
       body: record,
       events: [event],
     };

@@ -1,0 +1,18 @@
+import type { RecordBase } from '@masetra/core';
+import { RecordForm } from '@masetra/react';
+import { Page } from '../routing/Page';
+import { navigate } from '../routing/router';
+import { type RecordSection, recordPath } from './recordSections';
+
+export function NewRecordPage({ section }: { section: RecordSection }) {
+  return (
+    <Page title={section.newLabel}>
+      <RecordForm
+        recordType={section.recordType}
+        title={null}
+        onSaved={(record) => navigate(recordPath(record as RecordBase), { replace: true })}
+        onCancel={() => navigate(`/${section.collection}`)}
+      />
+    </Page>
+  );
+}

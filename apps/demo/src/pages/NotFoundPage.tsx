@@ -1,0 +1,12 @@
+import { Page } from '../routing/Page';
+import { Link } from '../routing/router';
+
+export function NotFoundPage() {
+  return (
+    <Page title="Page not found">
+      <p>
+        There is no page at this address. <Link to="/">Go to the dashboard</Link>.
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,92 @@
+// Raising a CAPA from a deviation: a draft CAPA that names the deviation as its source,
+// linked back from the deviation, so its investigation can be submitted.
+import { can, type RecordBase } from '@masetra/core';
+import { useCreateRecord, useQms, useRecord, useUpdateRecord } from '@masetra/react';
+import { useId, useState } from 'react';
+import { Link } from '../routing/router';
+
+interface LinkableDeviation extends RecordBase {
+  title?: string;
+  linkedCapaIds?: string[];
+}
+
+/** States in which the deviation's CAPAs are decided. */
+const capaStates = new Set(['in_assessment', 'in_investigation']);
+
+function LinkedCapa({ id }: { id: string }) {
+  const { labels } = useQms();
+  const { data: capa } = useRecord('capa', id);
+  const base = capa as (RecordBase & { title?: string }) | undefined;
+  return (
+    <li>
+      <Link to={`/capas/${id}`}>{base ? `${base.number} ${base.title ?? ''}` : id}</Link>
+      {base ? <span className="demo-muted"> ({labels.state(base.state)})</span> : null}
+    </li>
+  );
+}
+
+export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
+  const id = useId();
+  const { principal, registry } = useQms();
+  const linkable = deviation as LinkableDeviation;
+  const createCapa = useCreateRecord('capa');
+  const updateDeviation = useUpdateRecord('deviation');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const linked = linkable.linkedCapaIds ?? [];
+  const capaType = registry.byName('capa');
+  const deviationType = registry.byName('deviation');
+  const mayRaise =
+    principal !== undefined &&
+    capaType !== undefined &&
+    deviationType !== undefined &&
+    can(principal, capaType, 'create') &&
+    can(principal, deviationType, 'update') &&
+    capaStates.has(deviation.state);
+
+  if (linked.length === 0 && !mayRaise) return null;
+
+  const raise = async () => {
+    setError(undefined);
+    try {
+      const capa = (await createCapa.mutateAsync({
+        title: `CAPA for ${deviation.number}: ${linkable.title ?? ''}`.slice(0, 200),
+        kind: 'corrective',
+        sourceRefs: [{ type: 'deviation', id: deviation.id, number: deviation.number }],
+      })) as RecordBase;
+      await updateDeviation.mutateAsync({
+        id: deviation.id,
+        version: deviation.version,
+        changes: { linkedCapaIds: [...linked, capa.id], capaRequired: true },
+        reason: `${capa.number} raised from this deviation.`,
+      });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'The CAPA could not be raised.');
+    }
+  };
+  const busy = createCapa.isPending || updateDeviation.isPending;
+
+  return (
+    <section className="demo-card" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Corrective and preventive actions</h3>
+      {linked.length > 0 ? (
+        <ul className="demo-links">
+          {linked.map((capaId) => (
+            <LinkedCapa key={capaId} id={capaId} />
+          ))}
+        </ul>
+      ) : (
+        <p className="demo-muted">No CAPA linked yet.</p>
+      )}
+      {mayRaise ? (
+        <button type="button" className="demo-button" onClick={raise} disabled={busy}>
+          {busy ? 'Raising CAPA…' : 'Raise a CAPA'}
+        </button>
+      ) : null}
+      {error ? (
+        <p role="alert" className="demo-error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

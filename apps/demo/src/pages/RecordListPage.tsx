@@ -1,0 +1,30 @@
+import { can, type RecordBase } from '@masetra/core';
+import { RecordTable } from '@masetra/react';
+import { Page } from '../routing/Page';
+import { Link, navigate } from '../routing/router';
+import { useSession } from '../session/useSession';
+import { type RecordSection, recordPath } from './recordSections';
+
+export function RecordListPage({ section }: { section: RecordSection }) {
+  const { user } = useSession();
+  const mayCreate = section.creatable && user !== undefined && can(user, section.recordType, 'create');
+  return (
+    <Page
+      title={section.title}
+      actions={
+        mayCreate ? (
+          <Link to={`/${section.collection}/new`} className="demo-button demo-button--primary">
+            {section.newLabel}
+          </Link>
+        ) : null
+      }
+    >
+      <RecordTable
+        recordType={section.recordType}
+        defaultSort="-createdAt"
+        height={560}
+        onOpenRecord={(record) => navigate(recordPath(record as RecordBase))}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,40 @@
+import type { RecordBase } from '@masetra/core';
+import { RecordDetail, RecordForm, useQms, useRecord } from '@masetra/react';
+import { useState } from 'react';
+import { Page } from '../routing/Page';
+import { Link, navigate } from '../routing/router';
+import { RaiseCapa } from './RaiseCapa';
+import { type RecordSection, recordPath } from './recordSections';
+
+export function RecordPage({ section, id }: { section: RecordSection; id: string }) {
+  const { labels } = useQms();
+  const { data } = useRecord(section.recordType, id);
+  const record = data as RecordBase | undefined;
+  const [editing, setEditing] = useState(false);
+  const typeLabel = labels.recordType(section.recordType.name);
+
+  return (
+    <Page
+      title={record ? record.number : typeLabel}
+      eyebrow={<Link to={`/${section.collection}`}>{section.title}</Link>}
+    >
+      {editing && record ? (
+        <RecordForm
+          recordType={section.recordType}
+          record={record}
+          onSaved={() => setEditing(false)}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <RecordDetail
+          recordType={section.recordType}
+          id={id}
+          onEdit={() => setEditing(true)}
+          onOpenRecord={(recordType, relatedId) => navigate(recordPath({ type: recordType, id: relatedId }))}
+        >
+          {record && section.recordType.name === 'deviation' ? <RaiseCapa deviation={record} /> : null}
+        </RecordDetail>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,183 @@
+// Sign-in with the reference server's own login, and the password change it may ask for first.
+import { isNetworkError, isProblemError } from '@masetra/client';
+import { type FormEvent, useId, useState } from 'react';
+import { Page } from '../routing/Page';
+import { session } from '../session/api';
+
+const demoAccounts = [
+  { email: 'originator@acme.example', roles: 'originator' },
+  { email: 'investigator@acme.example', roles: 'investigator' },
+  { email: 'qa@acme.example', roles: 'QA reviewer and approver' },
+  { email: 'doccontrol@acme.example', roles: 'document controller' },
+  { email: 'auditor@acme.example', roles: 'auditor' },
+  { email: 'viewer@acme.example', roles: 'viewer' },
+  { email: 'admin@acme.example', roles: 'administrator' },
+  { email: 'qa@globex.example', roles: 'QA, another organization' },
+];
+const DEMO_PASSWORD = 'Masetra-demo-1';
+
+function messageOf(error: unknown): string {
+  if (isNetworkError(error))
+    return 'The server could not be reached. Check that it is running and try again.';
+  if (isProblemError(error)) return error.detail ?? error.title;
+  return 'Signing in failed unexpectedly. Try again.';
+}
+
+type Step = { kind: 'credentials' } | { kind: 'otp' } | { kind: 'change-password'; why: string };
+
+export function SignInPage() {
+  const id = useId();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'credentials' });
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    if (step.kind === 'change-password' && newPassword !== confirmation) {
+      setError('The new password and its confirmation differ.');
+      return;
+    }
+    setBusy(true);
+    try {
+      if (step.kind === 'change-password') {
+        await session.changePassword({ email, currentPassword: password, newPassword });
+      } else {
+        await session.signIn({ email, password, ...(otp ? { otp } : {}) });
+      }
+    } catch (failure) {
+      const code = isProblemError(failure) ? failure.code : undefined;
+      if (code === 'otp_required') setStep({ kind: 'otp' });
+      else if (code === 'password_change_required' || code === 'password_expired') {
+        setStep({ kind: 'change-password', why: messageOf(failure) });
+      } else setError(messageOf(failure));
+      if (code === 'otp_required' && step.kind === 'otp') setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseAccount = (account: string) => {
+    setEmail(account);
+    setPassword(DEMO_PASSWORD);
+    setStep({ kind: 'credentials' });
+    setError(undefined);
+  };
+
+  return (
+    <div className="demo-sign-in">
+      <main id="main" className="demo-sign-in__panel">
+        <p className="demo-brand" aria-hidden="true">
+          Masetra QMS
+        </p>
+        <Page title={step.kind === 'change-password' ? 'Choose a new password' : 'Sign in'}>
+          <form
+            className="demo-form"
+            onSubmit={submit}
+            noValidate
+            aria-describedby={error ? `${id}-error` : undefined}
+          >
+            {step.kind === 'change-password' ? <p>{step.why}</p> : null}
+            <div className="demo-field">
+              <label htmlFor={`${id}-email`}>E-mail</label>
+              <input
+                id={`${id}-email`}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            </div>
+            <div className="demo-field">
+              <label htmlFor={`${id}-password`}>
+                {step.kind === 'change-password' ? 'Current password' : 'Password'}
+              </label>
+              <input
+                id={`${id}-password`}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            </div>
+            {step.kind === 'otp' ? (
+              <div className="demo-field">
+                <label htmlFor={`${id}-otp`}>One-time code</label>
+                <input
+                  id={`${id}-otp`}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="[0-9]{6,8}"
+                  required
+                  value={otp}
+                  onChange={(event) => setOtp(event.target.value)}
+                />
+              </div>
+            ) : null}
+            {step.kind === 'change-password' ? (
+              <>
+                <div className="demo-field">
+                  <label htmlFor={`${id}-new`}>New password</label>
+                  <input
+                    id={`${id}-new`}
+                    type="password"
+                    autoComplete="new-password"
+                    required
+                    value={newPassword}
+                    onChange={(event) => setNewPassword(event.target.value)}
+                  />
+                </div>
+                <div className="demo-field">
+                  <label htmlFor={`${id}-confirm`}>Repeat the new password</label>
+                  <input
+                    id={`${id}-confirm`}
+                    type="password"
+                    autoComplete="new-password"
+                    required
+                    value={confirmation}
+                    onChange={(event) => setConfirmation(event.target.value)}
+                  />
+                </div>
+              </>
+            ) : null}
+            {error ? (
+              <p id={`${id}-error`} role="alert" className="demo-error">
+                {error}
+              </p>
+            ) : null}
+            <button type="submit" className="demo-button demo-button--primary" disabled={busy}>
+              {step.kind === 'change-password'
+                ? 'Change password and sign in'
+                : busy
+                  ? 'Signing in…'
+                  : 'Sign in'}
+            </button>
+          </form>
+        </Page>
+      </main>
+      <aside className="demo-sign-in__accounts" aria-labelledby={`${id}-accounts`}>
+        <h2 id={`${id}-accounts`}>Demo accounts</h2>
+        <p>
+          Every account's password is <code>{DEMO_PASSWORD}</code>.
+        </p>
+        <ul>
+          {demoAccounts.map((account) => (
+            <li key={account.email}>
+              <button type="button" className="demo-link-button" onClick={() => chooseAccount(account.email)}>
+                {account.email}
+              </button>{' '}
+              <span className="demo-muted">{account.roles}</span>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,307 @@
+// User administration (admin role): create users with a temporary password, change roles,
+// deactivate, reset passwords. The reference server's own API, through `@masetra/client`.
+import { isProblemError } from '@masetra/client';
+import { defaultRoleNames, defaultRoles, type User } from '@masetra/core';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { Page } from '../routing/Page';
+import { qms } from '../session/api';
+
+function messageOf(error: unknown): string {
+  if (isProblemError(error)) {
+    const fields = error.errors.map((issue) => issue.detail).join(' ');
+    return [error.detail ?? error.title, fields].filter(Boolean).join(' ');
+  }
+  return 'The request failed. Try again.';
+}
+
+const roleLabel = (role: string) => role.replaceAll('_', ' ');
+
+function RoleCheckboxes({
+  legend,
+  roles,
+  onChange,
+}: {
+  legend: string;
+  roles: readonly string[];
+  onChange: (roles: string[]) => void;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="demo-roles">
+      <legend>{legend}</legend>
+      {defaultRoleNames.map((role) => (
+        <div key={role} className="demo-check">
+          <input
+            id={`${id}-${role}`}
+            type="checkbox"
+            checked={roles.includes(role)}
+            onChange={(event) =>
+              onChange(event.target.checked ? [...roles, role] : roles.filter((held) => held !== role))
+            }
+          />
+          <label htmlFor={`${id}-${role}`} title={defaultRoles[role]}>
+            {roleLabel(role)}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
+  const id = useId();
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [roles, setRoles] = useState<string[]>(['viewer']);
+  const [temporaryPassword, setTemporaryPassword] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const user = await qms.users.create({ email, displayName, roles, temporaryPassword });
+      onCreated(user);
+      setEmail('');
+      setDisplayName('');
+      setTemporaryPassword('');
+      setRoles(['viewer']);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="demo-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Add a user</h2>
+      <form className="demo-form demo-form--grid" onSubmit={submit}>
+        <div className="demo-field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input
+            id={`${id}-name`}
+            required
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+        </div>
+        <div className="demo-field">
+          <label htmlFor={`${id}-email`}>E-mail</label>
+          <input
+            id={`${id}-email`}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="demo-field">
+          <label htmlFor={`${id}-password`}>Temporary password</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-describedby={`${id}-password-hint`}
+            value={temporaryPassword}
+            onChange={(e) => setTemporaryPassword(e.target.value)}
+          />
+          <p id={`${id}-password-hint`} className="demo-hint">
+            The user must change it at first sign-in.
+          </p>
+        </div>
+        <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} />
+        {error ? (
+          <p role="alert" className="demo-error">
+            {error}
+          </p>
+        ) : null}
+        <div>
+          <button type="submit" className="demo-button demo-button--primary" disabled={busy}>
+            Add user
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => void }) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  const [temporaryPassword, setTemporaryPassword] = useState('');
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
+
+  const run = async (action: () => Promise<void>) => {
+    setStatus(undefined);
+    try {
+      await action();
+    } catch (failure) {
+      setStatus({ kind: 'error', text: messageOf(failure) });
+    }
+  };
+
+  const saveRoles = () =>
+    run(async () => {
+      onChanged(await qms.users.update(user.id, { roles }));
+      setEditing(false);
+      setStatus({ kind: 'info', text: `Roles of ${user.displayName} saved.` });
+    });
+
+  const toggleActive = () =>
+    run(async () => {
+      onChanged(await qms.users.update(user.id, { active: !user.active }));
+      setStatus({
+        kind: 'info',
+        text: `${user.displayName} ${user.active ? 'deactivated' : 'reactivated'}.`,
+      });
+    });
+
+  const resetPassword = (event: FormEvent) => {
+    event.preventDefault();
+    return run(async () => {
+      await qms.users.resetPassword(user.id, { temporaryPassword });
+      setResetting(false);
+      setTemporaryPassword('');
+      setStatus({ kind: 'info', text: `${user.displayName} must choose a new password at next sign-in.` });
+    });
+  };
+
+  return (
+    <tr>
+      <th scope="row">{user.displayName}</th>
+      <td>{user.email}</td>
+      <td>
+        {editing ? (
+          <RoleCheckboxes legend={`Roles of ${user.displayName}`} roles={roles} onChange={setRoles} />
+        ) : (
+          user.roles.map(roleLabel).join(', ')
+        )}
+      </td>
+      <td>{user.active ? 'Active' : 'Deactivated'}</td>
+      <td>
+        <div className="demo-row-actions" id={`${id}-actions`}>
+          {editing ? (
+            <>
+              <button type="button" className="demo-button demo-button--primary" onClick={saveRoles}>
+                Save roles
+              </button>
+              <button type="button" className="demo-button" onClick={() => setEditing(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="demo-button"
+              aria-label={`Change roles of ${user.displayName}`}
+              onClick={() => setEditing(true)}
+            >
+              Roles
+            </button>
+          )}
+          <button
+            type="button"
+            className="demo-button"
+            aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.displayName}`}
+            onClick={toggleActive}
+          >
+            {user.active ? 'Deactivate' : 'Reactivate'}
+          </button>
+          <button
+            type="button"
+            className="demo-button"
+            aria-label={`Reset password of ${user.displayName}`}
+            aria-expanded={resetting}
+            onClick={() => setResetting(!resetting)}
+          >
+            Reset password
+          </button>
+        </div>
+        {resetting ? (
+          <form className="demo-inline-form" onSubmit={resetPassword}>
+            <div className="demo-field">
+              <label htmlFor={`${id}-temporary`}>Temporary password for {user.displayName}</label>
+              <input
+                id={`${id}-temporary`}
+                type="password"
+                autoComplete="new-password"
+                required
+                value={temporaryPassword}
+                onChange={(event) => setTemporaryPassword(event.target.value)}
+              />
+            </div>
+            <button type="submit" className="demo-button demo-button--primary">
+              Set temporary password
+            </button>
+          </form>
+        ) : null}
+        {status ? (
+          <p
+            role={status.kind === 'error' ? 'alert' : 'status'}
+            className={status.kind === 'error' ? 'demo-error' : 'demo-hint'}
+          >
+            {status.text}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+export function UsersPage() {
+  const [users, setUsers] = useState<User[] | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    try {
+      setUsers((await qms.users.list()).items);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const replace = (changed: User) =>
+    setUsers((current) => current?.map((user) => (user.id === changed.id ? changed : user)));
+
+  return (
+    <Page title="Users">
+      {error ? (
+        <p role="alert" className="demo-error">
+          {error}
+        </p>
+      ) : null}
+      {users === undefined && !error ? <p role="status">Loading users…</p> : null}
+      {users ? (
+        <div className="demo-table-scroll">
+          <table className="demo-table">
+            <caption className="demo-visually-hidden">Users of the organization</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <UserRow key={user.id} user={user} onChanged={replace} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <NewUserForm onCreated={(user) => setUsers((current) => [...(current ?? []), user])} />
+    </Page>
+  );
+}

@@ -1,0 +1,96 @@
+// The frame around every signed-in page: skip link, header, main navigation and the page.
+import type { SessionUser } from '@masetra/core';
+import { type ReactNode, useId } from 'react';
+import { Link, useLocation } from '../routing/router';
+import { session } from '../session/api';
+import { type DemoThemeName, demoThemes } from './theme';
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** Shown only to users with one of these roles. */
+  roles?: readonly string[];
+}
+
+const navigation: NavItem[] = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/deviations', label: 'Deviations' },
+  { to: '/capas', label: 'CAPAs' },
+  { to: '/documents', label: 'Documents' },
+  { to: '/audits', label: 'Audits' },
+  { to: '/findings', label: 'Findings' },
+  // The roles server-kit lets review the organization-wide trail; others see each record's own.
+  { to: '/audit-trail', label: 'Audit trail', roles: ['qa_reviewer', 'qa_approver', 'auditor', 'admin'] },
+  { to: '/admin/users', label: 'Users', roles: ['admin'] },
+];
+
+function isCurrent(item: NavItem, pathname: string): boolean {
+  if (item.to === '/') return pathname === '/';
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+export interface AppShellProps {
+  user: SessionUser;
+  theme: DemoThemeName;
+  onThemeChange: (theme: DemoThemeName) => void;
+  children: ReactNode;
+}
+
+export function AppShell({ user, theme, onThemeChange, children }: AppShellProps) {
+  const { pathname } = useLocation();
+  const themeId = useId();
+  return (
+    <div className="demo-shell">
+      <a className="demo-skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="demo-header">
+        <Link to="/" className="demo-brand">
+          Masetra QMS
+        </Link>
+        <span className="demo-header__org">{user.orgName ?? 'Demo organization'}</span>
+        <div className="demo-header__tools">
+          <label htmlFor={themeId} className="demo-header__label">
+            Theme
+          </label>
+          <select
+            id={themeId}
+            value={theme}
+            onChange={(event) => onThemeChange(event.target.value as DemoThemeName)}
+          >
+            {demoThemes.map((option) => (
+              <option key={option.name} value={option.name}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <span className="demo-header__user">
+            <span className="demo-header__name">{user.displayName}</span>
+            <span className="demo-muted"> · {user.roles.join(', ').replaceAll('_', ' ')}</span>
+          </span>
+          <button type="button" className="demo-button" onClick={() => void session.signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div className="demo-body">
+        <nav className="demo-nav" aria-label="Main">
+          <ul>
+            {navigation
+              .filter((item) => !item.roles || item.roles.some((role) => user.roles.includes(role)))
+              .map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={isCurrent(item, pathname) ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <main id="main" className="demo-main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

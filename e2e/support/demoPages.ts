@@ -1,0 +1,113 @@
+// The pages of the demo, as a signed-in person reaches them, and axe-core's verdict on each.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { newDemoContext, screenshot, signIn, signOut, watchForPageErrors } from './browser';
+
+export interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+export const everyRule = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+export const colourRules = ['color-contrast', 'link-in-text-block'];
+
+export async function seriousViolations(page: Page, scope: 'every rule' | 'colour'): Promise<Violation[]> {
+  // Legacy mode runs axe in the page itself; the default opens a page per run to merge frames (no frames here).
+  const builder = new AxeBuilder({ page }).setLegacyMode(true);
+  const results = await (scope === 'colour'
+    ? builder.withRules(colourRules)
+    : builder.withTags(everyRule)
+  ).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+/** A page of the demo: where it is, and what shows once it has drawn its content. */
+export interface DemoPage {
+  name: string;
+  path: string | ((page: Page) => Promise<string>);
+  ready: (page: Page) => Promise<unknown>;
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).waitFor();
+const firstRow = (page: Page) => page.getByRole('row').nth(1).waitFor();
+const recordOf = (list: string) => async (page: Page) => {
+  await page.goto(list);
+  await page.getByRole('row').nth(1).click();
+  await page.waitForURL(/\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname;
+};
+const recordReady = (page: Page) =>
+  page.getByRole('article').getByRole('region', { name: 'Audit trail' }).waitFor();
+
+export const qaPages: DemoPage[] = [
+  { name: 'dashboard', path: '/', ready: (page) => page.getByText(/open$/).first().waitFor() },
+  { name: 'deviations', path: '/deviations', ready: firstRow },
+  { name: 'capas', path: '/capas', ready: firstRow },
+  { name: 'documents', path: '/documents', ready: firstRow },
+  { name: 'audits', path: '/audits', ready: firstRow },
+  {
+    name: 'audit-trail',
+    path: '/audit-trail',
+    ready: (page) => page.getByText(/entries, oldest first/).waitFor(),
+  },
+  {
+    name: 'new-deviation',
+    path: '/deviations/new',
+    ready: (page) => page.getByRole('button', { name: 'Create' }).waitFor(),
+  },
+  { name: 'deviation', path: recordOf('/deviations'), ready: recordReady },
+  { name: 'capa', path: recordOf('/capas'), ready: recordReady },
+  { name: 'document', path: recordOf('/documents'), ready: recordReady },
+  { name: 'audit', path: recordOf('/audits'), ready: recordReady },
+  { name: 'findings', path: '/findings', ready: firstRow },
+  { name: 'finding', path: recordOf('/findings'), ready: recordReady },
+  { name: 'not-found', path: '/no-such-page', ready: heading },
+];
+
+/**
+ * Opens every page of the demo in `theme` (sign-in and user administration as the administrator,
+ * the rest as QA) and returns the serious and critical violations found, by page, and any page errors.
+ */
+export async function auditEveryPage(
+  browser: Browser,
+  theme: string,
+  scope: 'every rule' | 'colour',
+): Promise<{ violations: Record<string, Violation[]>; errors: string[] }> {
+  const context = await newDemoContext(browser);
+  await context.addInitScript((name) => localStorage.setItem('masetra-demo.theme', name), theme);
+  const page = await context.newPage();
+  const errors = watchForPageErrors(page);
+  const violations: Record<string, Violation[]> = {};
+  const check = async (name: string, ready: (page: Page) => Promise<unknown>) => {
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    const found = await seriousViolations(page, scope);
+    if (found.length > 0) violations[name] = found;
+    await screenshot(page, `a11y-${theme}-${name}`);
+  };
+
+  await page.goto('/sign-in');
+  await check('sign-in', (p) => p.getByRole('heading', { name: 'Sign in' }).waitFor());
+
+  await signIn(page, 'admin@acme.example');
+  await page.goto('/admin/users');
+  await check('users', (p) => p.getByRole('table').waitFor());
+  await signOut(page);
+
+  await signIn(page, 'qa@acme.example');
+  for (const demoPage of qaPages) {
+    await page.goto(typeof demoPage.path === 'string' ? demoPage.path : await demoPage.path(page));
+    await check(demoPage.name, demoPage.ready);
+  }
+  await context.close();
+  return { violations, errors };
+}

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The fault tests: real reference-server processes, killed, doubled, flooded. Not part of the
+// root `pnpm test`; run with `pnpm test:faults` (on PostgreSQL too with TEST_DATABASE_URL).
+export default defineConfig({
+  test: {
+    name: 'faults',
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: ['**/*.test.ts'],
+    globalSetup: ['./globalSetup.ts'],
+    // One file at a time: they measure memory and load on a small machine, and must not
+    // measure each other.
+    fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  },
+});
