@@ -279,5 +279,12 @@ describe('what is not refused', () => {
     }
   });
 
-  it.todo('a forged list cursor whose value is no timestamp → 400 (storage: listRecords casts it unchecked)');
+  it('a forged list cursor whose value is no timestamp is a 400, not a failed cast', async () => {
+    const forged = Buffer.from(
+      JSON.stringify({ s: '-createdAt', v: 'zzz', i: '01900000-0000-7000-8000-000000000000' }),
+    ).toString('base64url');
+    const response = await kit.as('olivia')(`/deviations?cursor=${forged}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
 });

@@ -95,7 +95,8 @@ export function listRecordsQuery(
       position?.s === sort &&
       (typeof value === 'string' || typeof value === 'number') &&
       typeof id === 'string' &&
-      uuidPattern.test(id);
+      uuidPattern.test(id) &&
+      castable(value, key.type);
     if (!valid)
       throw new ListQueryError('invalid_cursor', 'cursor', 'The cursor does not belong to this list');
     const comparison = sql.raw(descending ? '<' : '>');
@@ -109,6 +110,24 @@ export function listRecordsQuery(
     .orderBy(keyExpression, direction)
     .orderBy('id', direction)
     .limit(limit + 1);
+}
+
+/** A forged cursor must be refused here, not by a failing cast in the database (a 500). */
+function castable(value: string | number, type: string): boolean {
+  const text = String(value);
+  switch (type) {
+    case 'timestamptz':
+      return (
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text) &&
+        !Number.isNaN(Date.parse(text))
+      );
+    case 'integer':
+      return /^-?\d{1,9}$/.test(text);
+    case 'numeric':
+      return text === '-Infinity' || Number.isFinite(Number(text));
+    default:
+      return true;
+  }
 }
 
 function pageSize(options: ListRecordsOptions): number {
