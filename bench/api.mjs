@@ -16,7 +16,7 @@ import { loadArgon2, loadServerKit, repoRoot } from './lib/workspace.mjs';
 
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = 2;
-const SECONDS = 8;
+const SECONDS = 6;
 /** Deviations the transition runs move: more than connections. */
 const MOVED_DEVIATIONS = 3 * CONNECTIONS;
 /** Created before the runs, so a list page is full (50) from the start. */

@@ -15,6 +15,8 @@ import { loadCore, loadServerKit } from './lib/workspace.mjs';
 const ENTRIES = 1_000_000;
 const BATCH = 2_000;
 const RECORDS = 10_000;
+/** WebCrypto is timed on the first entries only: its rate is steady, and it is slow. */
+const WEB_CRYPTO_SAMPLE = 100_000;
 const GENESIS = '0'.repeat(64);
 /** The first entry's time; each next one is 10 ms later. */
 const START = Date.parse('2025-01-01T00:00:00.000Z');
@@ -125,6 +127,7 @@ export async function run(context) {
   let rawSha256Ms = 0;
   let webCryptoMs = 0;
   let lastHash = GENESIS;
+  let inserting = Promise.resolve();
   const started = Date.now();
   try {
     await db.query('INSERT INTO organizations (id, name) VALUES ($1, $2)', [orgId, 'Audit chain benchmark']);
@@ -132,18 +135,25 @@ export async function run(context) {
       let clock = performance.now();
       for (const entry of batch) createHash('sha256').update(entry.bytes).digest('hex');
       rawSha256Ms += performance.now() - clock;
-      // WebCrypto, as core's sha256Hex hashes, a batch at a time as verifyAuditChain does.
-      clock = performance.now();
-      await Promise.all(
-        batch.map((entry) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(entry.bytes))),
-      );
-      webCryptoMs += performance.now() - clock;
-      await insertBatch(db, batch);
+      if (batch[0].content.seq <= WEB_CRYPTO_SAMPLE) {
+        // WebCrypto, as core's sha256Hex hashes, a batch at a time as verifyAuditChain does.
+        clock = performance.now();
+        await Promise.all(
+          batch.map((entry) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(entry.bytes))),
+        );
+        webCryptoMs += performance.now() - clock;
+      }
+      // The next batch is made while this one is inserted.
+      await inserting;
+      inserting = insertBatch(db, batch);
+      // Awaited on the next round; until then a failure must not count as unhandled.
+      inserting.catch(() => undefined);
       lastHash = batch.at(-1).hash;
       if (batch[0].content.seq % 200_000 === 1 && batch[0].content.seq > 1) {
         context.log(`audit: ${batch[0].content.seq - 1} entries written`);
       }
     }
+    await inserting;
     await db.query('INSERT INTO audit_chain_heads (org_id, seq, hash) VALUES ($1, $2, $3)', [
       orgId,
       ENTRIES,
@@ -182,7 +192,7 @@ export async function run(context) {
         details: {
           verifySeconds: verifyMs / 1000,
           rawSha256Seconds: rawSha256Ms / 1000,
-          webCryptoEntriesPerSecond: perSecond(webCryptoMs),
+          webCryptoEntriesPerSecond: WEB_CRYPTO_SAMPLE / (webCryptoMs / 1000),
           entries: verification.entries,
         },
       }),
@@ -190,7 +200,7 @@ export async function run(context) {
     writeSeconds,
     notes: [
       `verifyAuditChain (server-kit, as GET /audit-trail/verify runs it) over ${ENTRIES.toLocaleString('en-US')} entries of one organization on PostgreSQL, called in this process.`,
-      'Baseline: node:crypto SHA-256 of exactly the bytes each entry hash covers, in the same process; webCryptoEntriesPerSecond is the same through crypto.subtle (what core uses), 2,000 at a time.',
+      'Baseline: node:crypto SHA-256 of exactly the bytes each entry hash covers, in the same process; webCryptoEntriesPerSecond is the same through crypto.subtle (what core uses), 2,000 at a time, over the first 100,000.',
       'Entries written with multi-row INSERTs, hashed as core does; their verification returning ok is part of the benchmark.',
     ],
   };

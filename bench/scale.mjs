@@ -16,8 +16,8 @@ import { demoUsers } from './lib/seededData.mjs';
 const SMALL = 10_000;
 const LARGE = 1_000_000;
 const CONNECTIONS = 4;
-const WARM_UP_SECONDS = 2;
-const SECONDS = 6;
+const WARM_UP_SECONDS = 1;
+const SECONDS = 5;
 const API = '/api/v1';
 
 /** The list query the kit runs for `?q=` (captured from its driver), for EXPLAIN. */
@@ -118,7 +118,7 @@ export async function run(context) {
 
     context.log('scale: loading 990,000 more deviations with SQL');
     started = Date.now();
-    await withSecondaryIndexesRebuilt(db, 'deviations', () =>
+    const rebuilt = await withSecondaryIndexesRebuilt(db, 'deviations', () =>
       insertDeviations(db, {
         orgId,
         ownerIds,
@@ -128,6 +128,8 @@ export async function run(context) {
       }),
     );
     timings.load990kSeconds = (Date.now() - started) / 1000;
+    timings.insert990kSeconds = rebuilt.loadSeconds;
+    timings.rebuildIndexesSeconds = rebuilt.indexSeconds;
     large = await measure(server, accessToken, db, orgId, context.log);
   } finally {
     await server.stop();

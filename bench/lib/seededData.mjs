@@ -6,7 +6,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cp, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { openDirectDatabase } from './directDatabase.mjs';
 import { createDatabase } from './postgres.mjs';
 import { startReferenceServer } from './referenceServerProcess.mjs';
@@ -101,5 +100,3 @@ export async function copyPgliteTemplate(templateDir, dir) {
 export function copyPostgresTemplate(baseUrl, template, name) {
   return createDatabase(baseUrl, name, { template });
 }
-
-export const pgliteDirOf = (dataDir) => join(dataDir, 'pglite');
