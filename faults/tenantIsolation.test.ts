@@ -248,7 +248,7 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
     }
     await server.stop();
 
-    // A notification for one user of each organization (nothing in the reference server makes one yet).
+    // A notification of our own for one user of each organization, so its id is known.
     const before = await withDatabase(database, async (db) => {
       for (const [side, key] of [
         ['acme', 'qa'],

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// As in the root config: CI sums the JSON reports (.ci/summarize.mjs).
+const jsonReport = process.env.MASETRA_TEST_REPORT;
+
 // The fault tests: real reference-server processes, killed, doubled, flooded. Not part of the
 // root `pnpm test`; run with `pnpm test:faults` (on PostgreSQL too with TEST_DATABASE_URL).
 export default defineConfig({
@@ -12,6 +15,7 @@ export default defineConfig({
     // One file at a time: they measure memory and load on a small machine, and must not
     // measure each other.
     fileParallelism: false,
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
   },
