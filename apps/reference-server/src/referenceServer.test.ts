@@ -149,6 +149,31 @@ describe('the reference server', () => {
     expect(unauthenticated.status).toBe(401);
     expect(unauthenticated.headers.get('content-type')).toContain('application/problem+json');
   });
+
+  it('refuses text PostgreSQL cannot store on its own routes with a 422 naming the field', async () => {
+    const nulInEmail = await login('admin\u0000@acme.example');
+    expect(nulInEmail.status).toBe(422);
+    expect(nulInEmail.json.errors).toEqual([expect.objectContaining({ pointer: '/email' })]);
+
+    const { json: admin } = await login('admin@acme.example');
+    const loneSurrogate = await fetch(`${server.apiUrl}/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'surrogate@acme.example',
+        displayName: 'Lone \ud800 surrogate',
+        roles: ['viewer'],
+        temporaryPassword: 'Temporary-pass-42',
+      }),
+    });
+    expect(loneSurrogate.status).toBe(422);
+    expect((await loneSurrogate.json()).errors).toEqual([
+      expect.objectContaining({ pointer: '/displayName' }),
+    ]);
+    expect((await get('/users', admin.accessToken)).json.items).not.toContainEqual(
+      expect.objectContaining({ email: 'surrogate@acme.example' }),
+    );
+  });
 });
 
 describe('background work', () => {

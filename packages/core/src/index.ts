@@ -80,6 +80,7 @@ export {
 export type { SignatureMeaning } from './record-type/signatureMeaning';
 export { signatureMeaningSchema, signatureMeanings } from './record-type/signatureMeaning';
 export type { TransitionMeta } from './record-type/transitionMeta';
+export { unstorableTextIssues } from './record-type/unstorableTextIssues';
 export type { RecordTypeRegistry } from './registry/createRegistry';
 export { createRegistry } from './registry/createRegistry';
 export { builtInRegistry, recordTypes } from './registry/recordTypes';

@@ -41,7 +41,7 @@ export const auditMachine = setup({
         ISSUE_REPORT: {
           target: 'closed',
           guard: and([
-            'actorIsNotOwner',
+            'actorIsIndependent',
             readyFor('closed'),
             { type: 'relatedAllClosed', params: { type: 'finding' } },
           ]),

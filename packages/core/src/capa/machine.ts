@@ -16,7 +16,7 @@ const readyFor = (state: keyof typeof capaRequiredFields) => ({
 const cancel = {
   CANCEL: {
     target: 'cancelled',
-    guard: 'actorIsNotOwner',
+    guard: 'actorIsIndependent',
     meta: { signature: 'approval', reason: true } satisfies TransitionMeta,
   },
 } as const;
@@ -52,7 +52,7 @@ export const capaMachine = setup({
       on: {
         APPROVE_PLAN: {
           target: 'implementation',
-          guard: and(['actorIsNotOwner', readyFor('implementation')]),
+          guard: and(['actorIsIndependent', readyFor('implementation')]),
           meta: { signature: 'approval' } satisfies TransitionMeta,
         },
         REJECT_PLAN: { target: 'draft', meta: { reason: true } satisfies TransitionMeta },

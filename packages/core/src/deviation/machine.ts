@@ -66,8 +66,8 @@ export const deviationMachine = setup({
     in_approval: {
       on: {
         APPROVE: [
-          { target: 'closed', guard: and(['actorIsNotOwner', 'isMinor']), meta: approval },
-          { target: 'in_investigation', guard: and(['actorIsNotOwner', not('isMinor')]), meta: approval },
+          { target: 'closed', guard: and(['actorIsIndependent', 'isMinor']), meta: approval },
+          { target: 'in_investigation', guard: and(['actorIsIndependent', not('isMinor')]), meta: approval },
         ],
         REJECT: {
           target: 'in_assessment',
@@ -89,7 +89,7 @@ export const deviationMachine = setup({
     },
     in_final_approval: {
       on: {
-        APPROVE_FINAL: { target: 'closed', guard: 'actorIsNotOwner', meta: approval },
+        APPROVE_FINAL: { target: 'closed', guard: 'actorIsIndependent', meta: approval },
         REJECT_FINAL: { target: 'in_investigation', meta: { reason: true } satisfies TransitionMeta },
         ...cancellation('in_final_approval'),
       },
@@ -98,7 +98,7 @@ export const deviationMachine = setup({
       on: {
         APPROVE_CANCELLATION: {
           target: 'cancelled',
-          guard: 'actorIsNotOwner',
+          guard: 'actorIsIndependent',
           actions: 'forgetState',
           meta: approval,
         },

@@ -26,7 +26,7 @@ const requestChanges = {
 const retire = {
   RETIRE: {
     target: 'obsolete',
-    guard: 'actorIsNotOwner',
+    guard: 'actorIsIndependent',
     meta: { signature: 'approval', reason: true } satisfies TransitionMeta,
   },
 } as const;
@@ -77,7 +77,7 @@ export const documentMachine = setup({
       on: {
         APPROVE: {
           target: 'approved',
-          guard: and(['actorIsNotOwner', readyFor('approved')]),
+          guard: and(['actorIsIndependent', readyFor('approved')]),
           actions: 'setMajorVersion',
           meta: { signature: 'approval' } satisfies TransitionMeta,
         },

@@ -39,6 +39,11 @@ const sampleMachine = setup({
           guard: 'actorIsNotOwner',
           meta: { signature: 'verification' } satisfies TransitionMeta,
         },
+        APPROVE: {
+          target: 'released',
+          guard: 'actorIsIndependent',
+          meta: { signature: 'approval' } satisfies TransitionMeta,
+        },
         EXPIRE: { target: 'expired', meta: { system: true } satisfies TransitionMeta },
         CLOSE: {
           target: 'released',
@@ -126,6 +131,36 @@ describe('evaluateTransition', () => {
     });
   });
 
+  it('bars the creator from an approval even when someone else owns the record', () => {
+    // Else a QA approver could raise a record, name another person owner, and approve it.
+    const raisedForSomeoneElse = testing({ createdBy: 'user-qa', ownerId: OWNER });
+    expect(
+      evaluateTransition(sample, raisedForSomeoneElse, { type: 'APPROVE', actorId: 'user-qa' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'segregation_of_duties',
+      detail: 'The originator of SMP-2026-0001 may not sign its approval.',
+    });
+    expect(
+      evaluateTransition(sample, raisedForSomeoneElse, { type: 'APPROVE', actorId: OWNER }),
+    ).toMatchObject({
+      ok: false,
+      code: 'segregation_of_duties',
+      detail: 'The owner of SMP-2026-0001 may not sign its approval.',
+    });
+    expect(
+      evaluateTransition(sample, raisedForSomeoneElse, { type: 'APPROVE', actorId: 'user-head-of-qa' }),
+    ).toMatchObject({ ok: true, to: 'released' });
+  });
+
+  it('lets the creator verify the owner’s work (an auditor verifies the response to a finding)', () => {
+    const raisedBy = testing({ createdBy: 'user-auditor', ownerId: OWNER });
+    expect(evaluateTransition(sample, raisedBy, { type: 'VERIFY', actorId: 'user-auditor' })).toMatchObject({
+      ok: true,
+      to: 'verified',
+    });
+  });
+
   it('does not take "all related closed" on trust when the server sent no count', () => {
     const close = (related?: LifecycleEvent['related']) =>
       evaluateTransition(sample, testing(), { type: 'CLOSE', actorId: 'user-qa', related });
@@ -145,6 +180,6 @@ describe('availableEvents', () => {
 
   it('hides system moves from people', () => {
     const types = availableEvents(sample, testing(), { actorId: 'user-qa' }).map((event) => event.type);
-    expect(types).toEqual(['DECIDE', 'VERIFY', 'CLOSE']);
+    expect(types).toEqual(['DECIDE', 'VERIFY', 'APPROVE', 'CLOSE']);
   });
 });

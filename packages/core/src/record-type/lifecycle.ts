@@ -2,6 +2,7 @@ import { type AnyMachineSnapshot, getNextTransitions, transition } from 'xstate'
 import type { RecordOf, RecordType } from './defineRecordType';
 import { type FieldIssue, fieldIssuesOf } from './fieldIssues';
 import { type LifecycleEvent, SYSTEM_ACTOR } from './lifecycleEvent';
+import { isIndependentOf } from './lifecycleGuards';
 import type { RecordBase } from './recordBase';
 import type { TransitionMeta } from './transitionMeta';
 
@@ -49,17 +50,24 @@ function enabledTransition(snapshot: AnyMachineSnapshot, event: LifecycleEvent) 
     .find((candidate) => candidate.target !== undefined || candidate.actions.length > 0);
 }
 
-/** Any id but the owner's: asks whether the owner alone is barred from a move. */
-const SOMEONE_ELSE = '\u0000not-the-owner';
+/** Any id but the owner's or creator's: asks whether they alone are barred from a move. */
+const SOMEONE_ELSE = '\u0000someone-independent';
 
 /**
- * The owner is barred by segregation of duties when the move signs an approval, or when
- * anyone else could take it right now (an `actorIsNotOwner` guard on a verification).
+ * Whom segregation of duties bars from this move, if the actor is among them: the owner and
+ * creator from an approval; from any other move (a verification) whoever its guards bar while
+ * someone else could take it right now.
  */
-function ownerIsBarred(snapshot: AnyMachineSnapshot, event: LifecycleEvent, meta: TransitionMeta): boolean {
-  if (event.actorId !== (snapshot.context as RecordBase).ownerId) return false;
-  if (meta.signature === 'approval') return true;
-  return enabledTransition(snapshot, { ...event, actorId: SOMEONE_ELSE }) !== undefined;
+function barredBySegregation(
+  snapshot: AnyMachineSnapshot,
+  event: LifecycleEvent,
+  meta: TransitionMeta,
+): 'owner' | 'originator' | null {
+  const record = snapshot.context as RecordBase;
+  if (isIndependentOf(record, event.actorId)) return null;
+  const role = event.actorId === record.ownerId ? 'owner' : 'originator';
+  if (meta.signature === 'approval') return role;
+  return enabledTransition(snapshot, { ...event, actorId: SOMEONE_ELSE }) !== undefined ? role : null;
 }
 
 /** Explains why none of the candidate transitions was enabled, from what the guards check. */
@@ -71,10 +79,11 @@ function explainRefusal(
 ): { code: RefusalCode; detail: string; errors: FieldIssue[] } {
   const record = snapshot.context as RecordBase;
   const meta = metaOf(candidates[0]);
-  if (ownerIsBarred(snapshot, event, meta)) {
+  const barred = barredBySegregation(snapshot, event, meta);
+  if (barred) {
     return {
       code: 'segregation_of_duties',
-      detail: `The owner of ${record.number} may not sign its ${meta.signature ?? 'approval'}.`,
+      detail: `The ${barred} of ${record.number} may not sign its ${meta.signature ?? 'approval'}.`,
       errors: [],
     };
   }

@@ -8,7 +8,9 @@ import { recordTypes } from './recordTypes';
 type AnyRecord = RecordOf<RecordType>;
 
 const OWNER = 'user-owner';
-const actors = [OWNER, 'user-qa', 'user-reviewer', SYSTEM_ACTOR];
+/** Someone who raised the record and named another person its owner. */
+const CREATOR = 'user-creator';
+const actors = [OWNER, CREATOR, 'user-qa', 'user-reviewer', SYSTEM_ACTOR];
 const NUM_RUNS = 200;
 
 /**
@@ -114,7 +116,12 @@ function recordsOf(
       ),
     ]),
   );
-  return fc.record(model).map((fields) => ({
+  // Mostly the owner raised the record; sometimes someone else did and named the owner.
+  const creators = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(OWNER) },
+    { weight: 1, arbitrary: fc.constant(CREATOR) },
+  );
+  return fc.tuple(fc.record(model), creators).map(([fields, createdBy]) => ({
     id: '01960000-0000-7000-8000-000000000042',
     orgId: 'org-acme',
     type: recordType.name,
@@ -122,7 +129,7 @@ function recordsOf(
     state: initialStateOf(recordType),
     version: 1,
     ownerId: OWNER,
-    createdBy: OWNER,
+    createdBy,
     createdAt: '2026-03-01T08:00:00.000Z',
     updatedAt: '2026-03-01T08:00:00.000Z',
     title: 'Property-test record',
@@ -210,7 +217,7 @@ describe.each(Object.entries(fieldVariants))('%s lifecycle properties', (name, v
   const records = recordsOf(recordType, variants);
   const events = eventDrafts();
 
-  it('every accepted move lands on a record its new state accepts, and no owner signs an approval', () => {
+  it('every accepted move lands on a record its new state accepts, and no owner or creator signs an approval', () => {
     fc.assert(
       fc.property(records, events, (start, sequence) => {
         walk(recordType, start, sequence, (record, event, outcome) => {
@@ -223,8 +230,13 @@ describe.each(Object.entries(fieldVariants))('%s lifecycle properties', (name, v
           const issues = recordType.requiredFields[outcome.to]?.safeParse(outcome.record).error?.issues ?? [];
           holds(issues.length === 0, () => `${move}: the record misses ${JSON.stringify(issues)}`);
           holds(
-            outcome.meta.signature !== 'approval' || event.actorId !== record.ownerId,
-            () => `${move}: owner approved`,
+            outcome.meta.signature !== 'approval' ||
+              (event.actorId !== record.ownerId && event.actorId !== record.createdBy),
+            () => `${move}: its owner (${record.ownerId}) or creator (${record.createdBy}) approved`,
+          );
+          holds(
+            outcome.meta.signature !== 'verification' || event.actorId !== record.ownerId,
+            () => `${move}: its owner verified their own work`,
           );
           holds(!outcome.meta.reason || !!event.reason?.trim(), () => `${move}: taken without a reason`);
           holds(!outcome.meta.system || event.actorId === SYSTEM_ACTOR, () => `${move}: taken by a person`);

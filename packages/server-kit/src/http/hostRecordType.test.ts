@@ -45,7 +45,7 @@ const changeControlMachine = setup({
       on: {
         APPROVE: {
           target: 'closed',
-          guard: 'actorIsNotOwner',
+          guard: 'actorIsIndependent',
           meta: { signature: 'approval' } satisfies TransitionMeta,
         },
       },

@@ -32,9 +32,12 @@ beforeAll(async () => {
 }, kitStartTimeout);
 afterAll(() => kit.close());
 
-/** A deviation of Olivia's, moved on to `in_approval`. */
-async function deviationInApproval(owner: TestUser = 'olivia') {
-  const draft = await createRecord(kit, owner, 'deviations', describedDeviation());
+/** A deviation owned by `owner` (raised by `creator`, who names the owner), moved on to `in_approval`. */
+async function deviationInApproval(owner: TestUser = 'olivia', creator: TestUser = owner) {
+  const draft = await createRecord(kit, creator, 'deviations', {
+    ...describedDeviation(),
+    ownerId: testPrincipals[owner].userId,
+  });
   const submitted = await expectOk(transition(kit, owner, 'deviations', draft, 'SUBMIT'));
   const assessed = await expectOk(
     update(
@@ -105,6 +108,17 @@ describe('what a role may not do', () => {
       'segregation_of_duties',
     );
     expect(response.json.type).toBe('https://masetra.dev/problems/transition-refused');
+  });
+
+  it('a qa_approver who raised a deviation for someone else may not approve it either', async () => {
+    const raisedForOlivia = await deviationInApproval('olivia', 'quinn');
+    expect(raisedForOlivia).toMatchObject({ ownerId: 'olivia', createdBy: 'quinn' });
+    const response = await expectRefused(
+      () => transition(kit, 'quinn', 'deviations', raisedForOlivia, 'APPROVE', { sign: 'approval' }),
+      403,
+      'segregation_of_duties',
+    );
+    expect(response.json.detail).toMatch(/originator/);
   });
 
   it('a role withdrawn between two requests counts from the next request on', async () => {

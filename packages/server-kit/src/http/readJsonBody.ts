@@ -1,48 +1,5 @@
-import { type FieldIssue, toJsonPointer } from '@masetra/core';
+import { unstorableTextIssues } from '@masetra/core';
 import { problems } from './problems';
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what PostgreSQL text cannot hold
-const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/**
- * Strings PostgreSQL cannot store (text and jsonb refuse NUL; jsonb refuses an unpaired
- * surrogate), found before they reach the database and answered as a 422, not a 500.
- * Walks without recursion: a body within the size limit may still nest thousands deep.
- */
-function unstorableTextIssues(root: unknown): FieldIssue[] {
-  interface Step {
-    value: unknown;
-    parent: Step | null;
-    key: string | number | null;
-  }
-  const pathOf = (step: Step) => {
-    const path: (string | number)[] = [];
-    for (let at: Step | null = step; at?.parent; at = at.parent) path.unshift(at.key as string | number);
-    return path;
-  };
-  const issues: FieldIssue[] = [];
-  const report = (step: Step) =>
-    issues.push({
-      pointer: toJsonPointer(pathOf(step)),
-      detail: 'Text may not contain NUL characters or unpaired surrogates.',
-    });
-  const pending: Step[] = [{ value: root, parent: null, key: null }];
-  for (let step = pending.pop(); step; step = pending.pop()) {
-    const { value } = step;
-    if (typeof value === 'string') {
-      if (unstorable.test(value)) report(step);
-    } else if (Array.isArray(value)) {
-      for (const [index, item] of value.entries()) pending.push({ value: item, parent: step, key: index });
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        const child = { value: item, parent: step, key };
-        if (unstorable.test(key)) report(child);
-        pending.push(child);
-      }
-    }
-  }
-  return issues;
-}
 
 /**
  * Reads a JSON body, refusing it before it is fully read when it exceeds the limit, so an

@@ -3,7 +3,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStorage, sampleRecord } from '../testing';
 import { ListQueryError } from './listQueryError';
-import { type ListRecordsOptions, listRecords, listRecordsQuery, type RecordPage } from './listRecords';
+import {
+  chooseListStrategy,
+  FEW_MATCHES,
+  type ListRecordsOptions,
+  type ListStrategy,
+  listRecords,
+  listRecordsQuery,
+  type RecordPage,
+} from './listRecords';
 import { recordSortKeys } from './recordSortKeys';
 import { insertRecord } from './records';
 import type { Storage } from './storage';
@@ -85,16 +93,18 @@ describe('listRecords', () => {
   });
   afterAll(() => storage.close());
 
-  async function everyPage(options: ListRecordsOptions) {
+  async function everyPage(options: ListRecordsOptions, strategy?: ListStrategy) {
     const seen: Deviation[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: RecordPage<Deviation> = await listRecords(storage.db, deviation, 'org-a', {
-        ...options,
-        limit: 7,
-        cursor,
-      });
+      const page: RecordPage<Deviation> = await listRecords(
+        storage.db,
+        deviation,
+        'org-a',
+        { ...options, limit: 7, cursor },
+        strategy,
+      );
       seen.push(...page.items);
       cursor = page.nextCursor;
       pages += 1;
@@ -122,6 +132,15 @@ describe('listRecords', () => {
       const whole = await listRecords(storage.db, deviation, 'org-a', { ...options, sort, limit: 200 });
       expect(paged.map((record) => record.id)).toEqual(whole.items.map((record) => record.id));
       expect(whole.nextCursor).toBeNull();
+    }
+  });
+
+  it.each(sorts)('pages a search alike whether it walks the index or sorts the matches: %s', async (sort) => {
+    for (const options of filterCases.filter((options) => options.q)) {
+      const walked = await everyPage({ ...options, sort }, 'walk-index');
+      const sorted = await everyPage({ ...options, sort }, 'sort-matches');
+      expect(walked.length).toBeGreaterThan(0);
+      expect(sorted.map((record) => record.id)).toEqual(walked.map((record) => record.id));
     }
   });
 
@@ -185,6 +204,32 @@ describe('listRecords', () => {
           'Row ' || i, jsonb_build_object('title', 'Row ' || i, 'severity', (ARRAY['minor','major','critical'])[1 + i % 3])
         FROM generate_series(1, 20000) AS i`.execute(storage.db);
       await sql`ANALYZE deviations`.execute(storage.db);
+    });
+
+    async function planOf(options: ListRecordsOptions, strategy: ListStrategy) {
+      const compiled = listRecordsQuery(storage.db, deviation, 'org-big', options, strategy).compile();
+      const { rows } = await sql<{
+        'QUERY PLAN': string;
+      }>`EXPLAIN ${sql.raw(inline(compiled.sql, compiled.parameters))}`.execute(storage.db);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    }
+
+    it('answers a rare search term from its matches, read through the search index', async () => {
+      // The planner alone would walk the creation-time index for 51 rows that are not there.
+      expect(await chooseListStrategy(storage.db, deviation, 'org-big', '12345')).toBe('sort-matches');
+      const plan = await planOf({ q: '12345', limit: 50 }, 'sort-matches');
+      expect(plan).toMatch(/Bitmap Index Scan on deviations_search_idx/);
+      expect(plan).not.toMatch(/deviations_created_idx|Seq Scan/);
+      const page = await listRecords(storage.db, deviation, 'org-big', { q: '12345' });
+      expect(page.items.map((record) => record.number)).toEqual(['DEV-2026-12345']);
+    });
+
+    it(`walks the sort key's index for a term matching more than ${FEW_MATCHES} rows`, async () => {
+      expect(await chooseListStrategy(storage.db, deviation, 'org-big', 'row')).toBe('walk-index');
+      expect(await chooseListStrategy(storage.db, deviation, 'org-big', 'row -12345')).toBe('walk-index');
+      const page = await listRecords(storage.db, deviation, 'org-big', { q: 'row', limit: 50 });
+      expect(page.items).toHaveLength(50);
+      expect(page.items[0]?.number).toBe('DEV-2026-20000');
     });
 
     it.each([
