@@ -25,7 +25,7 @@ export type { RecordRoutes } from './contract/recordRoutes';
 export { recordRoutes, transitionBodySchema, updateBodySchema } from './contract/recordRoutes';
 /** Hashing */
 export { canonicalJson } from './crypto/canonicalJson';
-export { auditEntryHash, GENESIS_HASH, recordContentHash } from './crypto/contentHash';
+export { auditEntryHash, auditEntryHashInput, GENESIS_HASH, recordContentHash } from './crypto/contentHash';
 export { sha256Hex } from './crypto/sha256';
 /** Built-in record types */
 export * from './deviation';

@@ -15,11 +15,20 @@ export function recordContentHash(record: Record<string, unknown>): Promise<stri
 }
 
 /**
+ * The text an audit-trail entry's hash covers: the previous entry's hash, a newline, and the
+ * entry's canonical JSON. Exposed so a server can hash it with its platform's own SHA-256
+ * (synchronous node:crypto verifies a long trail far faster than WebCrypto's promises).
+ */
+export function auditEntryHashInput(previousHash: string, entry: Record<string, unknown>): string {
+  return `${previousHash}\n${canonicalJson(entry)}`;
+}
+
+/**
  * The hash of one audit-trail entry, chained to the previous entry's hash. Changing any
  * entry, or removing one, changes every hash after it.
  */
 export function auditEntryHash(previousHash: string, entry: Record<string, unknown>): Promise<string> {
-  return sha256Hex(`${previousHash}\n${canonicalJson(entry)}`);
+  return sha256Hex(auditEntryHashInput(previousHash, entry));
 }
 
 /** The `previousHash` of an organization's first entry. */

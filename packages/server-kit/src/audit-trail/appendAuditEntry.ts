@@ -1,10 +1,11 @@
-import { auditEntryHash, GENESIS_HASH } from '@masetra/core';
+import { GENESIS_HASH } from '@masetra/core';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../storage/database';
 import { asStoredJson, toJsonb } from '../storage/jsonb';
 import { toDate } from '../storage/timestamps';
 import { auditEntryContent } from './auditEntryContent';
+import { hashAuditEntry } from './hashAuditEntry';
 import type { AuditChange, AuditEntry, AuditEntryInput, AuditSource } from './types';
 
 /**
@@ -61,7 +62,7 @@ export async function appendAuditEntry(
   const entry: AuditEntry = {
     ...fields,
     previousHash: head.hash,
-    hash: await auditEntryHash(head.hash, auditEntryContent(fields)),
+    hash: hashAuditEntry(head.hash, auditEntryContent(fields)),
   };
 
   await trx
