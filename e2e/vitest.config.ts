@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// As in the root config: CI sums the JSON reports (.ci/summarize.mjs).
+const jsonReport = process.env.MASETRA_TEST_REPORT;
+
 // The browser tests: Debian's Chromium driven by playwright-core against the reference server
 // serving the built demo. Run by `pnpm test:e2e`; not part of the root `pnpm test` projects.
 export default defineConfig({
@@ -12,6 +15,7 @@ export default defineConfig({
     // One server (global setup) for every file; two files at a time in their own browsers.
     fileParallelism: true,
     maxWorkers: 2,
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 const jsonReport = process.env.MASETRA_TEST_REPORT;
 
 // The fault tests: real reference-server processes, killed, doubled, flooded. Not part of the
-// root `pnpm test`; run with `pnpm test:faults` (on PostgreSQL too with TEST_DATABASE_URL).
+// root `pnpm test`; run with `pnpm test:faults` (on PostgreSQL too with TEST_DATABASE_URL),
+// and by .ci/run.
 export default defineConfig({
   test: {
     name: 'faults',
