@@ -15,7 +15,10 @@ const targets = {
   increment: 17 * kB,
 };
 
-const output = execFileSync('size-limit', ['--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const output = execFileSync('size-limit', ['--json'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 /** @type {{ name: string, passed: boolean, size: number, sizeLimit: number }[]} */
 const results = JSON.parse(output);
 
@@ -35,7 +38,9 @@ for (const result of results) {
   console.log(line);
   if (!result.passed) failures.push(`${result.name} is over its limit`);
   if (increment !== null && increment > targets.increment) {
-    failures.push(`${result.name} adds ${format(increment)} to the first screen (at most ${format(targets.increment)})`);
+    failures.push(
+      `${result.name} adds ${format(increment)} to the first screen (at most ${format(targets.increment)})`,
+    );
   }
 }
 if (failures.length > 0) {

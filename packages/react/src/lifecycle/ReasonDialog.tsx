@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { type ClassNames, useSlots } from '../internal/classNames';
+import { DialogActions } from '../internal/DialogActions';
 import { DialogFrame, type DialogSlot } from '../internal/DialogFrame';
 import { describeError } from '../internal/problems';
 import { useQms } from '../provider/useQms';
@@ -88,24 +89,13 @@ export function ReasonDialog({
             </p>
           )}
         </div>
-        {failure && (
-          <div className={slots.ui('alert', slots('error'))} role="alert">
-            {failure}
-          </div>
-        )}
-        <div className={slots('actions')}>
-          <button
-            type="button"
-            className={slots.ui('button')}
-            disabled={pending}
-            onClick={() => onOpenChange(false)}
-          >
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className={slots.ui('button')} data-variant="primary" disabled={pending}>
-            {t('reason.submit')}
-          </button>
-        </div>
+        <DialogActions
+          slots={slots}
+          failure={failure}
+          pending={pending}
+          submitLabel={t('reason.submit')}
+          onCancel={() => onOpenChange(false)}
+        />
       </form>
     </DialogFrame>
   );

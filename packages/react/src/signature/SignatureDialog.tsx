@@ -2,6 +2,7 @@ import { isProblemError } from '@masetra/client';
 import type { SignatureInput, SignatureMeaning } from '@masetra/core';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type ClassNames, useSlots } from '../internal/classNames';
+import { DialogActions } from '../internal/DialogActions';
 import { DialogFrame, type DialogSlot } from '../internal/DialogFrame';
 import { describeError } from '../internal/problems';
 import { useQms } from '../provider/useQms';
@@ -258,24 +259,13 @@ export function SignatureDialog({
             />,
             t('signature.otpHint'),
           )}
-        {failure && (
-          <div className={slots.ui('alert', slots('error'))} role="alert">
-            {failure}
-          </div>
-        )}
-        <div className={slots('actions')}>
-          <button
-            type="button"
-            className={slots.ui('button')}
-            disabled={pending}
-            onClick={() => onOpenChange(false)}
-          >
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className={slots.ui('button')} data-variant="primary" disabled={pending}>
-            {pending ? t('signature.submitting') : t('signature.submit')}
-          </button>
-        </div>
+        <DialogActions
+          slots={slots}
+          failure={failure}
+          pending={pending}
+          submitLabel={pending ? t('signature.submitting') : t('signature.submit')}
+          onCancel={() => onOpenChange(false)}
+        />
       </form>
     </DialogFrame>
   );
