@@ -1,21 +1,11 @@
-// axe-core on every page of the demo, as the people who use it see them: no serious or
-// critical violations of WCAG 2.2 A/AA or axe's best practices.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium } from './support/browser';
+import { expect, test } from 'vitest';
+import { chromiumForFile } from './support/browser';
 import { auditEveryPage } from './support/demoPages';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 test('every page of the demo has no serious or critical axe violations', async () => {
-  const { violations, errors } = await auditEveryPage(browser, 'light', 'every rule');
+  const { violations, errors } = await auditEveryPage(browser(), 'light', 'every rule');
   expect(violations).toEqual({});
   expect(errors).toEqual([]);
 });

@@ -1,32 +1,10 @@
-// User administration in the demo: the administrator adds a user with a temporary password and
-// a role; the user must choose their own password at first sign-in, then works in that role.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import {
-  launchChromium,
-  newDemoContext,
-  screenshot,
-  signIn,
-  signOut,
-  watchForPageErrors,
-} from './support/browser';
+import { expect, test } from 'vitest';
+import { chromiumForFile, openDemoPage, signIn, signOut } from './support/browser';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 test('an administrator adds a user, who chooses a new password at first sign-in', async () => {
-  const context = await newDemoContext(browser);
-  const page = await context.newPage();
-  const errors = watchForPageErrors(page);
-  onTestFailed(async () => {
-    await screenshot(page, 'failed-admin', { fullPage: true });
-  });
+  const { context, page, errors } = await openDemoPage(browser(), 'admin');
   const email = `new.investigator.${Date.now()}@acme.example`;
 
   await signIn(page, 'admin@acme.example');

@@ -2,17 +2,9 @@
 // assessed, approved with a signature (after a wrong password is refused), investigated with
 // 5 Whys and a CAPA, approved for closure with a signature, and closed, every step in its trail.
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  launchChromium,
-  newDemoContext,
-  screenshot,
-  signIn,
-  signOut,
-  watchForPageErrors,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signIn, signOut } from './support/browser';
 import {
   auditTrailEntries,
   editRecord,
@@ -23,14 +15,7 @@ import {
   waitForState,
 } from './support/recordPage';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 const TITLE = 'Temperature excursion in cold room 3 (browser test)';
 
@@ -41,12 +26,7 @@ async function openAs(page: Page, email: string, path: string): Promise<void> {
 }
 
 test('a major deviation goes from draft to closed with signatures, a 5-Why investigation and a CAPA', async () => {
-  const context = await newDemoContext(browser);
-  const page = await context.newPage();
-  const errors = watchForPageErrors(page);
-  onTestFailed(async () => {
-    await screenshot(page, 'failed-deviation', { fullPage: true });
-  });
+  const { context, page, errors } = await openDemoPage(browser(), 'deviation');
 
   // The originator raises the deviation and submits it.
   await signIn(page, 'originator@acme.example');

@@ -1,33 +1,11 @@
-// A controlled document from draft through review and approval (each signed) to effective.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  launchChromium,
-  newDemoContext,
-  screenshot,
-  signIn,
-  signOut,
-  watchForPageErrors,
-} from './support/browser';
+import { expect, test } from 'vitest';
+import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signIn, signOut } from './support/browser';
 import { recordArticle, sign, startSignedStep, takeStep, waitForState } from './support/recordPage';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 test('a document goes from draft through review and approval to effective', async () => {
-  const context = await newDemoContext(browser);
-  const page = await context.newPage();
-  const errors = watchForPageErrors(page);
-  onTestFailed(async () => {
-    await screenshot(page, 'failed-document', { fullPage: true });
-  });
+  const { context, page, errors } = await openDemoPage(browser(), 'document');
   const today = new Date().toISOString().slice(0, 10);
 
   // The document controller drafts the SOP and submits it for review.

@@ -1,23 +1,10 @@
 // The demo from the keyboard alone: skip link, sign-in, main navigation, a record opened
 // from the table with the arrow keys and Enter, and focus on each new page's heading.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  launchChromium,
-  newDemoContext,
-  screenshot,
-  watchForPageErrors,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { chromiumForFile, DEMO_PASSWORD, openDemoPage } from './support/browser';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** What has the keyboard focus: its role (or tag) and accessible text. */
 const focused = (page: Page) =>
@@ -42,12 +29,7 @@ async function tabTo(
 }
 
 test('signs in, navigates and opens a record with the keyboard only', async () => {
-  const context = await newDemoContext(browser);
-  const page = await context.newPage();
-  const errors = watchForPageErrors(page);
-  onTestFailed(async () => {
-    await screenshot(page, 'failed-keyboard', { fullPage: true });
-  });
+  const { context, page, errors } = await openDemoPage(browser(), 'keyboard');
 
   await page.goto('/sign-in');
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -1,33 +1,12 @@
-// The demo's session: the access token lives in memory and is refreshed before it expires; the
-// refresh token survives a reload of the tab (sessionStorage) and nothing survives signing out.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import {
-  launchChromium,
-  newDemoContext,
-  screenshot,
-  signIn,
-  signOut,
-  watchForPageErrors,
-} from './support/browser';
+import { expect, test } from 'vitest';
+import { chromiumForFile, openDemoPage, signIn, signOut } from './support/browser';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 test('a session survives a reload, refreshes its token when it expires, and ends at sign-out', async () => {
-  const context = await newDemoContext(browser);
-  await context.clock.install();
-  const page = await context.newPage();
-  const errors = watchForPageErrors(page);
-  onTestFailed(async () => {
-    await screenshot(page, 'failed-session', { fullPage: true });
-  });
+  const { context, page, errors } = await openDemoPage(browser(), 'session', (fresh) =>
+    fresh.clock.install(),
+  );
   const refreshes: number[] = [];
   page.on('response', (response) => {
     if (response.url().endsWith('/api/v1/auth/refresh')) refreshes.push(response.status());

@@ -1,26 +1,12 @@
 // The sample brand theme really changes what is drawn: the same page, pixel for pixel, in
 // the light theme and in the brand theme; and drawing the same theme twice changes nothing.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import {
-  launchChromium,
-  newDemoContext,
-  SCREENSHOT_DIR,
-  screenshot,
-  signIn,
-  watchForPageErrors,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { chromiumForFile, openDemoPage, SCREENSHOT_DIR, signIn } from './support/browser';
 import { compareScreenshots } from './support/compareScreenshots';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function drawn(page: Page, theme: string, name: string): Promise<Buffer> {
   await page.getByLabel('Theme').selectOption(theme);
@@ -34,12 +20,7 @@ async function drawn(page: Page, theme: string, name: string): Promise<Buffer> {
 }
 
 test('the sample brand theme redraws the deviation list; the light theme draws it the same each time', async () => {
-  const context = await newDemoContext(browser);
-  const page = await context.newPage();
-  const errors = watchForPageErrors(page);
-  onTestFailed(async () => {
-    await screenshot(page, 'failed-theme', { fullPage: true });
-  });
+  const { context, page, errors } = await openDemoPage(browser(), 'theme');
   await signIn(page, 'qa@acme.example');
   await page.getByRole('link', { name: 'Deviations' }).click();
   await page.getByRole('row').nth(1).waitFor();

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -49,6 +49,40 @@ export async function newDemoContext(browser: Browser): Promise<BrowserContext> 
   });
   context.setDefaultTimeout(15_000);
   return context;
+}
+
+/** One Chromium for the test file: launched before its tests, closed after them. */
+export function chromiumForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium did not start');
+    return browser;
+  };
+}
+
+/**
+ * A page on the demo in a fresh profile, for one test: its uncaught errors collected, and a
+ * full-page screenshot `failed-<name>.png` when the test fails.
+ */
+export async function openDemoPage(
+  browser: Browser,
+  name: string,
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await newDemoContext(browser);
+  await prepare?.(context);
+  const page = await context.newPage();
+  const errors = watchForPageErrors(page);
+  onTestFailed(async () => {
+    await screenshot(page, `failed-${name}`, { fullPage: true });
+  });
+  return { context, page, errors };
 }
 
 /** Fails the test on any uncaught error in the page, with the page's own message. */

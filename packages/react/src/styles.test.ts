@@ -75,4 +75,17 @@ describe('styles.css', () => {
     expect(tokens).toMatch(/\.masetra-root\[data-masetra-theme=["']brand["']\]/);
     expect(tokens).toContain('--masetra-color-primary:');
   });
+
+  it('defines the dark palette once: every colour is light-dark(), and the themes pick a color-scheme', () => {
+    const tokens = sources.find(({ file }) => file.endsWith('tokens.css'))!.css;
+    const base = /\.masetra-root \{([^}]*)\}/.exec(tokens)![1]!;
+    const colours = [...base.matchAll(/(--masetra-color-[\w-]+):\s*([^;]+);/g)];
+    expect(colours.length).toBeGreaterThan(20);
+    expect(
+      colours.filter(([, , value]) => !value!.startsWith('light-dark(')).map(([, name]) => name),
+    ).toEqual([]);
+    expect(tokens).toMatch(/\[data-masetra-theme="dark"\]\s*\{\s*color-scheme: dark;/);
+    expect(tokens).toMatch(/\[data-masetra-theme="system"\]\s*\{\s*color-scheme: light dark;/);
+    expect(tokens).not.toContain('prefers-color-scheme');
+  });
 });

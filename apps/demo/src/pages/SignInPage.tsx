@@ -3,6 +3,7 @@ import { isNetworkError, isProblemError } from '@masetra/client';
 import { type FormEvent, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { session } from '../session/api';
+import { TextField } from '../shell/TextField';
 
 const demoAccounts = [
   { email: 'originator@acme.example', roles: 'originator' },
@@ -83,68 +84,56 @@ export function SignInPage() {
             aria-describedby={error ? `${id}-error` : undefined}
           >
             {step.kind === 'change-password' ? <p>{step.why}</p> : null}
-            <div className="demo-field">
-              <label htmlFor={`${id}-email`}>E-mail</label>
-              <input
-                id={`${id}-email`}
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
-            </div>
-            <div className="demo-field">
-              <label htmlFor={`${id}-password`}>
-                {step.kind === 'change-password' ? 'Current password' : 'Password'}
-              </label>
-              <input
-                id={`${id}-password`}
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-              />
-            </div>
+            <TextField
+              id={`${id}-email`}
+              label="E-mail"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onValue={setEmail}
+            />
+            <TextField
+              id={`${id}-password`}
+              label={step.kind === 'change-password' ? 'Current password' : 'Password'}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onValue={setPassword}
+            />
             {step.kind === 'otp' ? (
-              <div className="demo-field">
-                <label htmlFor={`${id}-otp`}>One-time code</label>
-                <input
-                  id={`${id}-otp`}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  pattern="[0-9]{6,8}"
-                  required
-                  value={otp}
-                  onChange={(event) => setOtp(event.target.value)}
-                />
-              </div>
+              <TextField
+                id={`${id}-otp`}
+                label="One-time code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6,8}"
+                required
+                value={otp}
+                onValue={setOtp}
+              />
             ) : null}
             {step.kind === 'change-password' ? (
               <>
-                <div className="demo-field">
-                  <label htmlFor={`${id}-new`}>New password</label>
-                  <input
-                    id={`${id}-new`}
-                    type="password"
-                    autoComplete="new-password"
-                    required
-                    value={newPassword}
-                    onChange={(event) => setNewPassword(event.target.value)}
-                  />
-                </div>
-                <div className="demo-field">
-                  <label htmlFor={`${id}-confirm`}>Repeat the new password</label>
-                  <input
-                    id={`${id}-confirm`}
-                    type="password"
-                    autoComplete="new-password"
-                    required
-                    value={confirmation}
-                    onChange={(event) => setConfirmation(event.target.value)}
-                  />
-                </div>
+                <TextField
+                  id={`${id}-new`}
+                  label="New password"
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  value={newPassword}
+                  onValue={setNewPassword}
+                />
+                <TextField
+                  id={`${id}-confirm`}
+                  label="Repeat the new password"
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  value={confirmation}
+                  onValue={setConfirmation}
+                />
               </>
             ) : null}
             {error ? (

@@ -5,6 +5,7 @@ import { defaultRoleNames, defaultRoles, type User } from '@masetra/core';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms } from '../session/api';
+import { TextField } from '../shell/TextField';
 
 function messageOf(error: unknown): string {
   if (isProblemError(error)) {
@@ -79,40 +80,18 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
     <section className="demo-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Add a user</h2>
       <form className="demo-form demo-form--grid" onSubmit={submit}>
-        <div className="demo-field">
-          <label htmlFor={`${id}-name`}>Name</label>
-          <input
-            id={`${id}-name`}
-            required
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        </div>
-        <div className="demo-field">
-          <label htmlFor={`${id}-email`}>E-mail</label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="demo-field">
-          <label htmlFor={`${id}-password`}>Temporary password</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby={`${id}-password-hint`}
-            value={temporaryPassword}
-            onChange={(e) => setTemporaryPassword(e.target.value)}
-          />
-          <p id={`${id}-password-hint`} className="demo-hint">
-            The user must change it at first sign-in.
-          </p>
-        </div>
+        <TextField id={`${id}-name`} label="Name" required value={displayName} onValue={setDisplayName} />
+        <TextField id={`${id}-email`} label="E-mail" type="email" required value={email} onValue={setEmail} />
+        <TextField
+          id={`${id}-password`}
+          label="Temporary password"
+          hint="The user must change it at first sign-in."
+          type="password"
+          autoComplete="new-password"
+          required
+          value={temporaryPassword}
+          onValue={setTemporaryPassword}
+        />
         <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} />
         {error ? (
           <p role="alert" className="demo-error">
@@ -225,17 +204,15 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
         </div>
         {resetting ? (
           <form className="demo-inline-form" onSubmit={resetPassword}>
-            <div className="demo-field">
-              <label htmlFor={`${id}-temporary`}>Temporary password for {user.displayName}</label>
-              <input
-                id={`${id}-temporary`}
-                type="password"
-                autoComplete="new-password"
-                required
-                value={temporaryPassword}
-                onChange={(event) => setTemporaryPassword(event.target.value)}
-              />
-            </div>
+            <TextField
+              id={`${id}-temporary`}
+              label={`Temporary password for ${user.displayName}`}
+              type="password"
+              autoComplete="new-password"
+              required
+              value={temporaryPassword}
+              onValue={setTemporaryPassword}
+            />
             <button type="submit" className="demo-button demo-button--primary">
               Set temporary password
             </button>

@@ -2,7 +2,7 @@ import type { RecordType } from '@masetra/core';
 import { type Kysely, sql } from 'kysely';
 import { dataFieldText } from './dataFieldSql';
 import { indexName } from './indexName';
-import { recordSortKeys } from './recordSortKeys';
+import { numberOrder, recordSortKeys } from './recordSortKeys';
 import { recordTableName } from './recordTableName';
 
 /** The search column's comment names the fields it covers, so a changed list rebuilds it. */
@@ -63,8 +63,10 @@ export async function ensureRecordTable(db: Kysely<unknown>, recordType: RecordT
   await createIndex(db, table, 'search', 'USING gin (search)');
   await createIndex(db, table, 'created', '(org_id, created_at, id)');
   await createIndex(db, table, 'updated', '(org_id, updated_at, id)');
-  // (org_id, number) is unique already; the id makes it serve the keyset's tie-break too.
-  await createIndex(db, table, 'number', '(org_id, number, id)');
+  // The `number` sort key pads numbers to one width (recordSortKeys); the id breaks ties.
+  await createIndex(db, table, 'number_order', `(org_id, (${numberOrder}), id)`);
+  // Tables made before 0.2 sorted numbers as text through this one; derived data, so dropped.
+  await sql`DROP INDEX IF EXISTS ${sql.id(indexName(table, 'number'))}`.execute(db);
   await createIndex(db, table, 'state', '(org_id, state, created_at, id)');
   await createIndex(db, table, 'owner', '(org_id, owner_id, created_at, id)');
   if (recordType.parent) {

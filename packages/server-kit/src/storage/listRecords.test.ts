@@ -157,6 +157,32 @@ describe('listRecords', () => {
     expect(bySeverity).toEqual([...bySeverity].sort((a, b) => a - b));
   });
 
+  it('orders record numbers by their sequence: 9999 before 10000', async () => {
+    await storage.db.transaction().execute(async (trx) => {
+      for (const number of ['DEV-2025-0002', 'DEV-2025-10000', 'DEV-2025-9999', 'DEV-2025-100000']) {
+        await insertRecord(trx, deviation, sampleRecord(deviation, { orgId: 'org-numbers', number }, {}));
+      }
+    });
+    const numbers = async (sort: string) =>
+      (await listRecords(storage.db, deviation, 'org-numbers', { sort, limit: 2 })).items.map(
+        (record) => record.number,
+      );
+    expect(await numbers('number')).toEqual(['DEV-2025-0002', 'DEV-2025-9999']);
+    expect(await numbers('-number')).toEqual(['DEV-2025-100000', 'DEV-2025-10000']);
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: RecordPage<Deviation> = await listRecords(storage.db, deviation, 'org-numbers', {
+        sort: 'number',
+        limit: 1,
+        cursor,
+      });
+      all.push(...page.items.map((record) => record.number));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(all).toEqual(['DEV-2025-0002', 'DEV-2025-9999', 'DEV-2025-10000', 'DEV-2025-100000']);
+  });
+
   it("never shows another organization's records", async () => {
     const page = await listRecords(storage.db, deviation, 'org-b', { limit: 200 });
     expect(page.items).toHaveLength(12);

@@ -52,12 +52,17 @@ function dataSortKey(name: string, schema: unknown): RecordSortKey {
   return { name, expression: `coalesce(${text}, '')`, type: 'text' };
 }
 
+/** The `number` sort key's SQL; an expression index on the same text serves it. */
+export const numberOrder = "lpad(number, 32, '0')";
+
 /** Every sort key a record type offers: the base ones and its `sortFields`. */
 export function recordSortKeys(recordType: RecordType): Map<string, RecordSortKey> {
   const keys = new Map<string, RecordSortKey>([
     ['createdAt', { name: 'createdAt', expression: 'created_at', type: 'timestamptz' }],
     ['updatedAt', { name: 'updatedAt', expression: 'updated_at', type: 'timestamptz' }],
-    ['number', { name: 'number', expression: 'number', type: 'text' }],
+    // Numbers of one type differ only in the digits of their sequence, so left-padding them
+    // to one width sorts DEV-2026-9999 before DEV-2026-10000, as text alone would not.
+    ['number', { name: 'number', expression: numberOrder, type: 'text' }],
   ]);
   for (const field of recordType.sortFields) {
     if (!keys.has(field)) keys.set(field, dataSortKey(field, recordType.fields[field]));
