@@ -250,6 +250,18 @@ describe('listRecords', () => {
       expect(page.items.map((record) => record.number)).toEqual(['DEV-2026-12345']);
     });
 
+    it('sorts the matches while they are fewer than √(page × rows), and walks the index past that', async () => {
+      // About 20,000 rows: at 51 rows a page the two cost the same at √(51 × 20,000) ≈ 1,010 matches.
+      const anyOf = (count: number) =>
+        Array.from({ length: count }, (_, index) => String(index + 1)).join(' or ');
+      expect(await chooseListStrategy(storage.db, deviation, 'org-big', anyOf(900))).toBe('sort-matches');
+      expect(await chooseListStrategy(storage.db, deviation, 'org-big', anyOf(1_200))).toBe('walk-index');
+      // A larger page makes sorting worth it for more matches.
+      expect(await chooseListStrategy(storage.db, deviation, 'org-big', anyOf(1_200), 200)).toBe(
+        'sort-matches',
+      );
+    });
+
     it(`walks the sort key's index for a term matching more than ${FEW_MATCHES} rows`, async () => {
       expect(await chooseListStrategy(storage.db, deviation, 'org-big', 'row')).toBe('walk-index');
       expect(await chooseListStrategy(storage.db, deviation, 'org-big', 'row -12345')).toBe('walk-index');

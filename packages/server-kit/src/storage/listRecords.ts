@@ -54,12 +54,13 @@ function cursorValue(value: unknown): string | number {
 }
 
 /**
- * A search matching at most this many of an organization's rows is answered from its matches
- * (read through the GIN index, then sorted); one matching more is answered by walking the sort
- * key's index, where matches are then dense enough to fill a page soon. Either way a page reads
- * a bounded number of rows. The planner cannot choose this itself: it estimates every term
- * missing from its statistics at 0.5 % of the rows, so for a rare term (a lot number) it walks
- * the whole index in search of 51 rows that are not there: 1.2 s at a million rows.
+ * How a search reads a page. Sorting its m matches reads m rows (through the GIN index);
+ * walking the sort key's index reads about page × n / m of the n rows before it has a page.
+ * So it sorts the matches when m² ≤ page × n, and walks when they are dense, reading at most
+ * about √(page × n) rows either way, and never more than FEW_MATCHES to sort. The planner
+ * cannot choose this itself: it estimates every term missing from its statistics at 0.5 % of
+ * the rows, so for a rare term (a lot number) it walked the whole index in search of 51 rows
+ * that were not there: 1.2 s at a million rows.
  */
 export const FEW_MATCHES = 2_000;
 
@@ -149,27 +150,42 @@ export function listRecordsQuery(
     .limit(limit + 1);
 }
 
-/** Whether a search matches few enough of the organization's rows to sort them all (GIN index). */
+/** The table's row count as the planner last measured it; null before the first ANALYZE. */
+async function estimatedRows(db: Kysely<Database>, table: string): Promise<number | null> {
+  const { rows } = await sql<{ reltuples: number | string }>`
+    SELECT reltuples FROM pg_class WHERE oid = to_regclass(${table})`.execute(db);
+  const count = Number(rows[0]?.reltuples ?? -1);
+  return count >= 0 ? count : null;
+}
+
+/** Whether a search should sort its matches or walk the sort key's index (see FEW_MATCHES). */
 export async function chooseListStrategy(
   db: Kysely<Database>,
   recordType: RecordType,
   orgId: string,
   q: string | undefined,
+  pageLimit = 50,
 ): Promise<ListStrategy> {
   if (!q) return 'walk-index';
+  const table = recordTableName(recordType);
+  // The whole table's count stands in for the organization's: too high when it shares the
+  // table, which only leans towards sorting the matches, whose cost is bounded anyway.
+  const rows = await estimatedRows(db, table);
+  const threshold =
+    rows === null ? FEW_MATCHES : Math.min(FEW_MATCHES, Math.floor(Math.sqrt((pageLimit + 1) * rows)));
   const { matched } = await asRecordDatabase(db)
     .selectFrom((from) =>
       from
-        .selectFrom(recordTableName(recordType))
+        .selectFrom(table)
         .select('id')
         .where('org_id', '=', orgId)
         .where(searchCondition(q))
-        .limit(FEW_MATCHES + 1)
+        .limit(threshold + 1)
         .as('probe'),
     )
     .select((eb) => eb.fn.countAll<string | number>().as('matched'))
     .executeTakeFirstOrThrow();
-  return Number(matched) <= FEW_MATCHES ? 'sort-matches' : 'walk-index';
+  return Number(matched) <= threshold ? 'sort-matches' : 'walk-index';
 }
 
 /** A forged cursor must be refused here, not by a failing cast in the database (a 500). */
@@ -211,7 +227,8 @@ export async function listRecords<T extends RecordType>(
   const sort = options.sort ?? '-createdAt';
   // Built first: a bad sort, filter or cursor is refused before the database is asked anything.
   const walkIndex = listRecordsQuery(db, recordType, orgId, options, 'walk-index');
-  const strategy = forcedStrategy ?? (await chooseListStrategy(db, recordType, orgId, options.q?.trim()));
+  const strategy =
+    forcedStrategy ?? (await chooseListStrategy(db, recordType, orgId, options.q?.trim(), limit));
   const query =
     strategy === 'walk-index' ? walkIndex : listRecordsQuery(db, recordType, orgId, options, strategy);
   const rows = await query.execute();
