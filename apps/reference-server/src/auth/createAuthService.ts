@@ -9,6 +9,7 @@ import { createCredentials } from './createCredentials';
 import { deactivateUser } from './deactivateUser';
 import type { AuthContext } from './internal/authContext';
 import { createDecoyHash } from './internal/passwordHashing';
+import { totpSecretKey } from './internal/totpSecretBox';
 import type { LoginInput, LoginResult } from './login';
 import { login } from './login';
 import type { LogoutInput } from './logout';
@@ -98,6 +99,7 @@ export function createAuthService<DB>(options: AuthServiceOptions<DB>): AuthServ
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 43_200,
     totpIssuer: options.totpIssuer ?? 'Masetra',
+    totpKey: totpSecretKey(options.jwtSecret),
     decoyHash: createDecoyHash(hashing),
     onSecurityEvent: options.onSecurityEvent,
   };

@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthDb } from './authDatabase';
 import type { AuthHarness, TestUser } from './testing/authTestHarness';
 import { createAuthHarness } from './testing/authTestHarness';
 import { refusalCode } from './testing/refusal';
@@ -54,6 +55,50 @@ describe('TOTP enrolment (PART11 25)', () => {
     );
     const dave = await enrolled();
     expect(await refusalCode(h.auth.beginTotpEnrolment(dave.id))).toBe('totp_already_enrolled');
+  });
+
+  it('keeps the secret sealed at rest, bound to its user', async () => {
+    const db = h.db as unknown as AuthDb;
+    const stored = async (userId: string) =>
+      db
+        .selectFrom('auth_credentials')
+        .select(['totp_secret', 'totp_pending_secret'])
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow();
+    const grace = await h.createUser();
+    const { secret } = await h.auth.beginTotpEnrolment(grace.id);
+    expect((await stored(grace.id)).totp_pending_secret).not.toContain(secret);
+    await h.auth.confirmTotpEnrolment(grace.id, await codeNow(secret));
+    const sealed = (await stored(grace.id)).totp_secret!;
+    expect(sealed).toMatch(/^v1\./);
+    expect(sealed).not.toContain(secret);
+
+    // Copied to another user's row, it opens no login: the seal names the user.
+    const mallory = await enrolled();
+    await db
+      .updateTable('auth_credentials')
+      .set({ totp_secret: sealed })
+      .where('user_id', '=', mallory.id)
+      .execute();
+    h.clock.advance({ seconds: 30 });
+    expect(
+      await refusalCode(
+        h.auth.login({ email: mallory.email, password: mallory.password, otp: await codeNow(secret) }),
+      ),
+    ).toBe('invalid_otp');
+  });
+
+  it('still accepts a secret stored in clear before secrets were sealed', async () => {
+    const henry = await h.createUser();
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    await (h.db as unknown as AuthDb)
+      .updateTable('auth_credentials')
+      .set({ totp_secret: secret, totp_confirmed_at: h.clock.now() })
+      .where('user_id', '=', henry.id)
+      .execute();
+    await expect(
+      h.auth.login({ email: henry.email, password: henry.password, otp: await codeNow(secret) }),
+    ).resolves.toMatchObject({ user: { mfaEnrolled: true } });
   });
 });
 

@@ -4,6 +4,7 @@ import { findAccountById } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
 import { emitSecurityEvent } from './internal/authContext';
 import { generateTotpSecret, totpUri, verifyTotpCode } from './internal/totp';
+import { openTotpSecret, sealTotpSecret } from './internal/totpSecretBox';
 
 export interface TotpEnrolment {
   /** Base32, for typing into an app by hand. */
@@ -29,7 +30,8 @@ export async function beginTotpEnrolment(ctx: AuthContext, userId: string): Prom
   const secret = generateTotpSecret();
   await ctx.db
     .updateTable('auth_credentials')
-    .set({ totp_pending_secret: secret })
+    // Sealed at rest; the user sees it once, here.
+    .set({ totp_pending_secret: sealTotpSecret(ctx.totpKey, userId, secret) })
     .where('user_id', '=', userId)
     .execute();
   return { secret, otpauthUrl: totpUri(secret, ctx.totpIssuer, account.email) };
@@ -45,22 +47,22 @@ export async function confirmTotpEnrolment(ctx: AuthContext, userId: string, cod
     .select('totp_pending_secret')
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  const secret = pending?.totp_pending_secret;
-  if (!secret) throw new AuthError('totp_enrolment_not_started');
+  const sealed = pending?.totp_pending_secret;
+  if (!sealed) throw new AuthError('totp_enrolment_not_started');
   const now = ctx.clock();
-  const step = await verifyTotpCode(secret, code, now, null);
+  const step = await verifyTotpCode(openTotpSecret(ctx.totpKey, userId, sealed), code, now, null);
   if (step === undefined) throw new AuthError('invalid_otp');
   await ctx.db
     .updateTable('auth_credentials')
     .set({
-      totp_secret: secret,
+      totp_secret: sealed,
       totp_pending_secret: null,
       totp_confirmed_at: now,
       // The confirming code is spent: it cannot also open a login.
       totp_last_time_step: step,
     })
     .where('user_id', '=', userId)
-    .where('totp_pending_secret', '=', secret)
+    .where('totp_pending_secret', '=', sealed)
     .execute();
   await emitSecurityEvent(ctx, { type: 'totp.enrolled', userId, at: now });
 }

@@ -14,6 +14,8 @@ export interface AuthContext {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   totpIssuer: string;
+  /** Seals TOTP secrets at rest (totpSecretBox.ts). */
+  totpKey: Buffer;
   decoyHash: () => Promise<string>;
   onSecurityEvent: SecurityEventListener | undefined;
 }

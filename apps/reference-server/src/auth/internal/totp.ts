@@ -1,6 +1,7 @@
 import { generateSecret, generateURI, verify } from 'otplib';
 import type { Account } from './accounts';
 import type { AuthContext } from './authContext';
+import { openTotpSecret } from './totpSecretBox';
 
 /** One step either side: phone clocks drift, and a code typed at the end of its 30 s is still fair. */
 const EPOCH_TOLERANCE_SECONDS = 30;
@@ -45,7 +46,14 @@ export async function verifyTotpCode(
  */
 export async function consumeTotpCode(ctx: AuthContext, account: Account, code: string): Promise<boolean> {
   if (account.totpSecret === null) return false;
-  const step = await verifyTotpCode(account.totpSecret, code, ctx.clock(), account.totpLastTimeStep);
+  let secret: string;
+  try {
+    secret = openTotpSecret(ctx.totpKey, account.userId, account.totpSecret);
+  } catch {
+    // A sealed secret that does not open was altered or moved: no code can match it.
+    return false;
+  }
+  const step = await verifyTotpCode(secret, code, ctx.clock(), account.totpLastTimeStep);
   if (step === undefined) return false;
   const marked = await ctx.db
     .updateTable('auth_credentials')
