@@ -120,4 +120,12 @@ describe('@masetra/client against the real reference server', () => {
     expect(matches.items.filter((item) => item.title === title)).toHaveLength(1);
     expect(matches.items[0]?.id).toBe(created.id);
   });
+
+  it('names the owner of a record for a viewer, through the directory', async () => {
+    const viewer = await signedIn('viewer@acme.example');
+    const [record] = (await viewer.records(recordTypes.deviation).list({ limit: 1 })).items;
+    const { items } = await viewer.users.directory();
+    expect(items.find((person) => person.id === record?.ownerId)?.displayName).toMatch(/\w+ \w+/);
+    await expect(viewer.users.list()).rejects.toMatchObject({ status: 403 });
+  });
 });

@@ -137,6 +137,25 @@ describe('the reference server', () => {
     expect((await get('/users', viewer.accessToken)).status).toBe(403);
   });
 
+  it("gives every signed-in user the names of their organization's people, and nothing more", async () => {
+    const { json: viewer } = await login('viewer@acme.example');
+    const directory = await get('/directory', viewer.accessToken);
+    expect(directory.status).toBe(200);
+    expect(directory.json.items).toContainEqual({
+      id: viewer.user.id,
+      displayName: viewer.user.displayName,
+      active: true,
+    });
+    for (const person of directory.json.items)
+      expect(Object.keys(person).sort()).toEqual(['active', 'displayName', 'id']);
+    const { json: globex } = await login('qa@globex.example');
+    const theirs = (await get('/directory', globex.accessToken)).json.items.map(
+      (person: { id: string }) => person.id,
+    );
+    expect(theirs).not.toContain(viewer.user.id);
+    expect((await fetch(`${server.apiUrl}/directory`)).status).toBe(401);
+  });
+
   it('answers bad input with problem+json, never a 500', async () => {
     const malformed = await fetch(`${server.apiUrl}/auth/login`, {
       method: 'POST',

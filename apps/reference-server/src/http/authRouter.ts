@@ -84,5 +84,11 @@ export function createAuthRouter({ auth, users, loginRateLimit = 20 }: AuthRoute
     res.json(await sessionUser(user));
   });
 
+  // Names only, for everyone signed in: the screens show people, not ids; e-mail and roles stay with admins.
+  router.get('/directory', signedIn, async (req, res) => {
+    const items = await users.listUsers(req.principal!.orgId);
+    res.json({ items: items.map(({ id, displayName, active }) => ({ id, displayName, active })) });
+  });
+
   return router;
 }

@@ -6,6 +6,9 @@ type Routes = typeof authRoutes;
 
 /** Administration of the organization's users (reference server). */
 export interface UsersClient {
+  /** Everyone's id and name, for any signed-in user (to show names instead of ids). */
+  directory(options?: RequestOptions): Promise<RouteResponse<Routes['userDirectory']>>;
+  /** Every user with e-mail and roles; administrators only. */
   list(options?: RequestOptions): Promise<RouteResponse<Routes['listUsers']>>;
   /** Creates a user with a temporary password they must change. */
   create(
@@ -27,6 +30,7 @@ export interface UsersClient {
 
 export function createUsersClient(send: Transport): UsersClient {
   return {
+    directory: async (options) => (await send(authRoutes.userDirectory, options)).data,
     list: async (options) => (await send(authRoutes.listUsers, options)).data,
     create: async (body, options) => (await send(authRoutes.createUser, { ...options, body })).data,
     update: async (id, body, options) =>

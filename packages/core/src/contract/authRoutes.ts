@@ -116,6 +116,19 @@ export const authRoutes = {
     successStatus: 200,
     problems: [401],
   }),
+  userDirectory: defineRoute({
+    ...host,
+    id: 'auth.directory',
+    method: 'GET',
+    path: '/directory',
+    summary:
+      "Names of the organization's users, for any signed-in user: who owns, changed or signed a record is shown by name, not id",
+    response: z.object({
+      items: z.array(z.object({ id: z.string(), displayName: z.string(), active: z.boolean() })),
+    }),
+    successStatus: 200,
+    problems: [401],
+  }),
   listUsers: defineRoute({
     ...admin,
     id: 'users.list',
