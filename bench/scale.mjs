@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { login } from './lib/api.mjs';
-import { insertDeviations, withSecondaryIndexesRebuilt } from './lib/bulkDeviations.mjs';
+import { insertDeviations, seededAcme, withSecondaryIndexesRebuilt } from './lib/bulkDeviations.mjs';
 import { openDirectDatabase } from './lib/directDatabase.mjs';
 import { runLoad } from './lib/loadGenerator.mjs';
 import { startReferenceServer } from './lib/referenceServerProcess.mjs';
@@ -98,11 +98,7 @@ export async function run(context) {
   const db = await openDirectDatabase(target);
   // Session settings for the bulk load and index builds only.
   await db.query("SET maintenance_work_mem = '512MB'");
-  const [{ id: orgId }] = await db.query("SELECT id FROM organizations WHERE name = 'Acme Pharma'");
-  const ownerIds = (await db.query('SELECT id FROM users WHERE org_id = $1', [orgId])).map((user) => user.id);
-  const [{ seeded }] = await db.query('SELECT count(*)::int AS seeded FROM deviations WHERE org_id = $1', [
-    orgId,
-  ]);
+  const { orgId, ownerIds, seeded } = await seededAcme(db);
 
   const server = await startReferenceServer({
     ...target,

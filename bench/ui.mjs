@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { login } from './lib/api.mjs';
-import { insertDeviations } from './lib/bulkDeviations.mjs';
+import { insertDeviations, seededAcme } from './lib/bulkDeviations.mjs';
 import { openDirectDatabase } from './lib/directDatabase.mjs';
 import { startReferenceServer } from './lib/referenceServerProcess.mjs';
 import { figure } from './lib/results.mjs';
@@ -121,38 +121,16 @@ export async function run(context) {
   if (reason) return { figures: [], skipped: [`ui: ${reason}`] };
   const backend = context.postgresUrl ? 'postgres' : 'pglite';
   const target = await context.freshDatabase(backend, 'ui');
-  if (backend === 'postgres') {
-    const db = await openDirectDatabase(target);
-    try {
-      const [{ id: orgId }] = await db.query("SELECT id FROM organizations WHERE name = 'Acme Pharma'");
-      const ownerIds = (await db.query('SELECT id FROM users WHERE org_id = $1', [orgId])).map(
-        (user) => user.id,
-      );
-      const [{ seeded }] = await db.query(
-        'SELECT count(*)::int AS seeded FROM deviations WHERE org_id = $1',
-        [orgId],
-      );
-      await insertDeviations(db, { orgId, ownerIds, from: 1, to: ROWS - seeded });
-      await db.query('ANALYZE deviations');
-    } finally {
-      await db.close();
-    }
-  } else {
-    // PGlite is one process's: load the rows before the server opens it.
-    const db = await openDirectDatabase(target);
-    try {
-      const [{ id: orgId }] = await db.query("SELECT id FROM organizations WHERE name = 'Acme Pharma'");
-      const ownerIds = (await db.query('SELECT id FROM users WHERE org_id = $1', [orgId])).map(
-        (user) => user.id,
-      );
-      const [{ seeded }] = await db.query(
-        'SELECT count(*)::int AS seeded FROM deviations WHERE org_id = $1',
-        [orgId],
-      );
-      await insertDeviations(db, { orgId, ownerIds, from: 1, to: ROWS - seeded, chunk: 2_000 });
-    } finally {
-      await db.close();
-    }
+  // Loaded before the server starts: PGlite is one process's.
+  const db = await openDirectDatabase(target);
+  try {
+    const { orgId, ownerIds, seeded } = await seededAcme(db);
+    // PGlite takes smaller statements.
+    const chunk = backend === 'postgres' ? 50_000 : 2_000;
+    await insertDeviations(db, { orgId, ownerIds, from: 1, to: ROWS - seeded, chunk });
+    await db.query('ANALYZE deviations');
+  } finally {
+    await db.close();
   }
 
   const files = await bundlePages();

@@ -1,3 +1,5 @@
+// axe-core on every page of the demo, as the people who use it see them: no serious or
+// critical violations of WCAG 2.2 A/AA or axe's best practices.
 import { expect, test } from 'vitest';
 import { chromiumForFile } from './support/browser';
 import { auditEveryPage } from './support/demoPages';

@@ -1,3 +1,5 @@
+// The dark and the sample brand theme change only colours: axe-core's colour rules (contrast,
+// links told apart from text) on every page of the demo in each.
 import { expect, test } from 'vitest';
 import { chromiumForFile } from './support/browser';
 import { auditEveryPage } from './support/demoPages';

@@ -1,3 +1,5 @@
+// User administration in the demo: the administrator adds a user with a temporary password and
+// a role; the user must choose their own password at first sign-in, then works in that role.
 import { expect, test } from 'vitest';
 import { chromiumForFile, openDemoPage, signIn, signOut } from './support/browser';
 

@@ -1,3 +1,4 @@
+// A controlled document from draft through review and approval (each signed) to effective.
 import { expect, test } from 'vitest';
 import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signIn, signOut } from './support/browser';
 import { recordArticle, sign, startSignedStep, takeStep, waitForState } from './support/recordPage';

@@ -1,3 +1,5 @@
+// The demo's session: the access token lives in memory and is refreshed before it expires; the
+// refresh token survives a reload of the tab (sessionStorage) and nothing survives signing out.
 import { expect, test } from 'vitest';
 import { chromiumForFile, openDemoPage, signIn, signOut } from './support/browser';
 

@@ -61,6 +61,21 @@ const states = [
 const EPOCH = '2024-01-01T00:00:00Z';
 
 /**
+ * The seeded organization the benchmarks load deviations into: its id, its users (the
+ * owners of the loaded rows) and how many deviations the seed already made.
+ *
+ * @param {{ query: (text: string, params?: unknown[]) => Promise<Record<string, any>[]> }} db
+ */
+export async function seededAcme(db) {
+  const [{ id: orgId }] = await db.query("SELECT id FROM organizations WHERE name = 'Acme Pharma'");
+  const ownerIds = (await db.query('SELECT id FROM users WHERE org_id = $1', [orgId])).map((user) => user.id);
+  const [{ seeded }] = await db.query('SELECT count(*)::int AS seeded FROM deviations WHERE org_id = $1', [
+    orgId,
+  ]);
+  return { orgId, ownerIds, seeded };
+}
+
+/**
  * Inserts rows n = from..to (inclusive) for one organization, in statements of `chunk` rows.
  *
  * @param {{ query: (text: string, params?: unknown[]) => Promise<unknown[]> }} db

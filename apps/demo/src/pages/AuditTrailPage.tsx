@@ -89,7 +89,7 @@ export function AuditTrailPage() {
     <Page
       title="Audit trail"
       actions={
-        <button type="button" className="demo-button" onClick={exportCsv}>
+        <button type="button" className="masetra-button" onClick={exportCsv}>
           Export CSV
         </button>
       }
@@ -126,7 +126,7 @@ export function AuditTrailPage() {
           <input type="date" {...field('to')} />
         </div>
         <div className="demo-filters__actions">
-          <button type="submit" className="demo-button demo-button--primary">
+          <button type="submit" className="masetra-button" data-variant="primary">
             Apply filters
           </button>
         </div>
@@ -140,7 +140,7 @@ export function AuditTrailPage() {
       <div className="demo-load-more">
         {state === 'loading' ? <p role="status">Loading entries…</p> : null}
         {cursor && state === 'ready' ? (
-          <button type="button" className="demo-button" onClick={() => void load(queryOf(filters), cursor)}>
+          <button type="button" className="masetra-button" onClick={() => void load(queryOf(filters), cursor)}>
             Load more
           </button>
         ) : null}

@@ -78,7 +78,7 @@ export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
         <p className="demo-muted">No CAPA linked yet.</p>
       )}
       {mayRaise ? (
-        <button type="button" className="demo-button" onClick={raise} disabled={busy}>
+        <button type="button" className="masetra-button" onClick={raise} disabled={busy}>
           {busy ? 'Raising CAPA…' : 'Raise a CAPA'}
         </button>
       ) : null}

@@ -13,7 +13,7 @@ export function RecordListPage({ section }: { section: RecordSection }) {
       title={section.title}
       actions={
         mayCreate ? (
-          <Link to={`/${section.collection}/new`} className="demo-button demo-button--primary">
+          <Link to={`/${section.collection}/new`} className="masetra-button" data-variant="primary">
             {section.newLabel}
           </Link>
         ) : null

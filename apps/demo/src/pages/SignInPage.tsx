@@ -141,7 +141,7 @@ export function SignInPage() {
                 {error}
               </p>
             ) : null}
-            <button type="submit" className="demo-button demo-button--primary" disabled={busy}>
+            <button type="submit" className="masetra-button" data-variant="primary" disabled={busy}>
               {step.kind === 'change-password'
                 ? 'Change password and sign in'
                 : busy

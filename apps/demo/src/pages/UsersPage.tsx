@@ -99,7 +99,7 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
           </p>
         ) : null}
         <div>
-          <button type="submit" className="demo-button demo-button--primary" disabled={busy}>
+          <button type="submit" className="masetra-button" data-variant="primary" disabled={busy}>
             Add user
           </button>
         </div>
@@ -167,17 +167,17 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
         <div className="demo-row-actions" id={`${id}-actions`}>
           {editing ? (
             <>
-              <button type="button" className="demo-button demo-button--primary" onClick={saveRoles}>
+              <button type="button" className="masetra-button" data-variant="primary" onClick={saveRoles}>
                 Save roles
               </button>
-              <button type="button" className="demo-button" onClick={() => setEditing(false)}>
+              <button type="button" className="masetra-button" onClick={() => setEditing(false)}>
                 Cancel
               </button>
             </>
           ) : (
             <button
               type="button"
-              className="demo-button"
+              className="masetra-button"
               aria-label={`Change roles of ${user.displayName}`}
               onClick={() => setEditing(true)}
             >
@@ -186,7 +186,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
           )}
           <button
             type="button"
-            className="demo-button"
+            className="masetra-button"
             aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.displayName}`}
             onClick={toggleActive}
           >
@@ -194,7 +194,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
           </button>
           <button
             type="button"
-            className="demo-button"
+            className="masetra-button"
             aria-label={`Reset password of ${user.displayName}`}
             aria-expanded={resetting}
             onClick={() => setResetting(!resetting)}
@@ -213,7 +213,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
               value={temporaryPassword}
               onValue={setTemporaryPassword}
             />
-            <button type="submit" className="demo-button demo-button--primary">
+            <button type="submit" className="masetra-button" data-variant="primary">
               Set temporary password
             </button>
           </form>

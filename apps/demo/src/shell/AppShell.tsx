@@ -68,7 +68,7 @@ export function AppShell({ user, theme, onThemeChange, children }: AppShellProps
             <span className="demo-header__name">{user.displayName}</span>
             <span className="demo-muted"> · {user.roles.join(', ').replaceAll('_', ' ')}</span>
           </span>
-          <button type="button" className="demo-button" onClick={() => void session.signOut()}>
+          <button type="button" className="masetra-button" onClick={() => void session.signOut()}>
             Sign out
           </button>
         </div>

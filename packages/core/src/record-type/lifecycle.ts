@@ -54,20 +54,19 @@ function enabledTransition(snapshot: AnyMachineSnapshot, event: LifecycleEvent) 
 const SOMEONE_ELSE = '\u0000someone-independent';
 
 /**
- * Whom segregation of duties bars from this move, if the actor is among them: the owner and
- * creator from an approval; from any other move (a verification) whoever its guards bar while
- * someone else could take it right now.
+ * Whether segregation of duties is what refuses this actor: they own or raised the record,
+ * and the same move by someone independent of it would be taken right now. Asked of the
+ * machine, so the explanation follows whichever guard (`actorIsNotOwner`, `actorIsIndependent`)
+ * the record type put on the move.
  */
 function barredBySegregation(
   snapshot: AnyMachineSnapshot,
   event: LifecycleEvent,
-  meta: TransitionMeta,
 ): 'owner' | 'originator' | null {
   const record = snapshot.context as RecordBase;
   if (isIndependentOf(record, event.actorId)) return null;
-  const role = event.actorId === record.ownerId ? 'owner' : 'originator';
-  if (meta.signature === 'approval') return role;
-  return enabledTransition(snapshot, { ...event, actorId: SOMEONE_ELSE }) !== undefined ? role : null;
+  if (enabledTransition(snapshot, { ...event, actorId: SOMEONE_ELSE }) === undefined) return null;
+  return event.actorId === record.ownerId ? 'owner' : 'originator';
 }
 
 /** Explains why none of the candidate transitions was enabled, from what the guards check. */
@@ -79,7 +78,7 @@ function explainRefusal(
 ): { code: RefusalCode; detail: string; errors: FieldIssue[] } {
   const record = snapshot.context as RecordBase;
   const meta = metaOf(candidates[0]);
-  const barred = barredBySegregation(snapshot, event, meta);
+  const barred = barredBySegregation(snapshot, event);
   if (barred) {
     return {
       code: 'segregation_of_duties',

@@ -65,7 +65,7 @@ export async function ensureRecordTable(db: Kysely<unknown>, recordType: RecordT
   await createIndex(db, table, 'updated', '(org_id, updated_at, id)');
   // The `number` sort key pads numbers to one width (recordSortKeys); the id breaks ties.
   await createIndex(db, table, 'number_order', `(org_id, (${numberOrder}), id)`);
-  // Tables made before 0.2 sorted numbers as text through this one; derived data, so dropped.
+  // Tables made by earlier versions sorted numbers as text through this index; derived data, so dropped.
   await sql`DROP INDEX IF EXISTS ${sql.id(indexName(table, 'number'))}`.execute(db);
   await createIndex(db, table, 'state', '(org_id, state, created_at, id)');
   await createIndex(db, table, 'owner', '(org_id, owner_id, created_at, id)');
