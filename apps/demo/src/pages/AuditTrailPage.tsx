@@ -140,7 +140,11 @@ export function AuditTrailPage() {
       <div className="demo-load-more">
         {state === 'loading' ? <p role="status">Loading entries…</p> : null}
         {cursor && state === 'ready' ? (
-          <button type="button" className="masetra-button" onClick={() => void load(queryOf(filters), cursor)}>
+          <button
+            type="button"
+            className="masetra-button"
+            onClick={() => void load(queryOf(filters), cursor)}
+          >
             Load more
           </button>
         ) : null}
