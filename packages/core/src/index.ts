@@ -79,6 +79,8 @@ export {
 } from './record-type/recordBase';
 export type { SignatureMeaning } from './record-type/signatureMeaning';
 export { signatureMeaningSchema, signatureMeanings } from './record-type/signatureMeaning';
+export type { StateTag } from './record-type/stateTags';
+export { stateHasTag } from './record-type/stateTags';
 export type { TransitionMeta } from './record-type/transitionMeta';
 export { unstorableTextIssues } from './record-type/unstorableTextIssues';
 export type { RecordTypeRegistry } from './registry/createRegistry';

@@ -26,17 +26,20 @@ export const auditMachine = setup({
   context: ({ input }) => input,
   states: {
     planned: {
+      tags: ['editable'],
       on: {
         START: { target: 'in_progress', guard: readyFor('in_progress') },
         CANCEL: { target: 'cancelled', meta: { reason: true } satisfies TransitionMeta },
       },
     },
     in_progress: {
+      tags: ['editable'],
       on: {
         COMPLETE_FIELDWORK: { target: 'reporting', guard: readyFor('reporting') },
       },
     },
     reporting: {
+      tags: ['editable'],
       on: {
         ISSUE_REPORT: {
           target: 'closed',
@@ -52,7 +55,7 @@ export const auditMachine = setup({
         },
       },
     },
-    closed: { type: 'final' },
-    cancelled: { type: 'final' },
+    closed: { type: 'final', tags: ['done'] },
+    cancelled: { type: 'final', tags: ['void'] },
   },
 });

@@ -43,12 +43,14 @@ export const capaMachine = setup({
   context: ({ input }) => input,
   states: {
     draft: {
+      tags: ['editable'],
       on: {
         SUBMIT_PLAN: { target: 'plan_approval', guard: readyFor('plan_approval') },
         ...cancel,
       },
     },
     plan_approval: {
+      tags: ['approval'],
       on: {
         APPROVE_PLAN: {
           target: 'implementation',
@@ -60,6 +62,7 @@ export const capaMachine = setup({
       },
     },
     implementation: {
+      tags: ['editable'],
       on: {
         COMPLETE_IMPLEMENTATION: {
           target: 'effectiveness_check',
@@ -70,6 +73,7 @@ export const capaMachine = setup({
       },
     },
     effectiveness_check: {
+      tags: ['approval'],
       on: {
         CONFIRM_EFFECTIVE: {
           target: 'closed',
@@ -91,7 +95,7 @@ export const capaMachine = setup({
         ...cancel,
       },
     },
-    closed: { type: 'final' },
-    cancelled: { type: 'final' },
+    closed: { type: 'final', tags: ['done'] },
+    cancelled: { type: 'final', tags: ['void'] },
   },
 });

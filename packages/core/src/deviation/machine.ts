@@ -46,6 +46,7 @@ export const deviationMachine = setup({
   context: ({ input }) => input,
   states: {
     draft: {
+      tags: ['editable'],
       on: {
         SUBMIT: {
           target: 'in_assessment',
@@ -55,6 +56,7 @@ export const deviationMachine = setup({
       },
     },
     in_assessment: {
+      tags: ['editable', 'assessment'],
       on: {
         SUBMIT_ASSESSMENT: {
           target: 'in_approval',
@@ -64,6 +66,7 @@ export const deviationMachine = setup({
       },
     },
     in_approval: {
+      tags: ['approval'],
       on: {
         APPROVE: [
           { target: 'closed', guard: and(['actorIsIndependent', 'isMinor']), meta: approval },
@@ -78,6 +81,7 @@ export const deviationMachine = setup({
       },
     },
     in_investigation: {
+      tags: ['editable', 'investigation'],
       on: {
         SUBMIT_INVESTIGATION: {
           target: 'in_final_approval',
@@ -88,6 +92,7 @@ export const deviationMachine = setup({
       },
     },
     in_final_approval: {
+      tags: ['approval', 'investigation'],
       on: {
         APPROVE_FINAL: { target: 'closed', guard: 'actorIsIndependent', meta: approval },
         REJECT_FINAL: { target: 'in_investigation', meta: { reason: true } satisfies TransitionMeta },
@@ -95,6 +100,7 @@ export const deviationMachine = setup({
       },
     },
     pending_cancellation: {
+      tags: ['approval'],
       on: {
         APPROVE_CANCELLATION: {
           target: 'cancelled',
@@ -113,7 +119,7 @@ export const deviationMachine = setup({
         })),
       },
     },
-    closed: { type: 'final' },
-    cancelled: { type: 'final' },
+    closed: { type: 'final', tags: ['done'] },
+    cancelled: { type: 'final', tags: ['void'] },
   },
 });

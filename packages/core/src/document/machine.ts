@@ -59,11 +59,13 @@ export const documentMachine = setup({
   context: ({ input }) => input,
   states: {
     draft: {
+      tags: ['editable'],
       on: {
         SUBMIT_FOR_REVIEW: { target: 'in_review', guard: readyFor('in_review') },
       },
     },
     in_review: {
+      tags: ['approval'],
       on: {
         COMPLETE_REVIEW: {
           target: 'in_approval',
@@ -74,6 +76,7 @@ export const documentMachine = setup({
       },
     },
     in_approval: {
+      tags: ['approval'],
       on: {
         APPROVE: {
           target: 'approved',
@@ -85,6 +88,7 @@ export const documentMachine = setup({
       },
     },
     approved: {
+      tags: ['done'],
       on: {
         BECOME_EFFECTIVE: {
           target: 'effective',
@@ -100,12 +104,13 @@ export const documentMachine = setup({
       },
     },
     effective: {
+      tags: ['done'],
       on: {
         SUPERSEDE: { target: 'superseded', meta: { system: true } satisfies TransitionMeta },
         ...retire,
       },
     },
-    superseded: { type: 'final' },
-    obsolete: { type: 'final' },
+    superseded: { type: 'final', tags: ['void'] },
+    obsolete: { type: 'final', tags: ['void'] },
   },
 });

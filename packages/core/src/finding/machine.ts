@@ -23,6 +23,7 @@ export const findingMachine = setup({
   context: ({ input }) => input,
   states: {
     open: {
+      tags: ['editable'],
       on: {
         SUBMIT_RESPONSE: {
           target: 'response_submitted',
@@ -34,6 +35,7 @@ export const findingMachine = setup({
       },
     },
     response_submitted: {
+      tags: ['approval'],
       on: {
         VERIFY: {
           target: 'closed',
@@ -43,6 +45,6 @@ export const findingMachine = setup({
         REJECT_RESPONSE: { target: 'open', meta: { reason: true } satisfies TransitionMeta },
       },
     },
-    closed: { type: 'final' },
+    closed: { type: 'final', tags: ['done'] },
   },
 });

@@ -93,6 +93,8 @@ export interface RecordType<
   events: readonly string[];
   /** States in which the record is finished (`closed`, `cancelled`, ...). */
   finalStates: readonly string[];
+  /** Each state's XState tags (`editable`, `approval`, `done`, `void`, ...): what screens ask instead of state names. */
+  stateTags: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The record value of a record type. */
@@ -147,5 +149,6 @@ export function defineRecordType<
     states,
     events: [...root.events].filter((event) => !event.startsWith('xstate.')),
     finalStates: states.filter((state) => root.states[state]?.type === 'final'),
+    stateTags: Object.fromEntries(states.map((state) => [state, [...(root.states[state]?.tags ?? [])]])),
   };
 }
