@@ -1,82 +1,8 @@
 /** A record type the host registers itself gets the whole API, as the built-in ones do. */
-import {
-  createRegistry,
-  defineRecordType,
-  type LifecycleEvent,
-  type RecordBase,
-  recordTypes,
-  sharedGuards,
-  type TransitionMeta,
-} from '@masetra/core';
+import { hostRegistry as registry } from '@masetra/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setup } from 'xstate';
-import * as z from 'zod/mini';
 import { createRecord, expectOk, transition, update } from './testing/recordSteps';
 import { kitStartTimeout, startTestKit, type TestKit } from './testing/startTestKit';
-
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-
-const changeControlFields = {
-  title: text(200),
-  justification: z.optional(z.string().check(z.maxLength(5000))),
-  riskClass: z.optional(z.enum(['low', 'medium', 'high'])),
-};
-const changeControlRequiredFields = {
-  review: z.object({
-    title: text(200),
-    justification: text(5000),
-    riskClass: z.enum(['low', 'medium', 'high']),
-  }),
-};
-type ChangeControl = RecordBase & z.infer<z.ZodMiniObject<typeof changeControlFields>>;
-
-const changeControlMachine = setup({
-  types: { context: {} as ChangeControl, events: {} as LifecycleEvent, input: {} as ChangeControl },
-  guards: sharedGuards<ChangeControl>(changeControlRequiredFields),
-}).createMachine({
-  id: 'change_control',
-  initial: 'draft',
-  context: ({ input }) => input,
-  states: {
-    draft: {
-      on: { SUBMIT: { target: 'review', guard: { type: 'fieldsReadyFor', params: { state: 'review' } } } },
-    },
-    review: {
-      on: {
-        APPROVE: {
-          target: 'closed',
-          guard: 'actorIsIndependent',
-          meta: { signature: 'approval' } satisfies TransitionMeta,
-        },
-      },
-    },
-    closed: { type: 'final' },
-  },
-});
-
-const changeControl = defineRecordType({
-  name: 'change_control',
-  collection: 'change-controls',
-  numberPrefix: 'CC',
-  fields: changeControlFields,
-  createRequired: ['title'],
-  machine: changeControlMachine,
-  requiredFields: changeControlRequiredFields,
-  searchFields: ['title', 'justification'],
-  filterFields: ['riskClass'],
-  sortFields: ['riskClass', 'title'],
-  titleField: 'title',
-  permissions: {
-    read: ['viewer', 'originator', 'qa_reviewer', 'qa_approver'],
-    create: ['originator'],
-    update: ['originator'],
-    comment: ['originator', 'qa_approver'],
-    attach: ['originator'],
-    events: { SUBMIT: ['originator'], APPROVE: ['qa_approver'] },
-  },
-});
-
-const registry = createRegistry({ ...recordTypes, change_control: changeControl });
 
 let kit: TestKit;
 beforeAll(async () => {
