@@ -61,8 +61,8 @@ const API = '/api/v1';
  */
 export async function createReferenceServer(options: ReferenceServerOptions): Promise<ReferenceServer> {
   const { storage, logger } = options;
-  await storage.migrate(builtInRegistry);
-  await migrateAuth(storage.db);
+  // The auth tables migrate as the schema owner too, so the server's own role owns none of them.
+  await storage.migrate(builtInRegistry, { hostMigrations: migrateAuth });
   const auth = createAuthService({
     db: storage.db,
     jwtSecret: options.jwtSecret,

@@ -1,6 +1,6 @@
 /** Types */
 
-export type { AuditChainVerification, AuditEntry, AuditEntryInput, AuditTrailQuery } from './audit-trail';
+export type { AuditEntryInput, AuditTrailQuery } from './audit-trail';
 export { appendAuditEntry, queryAuditTrail, recordStateAt, verifyAuditChain } from './audit-trail';
 export type { QmsHandler } from './createQms';
 /** Core */
@@ -19,5 +19,5 @@ export type {
   VerifySignerResult,
 } from './services/QmsOptions';
 export { runScheduledTransitions } from './services/systemTransitions';
-export type { Database, PgliteStorageOptions, PostgresStorageOptions, Storage } from './storage';
+export type { Database, MigrateOptions, PgliteStorageOptions, PostgresStorageOptions, Storage } from './storage';
 export { createPgliteStorage, createPostgresStorage } from './storage';

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Storage } from '@masetra/server-kit';
 import { createTestStorage } from '@masetra/server-kit/testing';
 import { pino } from 'pino';
 import { createReferenceServer, type ReferenceServer } from '../createReferenceServer';
@@ -21,9 +22,9 @@ export interface RunningReferenceServer extends ReferenceServer {
  * argon2 cost is lowered, so the suite stays fast.
  */
 export async function startReferenceServer(
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; storage?: Storage } = {},
 ): Promise<RunningReferenceServer> {
-  const storage = await createTestStorage();
+  const storage = options.storage ?? (await createTestStorage());
   const dataDir = await mkdtemp(join(tmpdir(), 'masetra-ref-'));
   const server = await createReferenceServer({
     storage,

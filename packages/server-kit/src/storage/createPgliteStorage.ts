@@ -29,7 +29,8 @@ export function createPgliteStorage(options: PgliteStorageOptions = {}): Storage
   return {
     db,
     driver: 'pglite',
-    migrate: (registry) => migrateStorage(db as Kysely<unknown>, registry, 'public'),
+    migrate: (registry, migrateOptions) =>
+      migrateStorage(db as Kysely<unknown>, registry, 'public', migrateOptions),
     async close() {
       await db.destroy();
       // Kysely closes PGlite only if it ever opened a connection.

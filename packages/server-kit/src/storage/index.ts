@@ -35,4 +35,4 @@ export {
   updateRecordIfVersion,
 } from './records';
 export { recordTableName } from './recordTableName';
-export type { Storage } from './storage';
+export type { MigrateOptions, Storage } from './storage';

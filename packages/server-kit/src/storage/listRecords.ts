@@ -1,4 +1,4 @@
-import type { RecordOf, RecordType } from '@masetra/core';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type RecordOf, type RecordType } from '@masetra/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Database } from './database';
@@ -12,7 +12,7 @@ import { recordTableName } from './recordTableName';
 export type ListFilterValue = string | number | boolean;
 
 export interface ListRecordsOptions {
-  /** Page size, 1 to 200; 50 when left out. */
+  /** Page size, 1 to `MAX_PAGE_SIZE`; `DEFAULT_PAGE_SIZE` when left out. */
   limit?: number;
   /** `nextCursor` of the previous page. */
   cursor?: string | null;
@@ -24,13 +24,8 @@ export interface ListRecordsOptions {
   q?: string;
 }
 
-export interface RecordPage<T> {
-  items: T[];
-  /** Null on the last page. */
-  nextCursor: string | null;
-}
-
-const maxLimit = 200;
+/** A page of records: core's one page type. */
+export type RecordPage<T> = Page<T>;
 
 function sortKeyOf(recordType: RecordType, sort: string): { key: RecordSortKey; descending: boolean } {
   const descending = sort.startsWith('-');
@@ -207,7 +202,7 @@ function castable(value: string | number, type: string): boolean {
 }
 
 function pageSize(options: ListRecordsOptions): number {
-  return Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), maxLimit);
+  return Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
 }
 
 /**

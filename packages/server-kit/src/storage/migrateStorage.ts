@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { ensureRecordTable } from './ensureRecordTable';
 import { migrations } from './migrations';
+import type { MigrateOptions } from './storage';
 
 /**
  * The versioned migrations, then one table per record type. `schema` must be the schema the
@@ -12,6 +13,7 @@ export async function migrateStorage(
   db: Kysely<unknown>,
   registry: RecordTypeRegistry,
   schema: string,
+  options: MigrateOptions = {},
 ): Promise<void> {
   const migrator = new Migrator({
     db,
@@ -29,4 +31,5 @@ export async function migrateStorage(
     );
     for (const recordType of registry.list) await ensureRecordTable(trx, recordType);
   });
+  await options.hostMigrations?.(db);
 }
