@@ -1,34 +1,7 @@
 // The pages of the demo, as a signed-in person reaches them, and axe-core's verdict on each.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations, type Violation } from './axe';
 import { newDemoContext, screenshot, signIn, signOut, watchForPageErrors } from './browser';
-
-export interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-export const everyRule = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-export const colourRules = ['color-contrast', 'link-in-text-block'];
-
-export async function seriousViolations(page: Page, scope: 'every rule' | 'colour'): Promise<Violation[]> {
-  // Legacy mode runs axe in the page itself; the default opens a page per run to merge frames (no frames here).
-  const builder = new AxeBuilder({ page }).setLegacyMode(true);
-  const results = await (scope === 'colour'
-    ? builder.withRules(colourRules)
-    : builder.withTags(everyRule)
-  ).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? '',
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
 
 /** A page of the demo: where it is, and what shows once it has drawn its content. */
 export interface DemoPage {

@@ -1,3 +1,5 @@
+// Layer order first: the demo's element defaults below the components' `masetra` layer.
+import './layers.css';
 import '@masetra/react/styles.css';
 import './demo.css';
 import { StrictMode } from 'react';
