@@ -9,16 +9,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import {
-  type CSSProperties,
-  type KeyboardEvent,
-  type ReactNode,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type CSSProperties, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { type RecordQuery, useRecords } from '../hooks/useRecords';
 import { type RecordTypeRef, useRecordType } from '../hooks/useRecordType';
 import { type ClassNames, useSlots } from '../internal/classNames';
@@ -37,6 +28,8 @@ import {
   sortableColumnsOf,
   sortOf,
 } from './recordColumns';
+import { useRowKeyboardNavigation } from './useRowKeyboardNavigation';
+import { useScrollPaging } from './useScrollPaging';
 
 export type RecordTableSlot =
   | 'root'
@@ -92,7 +85,6 @@ type Row = RecordBase & Record<string, unknown>;
 // Server-side sorting and column choice; no client row models, so none are registered.
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 
-const LOAD_AHEAD = 10;
 const noRows: Row[] = [];
 
 /**
@@ -215,56 +207,21 @@ export function RecordTable<T extends RecordType = RecordType>({
   const virtualRows = virtualizer.getVirtualItems();
   const lastRendered = virtualRows.at(-1)?.index ?? -1;
 
-  // Cursor paging follows the scroll: the next page loads before the last row comes into view.
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = result;
-  useEffect(() => {
-    if (
-      hasNextPage &&
-      !isFetchingNextPage &&
-      !isFetchNextPageError &&
-      lastRendered >= rows.length - LOAD_AHEAD
-    ) {
-      void fetchNextPage();
-    }
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, lastRendered, rows.length, fetchNextPage]);
+  useScrollPaging(result, lastRendered, rows.length);
 
-  const [activeIndex, setActiveIndex] = useState(0);
-  const focusPending = useRef(false);
-  const active = Math.min(activeIndex, Math.max(rows.length - 1, 0));
-  // After a key moved the active row (and scrolled it into the window), focus it once rendered.
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
-    if (element) {
-      element.focus({ preventScroll: true });
-      focusPending.current = false;
-    }
+  const navigation = useRowKeyboardNavigation({
+    rowCount: rows.length,
+    rowsPerPage: Math.max(1, Math.floor(height / rowHeight) - 1),
+    containerRef: scrollRef,
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    onOpen: onOpenRecord
+      ? (index) => {
+          const row = rows[index];
+          if (row) onOpenRecord(row.original as RecordOf<T>);
+        }
+      : undefined,
   });
-
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(index, rows.length - 1));
-    setActiveIndex(next);
-    focusPending.current = true;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-  const rowsPerPage = Math.max(1, Math.floor(height / rowHeight) - 1);
-  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, record: Row) => {
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + rowsPerPage,
-      PageUp: index - rowsPerPage,
-      Home: 0,
-      End: rows.length - 1,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      moveTo(moves[event.key]!);
-    } else if (event.key === 'Enter' && onOpenRecord) {
-      event.preventDefault();
-      onOpenRecord(record as RecordOf<T>);
-    }
-  };
 
   const chooserColumns: ChoosableColumn[] = table
     .getAllLeafColumns()
@@ -361,13 +318,11 @@ export function RecordTable<T extends RecordType = RecordType>({
                   role="row"
                   data-index={virtualRow.index}
                   aria-rowindex={virtualRow.index + 2}
-                  tabIndex={virtualRow.index === active ? 0 : -1}
+                  {...navigation.rowProps(virtualRow.index)}
                   className={slots('row')}
                   data-state={row.original.state}
                   data-openable={onOpenRecord ? true : undefined}
                   onClick={() => onOpenRecord?.(row.original as RecordOf<T>)}
-                  onFocus={() => setActiveIndex(virtualRow.index)}
-                  onKeyDown={(event) => onRowKeyDown(event, virtualRow.index, row.original)}
                   style={{
                     ...rowStyle,
                     position: 'absolute',
