@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { authRoutes, builtInRegistry } from '@masetra/core';
 import {
+  createAuditKey,
+  createFileCheckpointStore,
   createLocalFileStore,
   createOutboxWorker,
   createQms,
@@ -15,12 +17,16 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+import { loadAuditKeyPem } from './auditKey';
 import { type AuthService, type AuthServiceOptions, createAuthService, migrateAuth } from './auth';
 import { createAdminRouter } from './http/adminRouter';
 import { bearerToken } from './http/authenticateBearer';
 import { createAuthRouter } from './http/authRouter';
 import { errorHandler } from './http/errorHandler';
+import { createSetupPage } from './http/setupPage';
+import { redactSecrets } from './logging/redactSecrets';
+import { requestLogging } from './logging/requestLogging';
+import { createUserAdministration, type UserAdministration } from './users/createUserAdministration';
 import { createUserDirectory, type UserDirectory } from './users/userDirectory';
 import { notifyOnDomainEvent } from './workers/notifyOnDomainEvent';
 
@@ -35,12 +41,16 @@ export interface ReferenceServerOptions {
   /** Test-only tuning of the auth service (a light argon2 cost, a movable clock). */
   authOptions?: Partial<Omit<AuthServiceOptions<unknown>, 'db' | 'jwtSecret'>>;
   loginRateLimit?: number;
+  /** PEM of the Ed25519 key that signs audit checkpoints (`MASETRA_AUDIT_KEY`); else a key file in `dataDir`. */
+  auditKeyPem?: string;
 }
 
 export interface ReferenceServer {
   app: Express;
   auth: AuthService;
   users: UserDirectory;
+  /** Changes of people's access, each written to the audit trail. */
+  administration: UserAdministration;
   qms: QmsHandler;
   storage: Storage;
   /**
@@ -60,7 +70,9 @@ const API = '/api/v1';
  * with `toExpress` — the lines marked "mounting" below are all a vendor needs.
  */
 export async function createReferenceServer(options: ReferenceServerOptions): Promise<ReferenceServer> {
-  const { storage, logger } = options;
+  const { storage } = options;
+  // Whatever the host's logger does, no token, password or cookie reaches a log line.
+  const logger = redactSecrets(options.logger);
   // The auth tables migrate as the schema owner too, so the server's own role owns none of them.
   await storage.migrate(builtInRegistry, { hostMigrations: migrateAuth });
   const auth = createAuthService({
@@ -74,16 +86,24 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     ...options.authOptions,
   });
   const users = createUserDirectory(storage.db);
+  const administration = createUserAdministration({ db: storage.db, auth, users });
 
   // mounting: the kit, with this server's auth plugged in through two functions.
   const qms = createQms({
     storage,
     files: createLocalFileStore({ root: join(options.dataDir, 'files') }),
+    // Signed checkpoints of the trail, outside the database: a rewrite by its owner shows in verify.
+    auditCheckpoints: {
+      key: await createAuditKey(await loadAuditKeyPem(options.dataDir, options.auditKeyPem)),
+      store: createFileCheckpointStore(join(options.dataDir, 'audit-checkpoints.jsonl')),
+    },
     authenticate: async (request) => {
       const token = bearerToken(request.headers.get('authorization'));
       return token ? auth.verifyAccessToken(token) : null;
     },
     verifySigner: (input) => auth.verifySigner(input),
+    // Owners, lead auditors and task owners are active users of the caller's organization.
+    activeUsers: (orgId, userIds) => users.activeUserIds(orgId, userIds),
     hooks: {
       onEvent: (event) => logger.debug({ event: event.type, record: event.recordNumber }, 'domain event'),
       onError: (error) => logger.error({ err: error }, 'server kit error'),
@@ -103,7 +123,7 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
       },
     }),
   );
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(requestLogging(logger));
 
   app.get('/healthz', async (_req, res) => {
     await sql`select 1`.execute(storage.db);
@@ -125,9 +145,10 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   app.get('/docs', (_req, res) => res.sendFile(join(import.meta.dirname ?? '', '../static/docs.html')));
   app.use('/docs/assets', express.static(swaggerUi, { index: false }));
   app.use('/docs', express.static(join(import.meta.dirname ?? '', '../static'), { index: false }));
+  app.use(createSetupPage(join(import.meta.dirname ?? '', '../static')));
 
-  app.use(API, createAuthRouter({ auth, users, loginRateLimit: options.loginRateLimit }));
-  app.use(API, createAdminRouter({ auth, users }));
+  app.use(API, createAuthRouter({ auth, users, administration, loginRateLimit: options.loginRateLimit }));
+  app.use(API, createAdminRouter({ users, administration, auth }));
   // mounting: everything else under /api/v1 is the kit's.
   app.use(API, toExpress(qms));
 
@@ -153,6 +174,8 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
       orgIds: organizations.map((organization) => organization.id),
     });
     if (moved > 0) logger.info({ moved }, 'scheduled transitions');
+    // Entries written outside the kit's requests (scheduled moves, access changes) get their checkpoint here.
+    await qms.auditCheckpointer?.checkpointAll();
   };
   const startBackgroundWork: ReferenceServer['startBackgroundWork'] = ({ sweepEveryMs = 60_000 } = {}) => {
     outbox.start();
@@ -170,5 +193,5 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     await sweep();
     await outbox.drain();
   };
-  return { app, auth, users, qms, storage, startBackgroundWork, runBackgroundWorkOnce };
+  return { app, auth, users, administration, qms, storage, startBackgroundWork, runBackgroundWorkOnce };
 }

@@ -1,12 +1,28 @@
 import type { Server } from 'node:http';
 import { pino } from 'pino';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { createReferenceServer } from './createReferenceServer';
 import { createStorageFromConfig } from './createStorageFromConfig';
+import { claimEmbeddedDatabase } from './embeddedDatabaseLock';
+import { redactSecrets } from './logging/redactSecrets';
 import { seedDemoData } from './seed/seedDemoData';
 
-const config = loadConfig();
-const logger = pino({ level: config.logLevel });
+/** A setting the server cannot start with ends it here, with the reason and nothing else. */
+function startupRefused(error: unknown): never {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`masetra: ${error.message}\n`);
+  process.exit(1);
+}
+
+let config: ServerConfig;
+let releaseEmbeddedDatabase = () => {};
+try {
+  config = loadConfig();
+  if (!config.databaseUrl) releaseEmbeddedDatabase = claimEmbeddedDatabase(config.dataDir);
+} catch (error) {
+  startupRefused(error);
+}
+const logger = redactSecrets(pino({ level: config.logLevel }));
 const storage = createStorageFromConfig(config);
 
 const server = await createReferenceServer({
@@ -14,10 +30,16 @@ const server = await createReferenceServer({
   jwtSecret: config.jwtSecret,
   dataDir: config.dataDir,
   demoDir: config.demoDir,
+  auditKeyPem: process.env.MASETRA_AUDIT_KEY,
   logger,
 });
-if (config.seedDemoData && (await seedDemoData(server))) {
+// Only on request (`pnpm start` asks): the demo accounts' password is published.
+if (config.seed === 'demo' && (await seedDemoData(server))) {
   logger.info('seeded the demo organizations, users and records');
+} else if (!(await storage.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst())) {
+  logger.info(
+    'no organization yet: create the first one and its administrator with `masetra create-org --name <name> --admin-email <e-mail>`',
+  );
 }
 
 const stopBackgroundWork = server.startBackgroundWork();
@@ -55,6 +77,7 @@ async function shutdown(signal: string) {
   });
   await stopBackgroundWork();
   await storage.close();
+  releaseEmbeddedDatabase();
   logger.info('stopped');
   process.exit(0);
 }

@@ -6,6 +6,7 @@ import {
   type RouteDefinition,
 } from '@masetra/core';
 import { generateOpenApi, type OpenApiOptions } from '@masetra/core/openapi';
+import { type AuditCheckpointer, createAuditCheckpointer } from './audit-checkpoints/createAuditCheckpointer';
 import { compileRoutes, matchRoute } from './http/compileRoutes';
 import { handlers } from './http/handlers';
 import type { KitContext, RequestContext } from './http/KitContext';
@@ -18,6 +19,8 @@ export interface QmsHandler {
   (request: Request): Promise<Response>;
   readonly contract: Contract;
   readonly registry: RecordTypeRegistry;
+  /** With `auditCheckpoints`: checkpoint entries written outside the kit (a host's own, scheduled moves). */
+  readonly auditCheckpointer?: AuditCheckpointer;
   /** The OpenAPI 3.1 document of what this kit serves. */
   openapi(options?: OpenApiOptions & { extraRoutes?: readonly RouteDefinition[] }): Record<string, unknown>;
 }
@@ -62,6 +65,9 @@ export function createQms(options: QmsOptions): QmsHandler {
     contract,
     options,
     files: options.files,
+    auditCheckpointer: options.auditCheckpoints
+      ? createAuditCheckpointer(options.storage.db, options.auditCheckpoints)
+      : undefined,
     limits: {
       jsonBodyBytes: options.limits?.jsonBodyBytes ?? DEFAULT_JSON_LIMIT,
       attachmentBytes: options.limits?.attachmentBytes ?? DEFAULT_ATTACHMENT_LIMIT,
@@ -86,6 +92,13 @@ export function createQms(options: QmsOptions): QmsHandler {
   const openapi: QmsHandler['openapi'] = ({ extraRoutes = [], ...rest } = {}) =>
     generateOpenApi([...contract.routes, ...extraRoutes], rest);
 
+  /** The kit's public routes: only the API description, which needs nothing but the contract. */
+  function answerPublic(route: RouteDefinition): Response {
+    if (route.kind !== 'openapi') throw problems.notFound();
+    // Below a known base path the document says so, or its paths would name the wrong URLs.
+    return jsonResponse(openapi(options.basePath ? { serverUrl: options.basePath } : {}));
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     try {
@@ -93,10 +106,8 @@ export function createQms(options: QmsOptions): QmsHandler {
       if (path === null) throw problems.notFound();
       const { match, allowed } = matchRoute(compiled, request.method, path);
       if (!match) throw allowed.length > 0 ? problems.methodNotAllowed(allowed) : problems.notFound();
-      if (match.route.kind === 'openapi') {
-        // Below a known base path the document says so, or its paths would name the wrong URLs.
-        return jsonResponse(openapi(options.basePath ? { serverUrl: options.basePath } : {}));
-      }
+      // The contract says which routes need no sign-in; the host's `authenticate` never sees those.
+      if (match.route.public) return answerPublic(match.route);
       const handler = handlers[match.route.kind];
       if (!handler) throw problems.notFound();
       const principal = await options.authenticate(request);
@@ -119,5 +130,5 @@ export function createQms(options: QmsOptions): QmsHandler {
     }
   }
 
-  return Object.assign(handle, { contract, registry, openapi });
+  return Object.assign(handle, { contract, registry, openapi, auditCheckpointer: kit.auditCheckpointer });
 }

@@ -1,5 +1,18 @@
 /** Types */
 
+export type {
+  AuditCheckpoint,
+  AuditCheckpointer,
+  AuditCheckpointing,
+  AuditCheckpointStore,
+  AuditKey,
+} from './audit-checkpoints';
+export {
+  createAuditKey,
+  createFileCheckpointStore,
+  generateAuditKeyPem,
+  verifyAuditTrail,
+} from './audit-checkpoints';
 export type { AuditEntryInput, AuditTrailQuery } from './audit-trail';
 export { appendAuditEntry, queryAuditTrail, recordStateAt, verifyAuditChain } from './audit-trail';
 export type { QmsHandler } from './createQms';
@@ -19,5 +32,11 @@ export type {
   VerifySignerResult,
 } from './services/QmsOptions';
 export { runScheduledTransitions } from './services/systemTransitions';
-export type { Database, MigrateOptions, PgliteStorageOptions, PostgresStorageOptions, Storage } from './storage';
+export type {
+  Database,
+  MigrateOptions,
+  PgliteStorageOptions,
+  PostgresStorageOptions,
+  Storage,
+} from './storage';
 export { createPgliteStorage, createPostgresStorage } from './storage';

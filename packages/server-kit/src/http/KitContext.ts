@@ -1,4 +1,5 @@
 import type { Contract, Principal, RecordType, RecordTypeRegistry, RouteDefinition } from '@masetra/core';
+import type { AuditCheckpointer } from '../audit-checkpoints/createAuditCheckpointer';
 import type { FileStore } from '../files/FileStore';
 import type { DomainEvent, QmsOptions } from '../services/QmsOptions';
 import type { Storage } from '../storage/storage';
@@ -10,6 +11,8 @@ export interface KitContext {
   contract: Contract;
   options: QmsOptions;
   files?: FileStore;
+  /** Signs the chain after each write when the host configured `auditCheckpoints`. */
+  auditCheckpointer?: AuditCheckpointer;
   limits: { jsonBodyBytes: number; attachmentBytes: number };
   now(): Date;
   /** Hands committed events to the host's hook, in order, each once the one before is handled; a failing hook never fails the request. */

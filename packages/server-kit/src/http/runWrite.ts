@@ -51,6 +51,8 @@ export async function runWrite(
   } else {
     response = await context.kit.storage.db.transaction().execute(run);
   }
+  // Checkpointed before the answer: an acknowledged change is covered by a signature kept outside the database.
+  await context.kit.auditCheckpointer?.checkpoint(context.principal.orgId);
   context.kit.emit(events);
   return new Response(response.body, {
     status: response.status,

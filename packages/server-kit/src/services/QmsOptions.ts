@@ -1,4 +1,5 @@
 import type { Principal, RecordTypeRegistry, SignatureMeaning } from '@masetra/core';
+import type { AuditCheckpointing } from '../audit-checkpoints/createAuditCheckpointer';
 import type { FileStore } from '../files/FileStore';
 import type { Storage } from '../storage/storage';
 
@@ -49,9 +50,33 @@ export interface QmsOptions {
   authenticate(request: Request): Principal | null | Promise<Principal | null>;
   /** The host's re-authentication of a signer (password, and TOTP where enrolled). */
   verifySigner(input: VerifySignerInput): VerifySignerResult | Promise<VerifySignerResult>;
+  /**
+   * Which of `userIds` are active users of organization `orgId`: the kit cannot know the host's
+   * users, so it asks. When given, a create or update that names anyone else (as owner, lead
+   * auditor, task owner: `ownerId` and the record type's `userReferences`) is refused with a 422
+   * whose pointer names the field. Called outside the write's transaction.
+   *
+   * @example
+   * activeUsers: async (orgId, userIds) =>
+   *   (await db.selectFrom('users').select('id').where('org_id', '=', orgId)
+   *     .where('id', 'in', userIds).where('active', '=', true).execute()).map((user) => user.id),
+   */
+  activeUsers?(orgId: string, userIds: readonly string[]): Iterable<string> | Promise<Iterable<string>>;
   /** Where attachments go; without it, attachment uploads answer 501... never: a local store is required for them. */
   files?: FileStore;
   hooks?: QmsHooks;
+  /**
+   * Signed checkpoints of the audit chain, written outside the database after every change
+   * (a key it never holds, a store it cannot rewrite), so `GET /audit-trail/verify` detects a
+   * trail rewritten by someone with full control of the database.
+   *
+   * @example
+   * auditCheckpoints: {
+   *   key: await createAuditKey(process.env.MASETRA_AUDIT_KEY),
+   *   store: createFileCheckpointStore('/var/lib/masetra/audit-checkpoints.jsonl'),
+   * }
+   */
+  auditCheckpoints?: AuditCheckpointing;
   /** The path the handler is mounted under when the request URL still carries it (Next.js). */
   basePath?: string;
   limits?: { jsonBodyBytes?: number; attachmentBytes?: number };

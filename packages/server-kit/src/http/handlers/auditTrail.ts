@@ -1,36 +1,23 @@
-import { DEFAULT_PAGE_SIZE } from '@masetra/core';
+import { kitRoutes, MAX_PAGE_SIZE } from '@masetra/core';
 import { stringify } from 'csv-stringify/sync';
+import { verifyAuditTrail } from '../../audit-checkpoints/verifyAuditTrail';
 import { queryAuditTrail } from '../../audit-trail/queryAuditTrail';
-import { verifyAuditChain } from '../../audit-trail/verifyAuditChain';
-import { authorizeAuditReview } from '../authorize';
+import { authorizeOrganization } from '../authorize';
 import type { RequestContext } from '../KitContext';
 import { parseQuery, queryObject } from '../parseInput';
 import { jsonResponse } from '../responses';
 
-type AuditQuery = {
-  recordType?: string;
-  recordId?: string;
-  actorId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-};
-
 export async function auditTrailHandler(context: RequestContext): Promise<Response> {
-  authorizeAuditReview(context);
-  const query = parseQuery(context.route.query, queryObject(context.url)) as AuditQuery;
-  const page = await queryAuditTrail(context.kit.storage.db, context.principal.orgId, {
-    ...query,
-    limit: query.limit ?? DEFAULT_PAGE_SIZE,
-  });
-  return jsonResponse(page);
+  authorizeOrganization(context, 'reviewAuditTrail');
+  const query = parseQuery(kitRoutes.auditTrail.query, queryObject(context.url));
+  return jsonResponse(await queryAuditTrail(context.kit.storage.db, context.principal.orgId, query));
 }
 
 export async function verifyAuditTrailHandler(context: RequestContext): Promise<Response> {
-  authorizeAuditReview(context);
-  return jsonResponse(await verifyAuditChain(context.kit.storage.db, context.principal.orgId));
+  authorizeOrganization(context, 'reviewAuditTrail');
+  return jsonResponse(
+    await verifyAuditTrail(context.kit.storage.db, context.principal.orgId, context.kit.auditCheckpointer),
+  );
 }
 
 function cell(value: unknown): string {
@@ -43,15 +30,15 @@ function cell(value: unknown): string {
  * can be checked against the chain (21 CFR 11.10(b), Annex 11 §8).
  */
 export async function auditTrailExportHandler(context: RequestContext): Promise<Response> {
-  authorizeAuditReview(context);
-  const query = parseQuery(context.route.query, queryObject(context.url)) as AuditQuery;
+  authorizeOrganization(context, 'exportAuditTrail');
+  const query = parseQuery(kitRoutes.auditTrailExport.query, queryObject(context.url));
   const rows: string[][] = [];
   let cursor = query.cursor;
   do {
     const page = await queryAuditTrail(context.kit.storage.db, context.principal.orgId, {
       ...query,
       cursor,
-      limit: 1000,
+      limit: MAX_PAGE_SIZE,
     });
     for (const entry of page.items) {
       const changes = entry.changes.length > 0 ? entry.changes : [{ field: '', old: null, new: null }];
