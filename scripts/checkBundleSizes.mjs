@@ -3,6 +3,8 @@
  * and react-dom excluded) and fails one over its regression limit; this adds what size-limit
  * cannot express: each further @masetra/react component may add at most 17 kB to the first
  * screen. It prints every figure beside issue 6's targets, so a change in either shows.
+ * @tanstack/react-query is a peer of @masetra/react but is counted in its figures: a host that
+ * does not use it yet downloads it for the screens.
  */
 import { execFileSync } from 'node:child_process';
 
@@ -15,10 +17,16 @@ const targets = {
   increment: 17 * kB,
 };
 
-const output = execFileSync('size-limit', ['--json'], {
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+/** size-limit's JSON, also when it exits 1 because an entry is over its limit: say which. */
+function measure() {
+  try {
+    return execFileSync('size-limit', ['--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  } catch (error) {
+    if (typeof error?.stdout === 'string' && error.stdout.trim().startsWith('[')) return error.stdout;
+    throw error;
+  }
+}
+const output = measure();
 /** @type {{ name: string, passed: boolean, size: number, sizeLimit: number }[]} */
 const results = JSON.parse(output);
 

@@ -23,7 +23,8 @@ const shared: Options = {
   dts: { entry: { index: 'src/index.ts', 'styles.css': 'src/stylesheet.ts' } },
   sourcemap: true,
   target: 'es2022',
-  external: ['react', 'react-dom', 'react/jsx-runtime'],
+  // Peers: the host's own copies, so a host's QueryClient and ours share one context.
+  external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'],
 };
 
 export default defineConfig([
