@@ -1,6 +1,7 @@
 import { allowedAttachmentTypes } from '@masetra/core';
 import { v7 as uuidv7 } from 'uuid';
 import { FileTooLargeError } from '../../files/FileStore';
+import { sha256OfFile } from '../../files/sha256OfFile';
 import {
   findAttachment,
   insertAttachment,
@@ -38,7 +39,9 @@ function displayFileName(request: Request): string {
     throw problems.malformed('X-File-Name is not valid percent-encoding.');
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
-  name = name.replace(/[\u0000-\u001f\u007f/\\]/g, '').trim();
+  name = name.replace(/[\u0000-\u001f\u007f/\\]/g, '');
+  // Bidirectional controls make `invoice\u202Efdp.exe` read as `invoiceexe.pdf`: a name must show what it is.
+  name = name.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   if (!name || name.length > 255)
     throw problems.malformed('Send the file name (1-255 characters) in X-File-Name.');
   return name;
@@ -56,6 +59,13 @@ export async function uploadAttachmentHandler(context: RequestContext): Promise<
   const fileName = displayFileName(context.request);
   const record = await loadRecord(context);
   authorize(context, recordType, 'attach');
+  // A finished record's evidence is closed: what was there when it was signed off stays all there is.
+  if (recordType.finalStates.includes(record.state)) {
+    throw problems.conflict(
+      `${record.number} is ${record.state}: it takes no new attachment.`,
+      'record_final',
+    );
+  }
   if (!context.request.body) throw problems.malformed('The request has no body.');
   const declared = Number(context.request.headers.get('content-length') ?? Number.NaN);
   if (declared > context.kit.limits.attachmentBytes)
@@ -139,6 +149,13 @@ export async function downloadAttachmentHandler(context: RequestContext): Promis
     attachmentId,
   );
   if (!attachment || !context.kit.files) throw problems.notFound('No such attachment.');
+  // Read once to check, then stream: a file changed at rest is refused before a byte of it is sent.
+  if ((await sha256OfFile(context.kit.files, attachment.storageKey)) !== attachment.sha256) {
+    throw problems.conflict(
+      `${attachment.fileName} is not the file that was uploaded: its SHA-256 no longer matches the one recorded.`,
+      'attachment_changed',
+    );
+  }
   const body = await context.kit.files.get(attachment.storageKey);
   return new Response(body, {
     status: 200,
