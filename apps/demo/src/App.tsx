@@ -1,55 +1,25 @@
+// The root route: restores the session, provides the SDK (with the demo's own query cache), and
+// shows the sign-in form to a signed-out visitor at whatever address was asked for.
 import { type QmsPrincipal, QmsProvider } from '@masetra/react';
 import { useEffect, useMemo } from 'react';
-import { AuditTrailPage } from './pages/AuditTrailPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { NewRecordPage } from './pages/NewRecordPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { RecordListPage } from './pages/RecordListPage';
-import { RecordPage } from './pages/RecordPage';
-import { sectionOf } from './pages/recordSections';
+import { Outlet, ScrollRestoration } from 'react-router';
 import { SignInPage } from './pages/SignInPage';
-import { UsersPage } from './pages/UsersPage';
-import { matchPath, navigate, useLocation } from './routing/router';
 import { qms, session } from './session/api';
+import { useQueryClientOf } from './session/useQueryClientOf';
 import { useSession } from './session/useSession';
 import { useUserNames } from './session/useUserNames';
 import { AppShell } from './shell/AppShell';
 import { useDemoTheme } from './shell/theme';
 
-function SignedInRoutes({ roles }: { roles: readonly string[] }) {
-  const { pathname } = useLocation();
-  if (pathname === '/') return <DashboardPage />;
-  if (pathname === '/audit-trail') return <AuditTrailPage />;
-  if (pathname === '/admin/users') return roles.includes('admin') ? <UsersPage /> : <NotFoundPage />;
-
-  const list = matchPath('/:collection', pathname);
-  const listSection = list && sectionOf(list.collection ?? '');
-  if (listSection) return <RecordListPage key={listSection.collection} section={listSection} />;
-
-  const created = matchPath('/:collection/new', pathname);
-  const newSection = created && sectionOf(created.collection ?? '');
-  if (newSection?.creatable) return <NewRecordPage key={newSection.collection} section={newSection} />;
-
-  const record = matchPath('/:collection/:id', pathname);
-  const recordSection = record && sectionOf(record.collection ?? '');
-  if (recordSection && record?.id) {
-    return <RecordPage key={record.id} section={recordSection} id={record.id} />;
-  }
-  return <NotFoundPage />;
-}
-
 export function App() {
   const { status, user } = useSession();
   const [theme, setTheme] = useDemoTheme();
-  const { pathname } = useLocation();
   const userName = useUserNames(user);
+  const queryClient = useQueryClientOf(user?.id);
 
   useEffect(() => {
     void session.restore();
   }, []);
-  useEffect(() => {
-    if (status === 'signed-in' && pathname === '/sign-in') navigate('/', { replace: true });
-  }, [status, pathname]);
 
   const principal = useMemo<QmsPrincipal | undefined>(
     () =>
@@ -65,9 +35,10 @@ export function App() {
 
   return (
     <QmsProvider
-      // A new user gets a new cache: nothing one user loaded shows to the next.
+      // A new user gets a new provider and cache: nothing one user loaded shows to the next.
       key={user?.id ?? 'signed-out'}
       client={qms}
+      queryClient={queryClient}
       principal={principal}
       theme={theme}
       userName={userName}
@@ -81,9 +52,10 @@ export function App() {
         <SignInPage />
       ) : (
         <AppShell user={user} theme={theme} onThemeChange={setTheme}>
-          <SignedInRoutes roles={user.roles} />
+          <Outlet />
         </AppShell>
       )}
+      <ScrollRestoration />
     </QmsProvider>
   );
 }

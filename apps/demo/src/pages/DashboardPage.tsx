@@ -1,10 +1,11 @@
 import type { Notification, RecordBase } from '@masetra/core';
 import { Dashboard, NotificationsList } from '@masetra/react';
+import { useNavigate } from 'react-router';
 import { Page } from '../routing/Page';
-import { navigate } from '../routing/router';
 import { recordPath } from './recordSections';
 
 export function DashboardPage() {
+  const navigate = useNavigate();
   return (
     <Page title="Dashboard">
       <div className="demo-dashboard">

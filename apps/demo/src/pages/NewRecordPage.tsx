@@ -1,10 +1,11 @@
 import type { RecordBase } from '@masetra/core';
 import { RecordForm } from '@masetra/react';
+import { useNavigate } from 'react-router';
 import { Page } from '../routing/Page';
-import { navigate } from '../routing/router';
 import { type RecordSection, recordPath } from './recordSections';
 
 export function NewRecordPage({ section }: { section: RecordSection }) {
+  const navigate = useNavigate();
   return (
     <Page title={section.newLabel}>
       <RecordForm

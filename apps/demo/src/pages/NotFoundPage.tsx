@@ -1,5 +1,5 @@
+import { Link } from 'react-router';
 import { Page } from '../routing/Page';
-import { Link } from '../routing/router';
 
 export function NotFoundPage() {
   return (

@@ -3,7 +3,7 @@
 import { can, type RecordBase } from '@masetra/core';
 import { useCreateRecord, useQms, useRecord, useUpdateRecord } from '@masetra/react';
 import { useId, useState } from 'react';
-import { Link } from '../routing/router';
+import { Link } from 'react-router';
 
 interface LinkableDeviation extends RecordBase {
   title?: string;

@@ -1,12 +1,13 @@
 import { can, type RecordBase } from '@masetra/core';
 import { RecordTable } from '@masetra/react';
+import { Link, useNavigate } from 'react-router';
 import { Page } from '../routing/Page';
-import { Link, navigate } from '../routing/router';
 import { useSession } from '../session/useSession';
 import { type RecordSection, recordPath } from './recordSections';
 
 export function RecordListPage({ section }: { section: RecordSection }) {
   const { user } = useSession();
+  const navigate = useNavigate();
   const mayCreate = section.creatable && user !== undefined && can(user, section.recordType, 'create');
   return (
     <Page

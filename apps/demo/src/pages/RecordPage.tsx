@@ -1,13 +1,14 @@
 import type { RecordBase } from '@masetra/core';
 import { RecordDetail, RecordForm, useQms, useRecord } from '@masetra/react';
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Page } from '../routing/Page';
-import { Link, navigate } from '../routing/router';
 import { RaiseCapa } from './RaiseCapa';
 import { type RecordSection, recordPath } from './recordSections';
 
 export function RecordPage({ section, id }: { section: RecordSection; id: string }) {
   const { labels } = useQms();
+  const navigate = useNavigate();
   const { data } = useRecord(section.recordType, id);
   const record = data as RecordBase | undefined;
   const [editing, setEditing] = useState(false);

@@ -1,7 +1,7 @@
 // One page of the demo: its heading (which takes focus after navigation, so screen readers
 // announce where they are), the document title, and the page's actions.
 import { type ReactNode, useEffect, useRef } from 'react';
-import { hasNavigated } from './router';
+import { useLocation } from 'react-router';
 
 export interface PageProps {
   title: string;
@@ -13,13 +13,15 @@ export interface PageProps {
 
 export function Page({ title, eyebrow, actions, children }: PageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  // The first entry of the tab has the key `default`: a page loaded from the address bar starts at the top.
+  const arrived = useLocation().key !== 'default';
   useEffect(() => {
     document.title = `${title} · Masetra QMS demo`;
   }, [title]);
   useEffect(() => {
-    // Only after a navigation inside the app, not on the first load: that starts at the top.
-    if (hasNavigated()) heading.current?.focus();
-  }, []);
+    // After a navigation inside the app (links, back and forward), focus moves to the new page's heading.
+    if (arrived) heading.current?.focus();
+  }, [arrived]);
   return (
     <div className="demo-page">
       <div className="demo-page__header">

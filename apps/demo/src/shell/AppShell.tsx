@@ -1,7 +1,7 @@
 // The frame around every signed-in page: skip link, header, main navigation and the page.
 import type { SessionUser } from '@masetra/core';
 import { type ReactNode, useId } from 'react';
-import { Link, useLocation } from '../routing/router';
+import { Link, useLocation } from 'react-router';
 import { session } from '../session/api';
 import { type DemoThemeName, demoThemes } from './theme';
 

@@ -1,0 +1,36 @@
+// The demo's pages by URL, on React Router (data mode), as an evaluator's own app would route.
+// Every path the browser tests open stays as it was: `/`, `/sign-in`, `/audit-trail`,
+// `/admin/users`, `/{collection}`, `/{collection}/new` and `/{collection}/{id}`.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { App } from '../App';
+import { AuditTrailPage } from '../pages/AuditTrailPage';
+import { DashboardPage } from '../pages/DashboardPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { UsersPage } from '../pages/UsersPage';
+import { AdminOnly } from './AdminOnly';
+import { NewRecordRoute, RecordListRoute, RecordRoute } from './recordRoutes';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    // Signed out, App shows the sign-in form at whatever address was asked for, and that page after.
+    Component: App,
+    children: [
+      { index: true, Component: DashboardPage },
+      { path: 'sign-in', element: <Navigate to="/" replace /> },
+      { path: 'audit-trail', Component: AuditTrailPage },
+      {
+        path: 'admin/users',
+        element: (
+          <AdminOnly>
+            <UsersPage />
+          </AdminOnly>
+        ),
+      },
+      { path: ':collection', Component: RecordListRoute },
+      { path: ':collection/new', Component: NewRecordRoute },
+      { path: ':collection/:id', Component: RecordRoute },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);
