@@ -136,9 +136,9 @@ describe('the Request the kit gets', () => {
 describe('answers that leave the body unread', () => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   afterAll(() => agent.destroy());
-  const big = new Uint8Array(2 * 1024 * 1024).fill(1);
-
-  it.each<[string, Handler]>([
+  const small = new Uint8Array(32 * 1024).fill(1);
+  const big = new Uint8Array(8 * 1024 * 1024).fill(1);
+  const refusals: [string, Handler][] = [
     ['answered before reading', async () => new Response('too big', { status: 413 })],
     [
       'cancelled after the first chunk',
@@ -149,15 +149,40 @@ describe('answers that leave the body unread', () => {
         return new Response('refused', { status: 415 });
       },
     ],
-  ])(
-    '%s: the answer reaches the client and the connection serves the next request',
+  ];
+
+  it.each(refusals)(
+    '%s, with a little left: the rest is drained and the connection serves the next request',
     async (_name, refuse) => {
       handler = refuse;
-      const refused = await raw({ method: 'POST', path: '/api/v1/upload', body: big, agent });
+      const refused = await raw({ method: 'POST', path: '/api/v1/upload', body: small, agent });
       expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.headers.connection).not.toBe('close');
       handler = async () => new Response('next');
       const next = await raw({ path: '/api/v1/next', agent });
       expect(next).toMatchObject({ status: 200, body: 'next' });
+    },
+  );
+
+  it.each(refusals)(
+    '%s, with megabytes left: the answer arrives, the connection closes, the rest is never read',
+    async (_name, refuse) => {
+      handler = refuse;
+      const sockets: import('node:net').Socket[] = [];
+      const track = (socket: import('node:net').Socket) => sockets.push(socket);
+      server.on('connection', track);
+      try {
+        const refused = await raw({ method: 'POST', path: '/api/v1/upload', body: big });
+        expect(refused.status).toBeGreaterThanOrEqual(400);
+        expect(refused.headers.connection).toBe('close');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const read = sockets.reduce((total, socket) => total + socket.bytesRead, 0);
+        expect(read).toBeLessThan(big.byteLength / 2);
+      } finally {
+        server.off('connection', track);
+      }
+      handler = async () => new Response('next');
+      expect(await raw({ path: '/api/v1/next', agent })).toMatchObject({ status: 200, body: 'next' });
     },
   );
 });

@@ -32,20 +32,48 @@ function pathAndQueryOf(target: string): string {
   }
 }
 
-/** Stops feeding the kit and lets the rest of the body flow away, so the connection stays usable. */
-function drain(req: IncomingMessage, onData: ((chunk: Buffer) => void) | undefined): void {
+/**
+ * What of a body the kit left unread is read and discarded, so the connection serves the next
+ * request; past this much, the connection is closed instead: a client sending gigabytes to a
+ * route that refused them gets its answer, not our bandwidth.
+ */
+const UNREAD_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Stops feeding the kit. Drains the rest when it is known to be small; otherwise stops reading
+ * and says the connection must close after the answer. Returns whether it may stay open.
+ */
+function stopReading(
+  req: IncomingMessage,
+  onData: ((chunk: Buffer) => void) | undefined,
+  received: number,
+): boolean {
   if (onData) req.off('data', onData);
-  req.resume();
+  if (req.readableEnded) return true;
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared - received <= UNREAD_BODY_LIMIT) {
+    req.resume();
+    return true;
+  }
+  req.pause();
+  return false;
 }
 
 /**
  * The body as a web stream, read as the kit pulls it. Cancelling it (a body over the limit,
- * a file whose bytes contradict its type) drains the rest instead of destroying the request:
+ * a file whose bytes contradict its type) stops reading but does not destroy the request:
  * destroying it would reset the connection before the kit's 413 or 415 reached the client.
  */
-function bodyOf(req: IncomingMessage): { body: ReadableStream<Uint8Array>; drain(): void } {
+function bodyOf(req: IncomingMessage): { body: ReadableStream<Uint8Array>; stopReading(): boolean } {
   let settled = false;
+  let received = 0;
+  let keepAlive: boolean | undefined;
   let onData: ((chunk: Buffer) => void) | undefined;
+  const stop = () => {
+    settled = true;
+    keepAlive ??= stopReading(req, onData, received);
+    return keepAlive;
+  };
   const body = new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -56,6 +84,7 @@ function bodyOf(req: IncomingMessage): { body: ReadableStream<Uint8Array>; drain
           return;
         }
         onData = (chunk) => {
+          received += chunk.byteLength;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if ((controller.desiredSize ?? 0) <= 0) req.pause();
         };
@@ -76,23 +105,16 @@ function bodyOf(req: IncomingMessage): { body: ReadableStream<Uint8Array>; drain
         req.resume();
       },
       cancel() {
-        settled = true;
-        drain(req, onData);
+        stop();
       },
     },
     { highWaterMark: 1 },
   );
-  return {
-    body,
-    drain() {
-      settled = true;
-      drain(req, onData);
-    },
-  };
+  return { body, stopReading: stop };
 }
 
 /** Builds a web Request from Node's, streaming the body rather than buffering it. */
-function toRequest(req: IncomingMessage): { request: Request; drain(): void } {
+function toRequest(req: IncomingMessage): { request: Request; stopReading(): boolean } {
   const url = new URL(pathAndQueryOf(req.url ?? '/'), originOf(req));
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -107,7 +129,7 @@ function toRequest(req: IncomingMessage): { request: Request; drain(): void } {
     // Node requires this for a streamed request body.
     duplex: 'half',
   } as RequestInit);
-  return { request, drain: () => stream?.drain() };
+  return { request, stopReading: () => stream?.stopReading() ?? true };
 }
 
 async function send(response: Response, res: ServerResponse): Promise<void> {
@@ -137,10 +159,11 @@ export function toExpress(qms: QmsHandler) {
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     Promise.resolve()
       .then(async () => {
-        const { request, drain } = toRequest(req);
+        const { request, stopReading } = toRequest(req);
         const response = await qms(request);
-        // Whatever of the body the kit left unread (it answered before reading it) is discarded.
-        drain();
+        // Whatever of the body the kit left unread (it answered before reading it) is discarded,
+        // or, when that is more than a little, the connection closes once the answer is out.
+        if (!stopReading()) res.setHeader('connection', 'close');
         await send(response, res);
       })
       .catch(next);
