@@ -8,6 +8,7 @@ import {
   createLocalFileStore,
   createOutboxWorker,
   createQms,
+  purgeExpiredRows,
   type QmsHandler,
   runScheduledTransitions,
   type Storage,
@@ -166,6 +167,7 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     deliver: (event) => notify(event.payload),
     onError: (error) => logger.error({ err: error }, 'outbox worker error'),
   });
+  let lastPurge = 0;
   const sweep = async () => {
     const organizations = await storage.db.selectFrom('organizations').select('id').execute();
     const { moved } = await runScheduledTransitions({
@@ -176,6 +178,12 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     if (moved > 0) logger.info({ moved }, 'scheduled transitions');
     // Entries written outside the kit's requests (scheduled moves, access changes) get their checkpoint here.
     await qms.auditCheckpointer?.checkpointAll();
+    // Idempotency keys and delivered outbox rows past their retention (`defaultRetention`), once an hour.
+    if (Date.now() - lastPurge >= 60 * 60 * 1000) {
+      lastPurge = Date.now();
+      const purged = await purgeExpiredRows(storage);
+      if (purged.idempotencyKeys + purged.deliveredOutbox > 0) logger.info(purged, 'purged expired rows');
+    }
   };
   const startBackgroundWork: ReferenceServer['startBackgroundWork'] = ({ sweepEveryMs = 60_000 } = {}) => {
     outbox.start();

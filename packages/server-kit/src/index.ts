@@ -37,6 +37,7 @@ export type {
   MigrateOptions,
   PgliteStorageOptions,
   PostgresStorageOptions,
+  PurgeExpiredRowsOptions,
   Storage,
 } from './storage';
-export { createPgliteStorage, createPostgresStorage } from './storage';
+export { createPgliteStorage, createPostgresStorage, defaultRetention, purgeExpiredRows } from './storage';

@@ -24,6 +24,8 @@ export { IdempotencyConflictError, purgeIdempotencyKeys, runIdempotent } from '.
 export type { ListQueryErrorCode } from './listQueryError';
 export { ListQueryError } from './listQueryError';
 export type { ListFilterValue, ListRecordsOptions, RecordPage } from './listRecords';
+export type { PurgeExpiredRowsOptions } from './purgeExpiredRows';
+export { defaultRetention, purgeExpiredRows } from './purgeExpiredRows';
 export type { RecordSortKey } from './recordSortKeys';
 export { recordSortKeys } from './recordSortKeys';
 export {

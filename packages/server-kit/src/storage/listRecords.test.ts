@@ -1,4 +1,4 @@
-import { builtInRegistry, type RecordOf, type RecordType } from '@masetra/core';
+import { builtInRegistry, type Deviation as CoreDeviation } from '@masetra/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStorage, sampleRecord } from '../testing';
@@ -17,7 +17,8 @@ import { insertRecord } from './records';
 import type { Storage } from './storage';
 
 const deviation = builtInRegistry.byName('deviation')!;
-type Deviation = RecordOf<RecordType> & Record<string, unknown>;
+/** A deviation, read by field name as a list filter names it. */
+type Deviation = CoreDeviation & Record<string, unknown>;
 
 /** A small deterministic generator, so a failure reproduces. */
 function random(seed: number) {

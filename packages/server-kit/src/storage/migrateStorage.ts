@@ -4,10 +4,12 @@ import { Migrator } from 'kysely/migration';
 import { ensureRecordTable } from './ensureRecordTable';
 import { migrations } from './migrations';
 import type { MigrateOptions } from './storage';
+import { syncDefaultRoles } from './syncDefaultRoles';
 
 /**
- * The versioned migrations, then one table per record type. `schema` must be the schema the
- * connection's search_path puts first: the migrator looks for its own table by schema.
+ * The versioned migrations, then one table per record type and core's default roles. `schema`
+ * must be the schema the connection's search_path puts first: the migrator looks for its own
+ * table by schema.
  */
 export async function migrateStorage(
   db: Kysely<unknown>,
@@ -30,6 +32,7 @@ export async function migrateStorage(
       trx,
     );
     for (const recordType of registry.list) await ensureRecordTable(trx, recordType);
+    await syncDefaultRoles(trx);
   });
   await options.hostMigrations?.(db);
 }

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation';
 import * as appendOnlyFiles from './0002_append_only_files';
+import * as outboxRetention from './0003_outbox_retention';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_append_only_files': appendOnlyFiles,
+  '0003_outbox_retention': outboxRetention,
 };
