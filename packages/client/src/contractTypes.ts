@@ -27,9 +27,6 @@ export type RouteQuery<R extends RouteDefinition> = SchemaOutput<NonNullable<R['
 /** What a route answers with on success. */
 export type RouteResponse<R extends RouteDefinition> = SchemaOutput<R['response']>;
 
-/** A page of a list: its items and the cursor of the next page, `null` on the last. */
-export type Page<TItem> = { items: TItem[]; nextCursor: string | null };
-
 /** Options every call accepts. */
 export interface RequestOptions {
   /** Aborts the request, its retries and the reading of its body. */

@@ -16,8 +16,8 @@ export interface ClientOptions<TTypes extends Record<string, RecordType> = typeo
   baseUrl: string;
   /**
    * The bearer token of each request, asked for once per call (its retries reuse it); may be
-   * async. Not sent by `auth.login`, `auth.refresh` and `auth.changePassword`, which carry
-   * their own credentials.
+   * async. Not sent on the contract's public routes (`auth.login`, `auth.refresh`,
+   * `auth.changePassword`: they carry their own credentials).
    */
   getToken?: TokenSource;
   /** A fetch to use instead of the global one (SSR frameworks, instrumentation, tests). */

@@ -7,7 +7,6 @@ export type { UsersClient } from './auth/createUsersClient';
 export type {
   ChangeReason,
   CreateOptions,
-  Page,
   PageQuery,
   RecordChanges,
   RecordCreateInput,
@@ -22,6 +21,8 @@ export type {
   VersionedOptions,
 } from './contractTypes';
 export type { ClientOptions, MasetraClient } from './createClient';
+/** Core's one page type, here too because every list call answers with it. */
+export type { Page } from '@masetra/core';
 export type { RetryPolicy, TokenSource } from './internal/transport';
 export type { NotificationsClient } from './notifications/createNotificationsClient';
 export type { RecordClient } from './records/createRecordClient';

@@ -9,6 +9,7 @@ export { buildContract } from './contract/buildContract';
 export type { HttpMethod, RouteDefinition, RouteKind } from './contract/defineRoute';
 export { defineRoute } from './contract/defineRoute';
 export { auditTrailQuerySchema, kitRoutes } from './contract/kitRoutes';
+export type { Page } from './contract/listQuery';
 export {
   baseSortFields,
   DEFAULT_PAGE_SIZE,
@@ -32,10 +33,11 @@ export * from './deviation';
 export * from './document';
 export type { Attachment } from './entities/attachment';
 export { allowedAttachmentTypes, attachmentSchema } from './entities/attachment';
-export type { AuditChainVerification, AuditTrailEntry } from './entities/auditTrailEntry';
+export type { AuditChainBreak, AuditChainVerification, AuditTrailEntry } from './entities/auditTrailEntry';
 /** Entities */
 export {
   auditActions,
+  auditChainBreaks,
   auditChainVerificationSchema,
   auditTrailEntrySchema,
   fieldChangeSchema,

@@ -40,14 +40,12 @@ export interface AuthClient {
 
 export function createAuthClient(send: Transport): AuthClient {
   return {
-    login: async (body, options) =>
-      (await send(authRoutes.login, { ...options, body, anonymous: true })).data,
-    refresh: async (body, options) =>
-      (await send(authRoutes.refresh, { ...options, body, anonymous: true })).data,
+    login: async (body, options) => (await send(authRoutes.login, { ...options, body })).data,
+    refresh: async (body, options) => (await send(authRoutes.refresh, { ...options, body })).data,
     logout: async (body, options) => (await send(authRoutes.logout, { ...options, body })).data,
     me: async (options) => (await send(authRoutes.me, options)).data,
     changePassword: async (body, options) =>
-      (await send(authRoutes.changePassword, { ...options, body, anonymous: true })).data,
+      (await send(authRoutes.changePassword, { ...options, body })).data,
     beginTotp: async (options) => (await send(authRoutes.beginTotp, options)).data,
     confirmTotp: async (body, options) => (await send(authRoutes.confirmTotp, { ...options, body })).data,
   };

@@ -1,4 +1,4 @@
-import { recordTypes } from '@masetra/core';
+import { authRoutes, recordTypes } from '@masetra/core';
 import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../createClient';
@@ -7,6 +7,7 @@ import { isNetworkError } from '../errors/NetworkError';
 import { isProblemError, type ProblemError } from '../errors/ProblemError';
 import { isResponseValidationError } from '../errors/ResponseValidationError';
 import { baseUrl, deviationFixture, url, useMockServer } from './testing/mockServer';
+import { createTransport } from './transport';
 
 const server = useMockServer();
 const noWait = { limit: 2, delay: () => 0 };
@@ -278,6 +279,69 @@ describe('auth and administration', () => {
     expect(authorization).toEqual({ login: null, me: 'Bearer a1' });
   });
 
+  it('sends the bearer token exactly on the routes the contract does not mark public', async () => {
+    const authorization = new Map<string, string | null>();
+    server.use(
+      http.all(url('/*'), ({ request }) => {
+        authorization.set(
+          new URL(request.url).pathname.replace('/api/v1', ''),
+          request.headers.get('authorization'),
+        );
+        const tokens = { accessToken: 'a1', refreshToken: 'r1', user: sessionUser };
+        if (request.url.endsWith('/me')) return HttpResponse.json(sessionUser);
+        if (request.url.endsWith('/auth/totp'))
+          return HttpResponse.json({ secret: 'S', otpauthUrl: 'otpauth://x' });
+        if (/\/auth\/(login|refresh|password)$/.test(request.url)) return HttpResponse.json(tokens);
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    let tokenAsked = 0;
+    const client = createClient({
+      baseUrl,
+      retry: 0,
+      getToken: () => {
+        tokenAsked += 1;
+        return 't1';
+      },
+    });
+    await client.auth.login({ email: 'dana@example.com', password: 'pw' });
+    await client.auth.refresh({ refreshToken: 'r0' });
+    await client.auth.changePassword({ email: 'dana@example.com', currentPassword: 'a', newPassword: 'b' });
+    await client.auth.me();
+    await client.auth.beginTotp();
+    await client.auth.confirmTotp({ otp: '123456' });
+    await client.auth.logout({});
+    const exercised = Object.values(authRoutes).filter((route) => authorization.has(route.path));
+    expect(exercised.map((route) => route.id).sort()).toEqual([
+      'auth.beginTotp',
+      'auth.changePassword',
+      'auth.confirmTotp',
+      'auth.login',
+      'auth.logout',
+      'auth.me',
+      'auth.refresh',
+    ]);
+    for (const route of exercised) {
+      expect(authorization.get(route.path), route.id).toBe(route.public ? null : 'Bearer t1');
+    }
+    // The token source is not even asked for a public route.
+    expect(tokenAsked).toBe(exercised.filter((route) => !route.public).length);
+  });
+
+  it("follows the route's own public flag, not a list of route ids", async () => {
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(url('/me'), ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        return HttpResponse.json(sessionUser);
+      }),
+    );
+    const send = createTransport({ baseUrl, retry: 0, getToken: () => 't1' });
+    await send(authRoutes.me);
+    await send({ ...authRoutes.me, public: true });
+    expect(seen).toEqual(['Bearer t1', null]);
+  });
+
   it('builds paths from the contract templates with URL-encoded ids', async () => {
     let path = '';
     server.use(
@@ -328,7 +392,7 @@ describe('audit trail and notifications', () => {
         });
       }),
       http.get(url('/audit-trail/verify'), () =>
-        HttpResponse.json({ ok: false, entries: 3, brokenAt: { seq: 2, id: 'e2' } }),
+        HttpResponse.json({ ok: false, entries: 3, brokenAt: { seq: 2, id: 'e2', reason: 'entry_changed' } }),
       ),
       http.post(url('/notifications/:id/read'), () => HttpResponse.json(notification)),
     );
@@ -340,7 +404,7 @@ describe('audit trail and notifications', () => {
     await expect(client.auditTrail.verify()).resolves.toEqual({
       ok: false,
       entries: 3,
-      brokenAt: { seq: 2, id: 'e2' },
+      brokenAt: { seq: 2, id: 'e2', reason: 'entry_changed' },
     });
     await expect(client.notifications.read(notification.id)).resolves.toEqual(notification);
   });

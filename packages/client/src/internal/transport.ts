@@ -44,8 +44,6 @@ export interface Call {
   file?: { data: Blob | Uint8Array; fileName: string; contentType: string };
   ifMatch?: number | undefined;
   idempotencyKey?: string | undefined;
-  /** Sends no Authorization header: sign-in, token refresh and password change carry their own credentials. */
-  anonymous?: boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -110,7 +108,8 @@ export function createTransport(options: TransportOptions): Transport {
     const kind = route.responseKind ?? 'json';
     const headers: Record<string, string> =
       kind === 'json' ? { accept: 'application/json, application/problem+json' } : {};
-    const token = call.anonymous ? undefined : await options.getToken?.();
+    // A public route carries its own credentials (or needs none): no session token goes with it.
+    const token = route.public ? undefined : await options.getToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.source) headers['x-masetra-source'] = options.source;
     // Every POST carries a key; set once here, ky's retries resend the same one.

@@ -1,8 +1,7 @@
-import { type RecordOf, type RecordRoutes, type RecordType, recordRoutes } from '@masetra/core';
+import { type Page, type RecordOf, type RecordRoutes, type RecordType, recordRoutes } from '@masetra/core';
 import type {
   ChangeReason,
   CreateOptions,
-  Page,
   PageQuery,
   RecordChanges,
   RecordCreateInput,

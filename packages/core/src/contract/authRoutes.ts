@@ -34,11 +34,16 @@ const userIdParams = z.strictObject({ id: z.string().check(z.minLength(1), z.max
  * The routes of the reference server's own authentication and administration. They are
  * not part of the server kit (a host brings its own auth), but the client and the demo
  * use them, so their shapes live in the one contract too.
+ *
+ * Public (no bearer token): login and refresh, and the password change, which carries the
+ * current password instead because an expired password cannot sign in. Logout needs the
+ * session it ends.
  */
 export const authRoutes = {
   login: defineRoute({
     ...host,
     id: 'auth.login',
+    public: true,
     method: 'POST',
     path: '/auth/login',
     summary: 'Sign in with e-mail and password (and a TOTP code when enrolled)',
@@ -50,6 +55,7 @@ export const authRoutes = {
   refresh: defineRoute({
     ...host,
     id: 'auth.refresh',
+    public: true,
     method: 'POST',
     path: '/auth/refresh',
     summary: 'Exchange a refresh token for new tokens (rotating; reuse revokes the session)',
@@ -72,6 +78,7 @@ export const authRoutes = {
   changePassword: defineRoute({
     ...host,
     id: 'auth.changePassword',
+    public: true,
     method: 'POST',
     path: '/auth/password',
     summary: 'Change one’s own password (also after expiry or an administrator reset) and sign in',

@@ -33,9 +33,10 @@ export interface RouteDefinition<
   TQuery extends z.ZodMiniType = z.ZodMiniType,
   TBody extends z.ZodMiniType = z.ZodMiniType,
   TResponse extends z.ZodMiniType = z.ZodMiniType,
+  TId extends string = string,
 > {
-  /** operationId, e.g. `deviations.transition`. */
-  id: string;
+  /** operationId, e.g. `deviations.transition`; a host mounts its own routes by it. */
+  id: TId;
   kind: RouteKind;
   method: HttpMethod;
   /** OpenAPI-style path relative to the mount prefix, e.g. `/deviations/{id}/transitions`. */
@@ -53,6 +54,13 @@ export interface RouteDefinition<
   response: TResponse;
   responseKind?: 'json' | 'binary' | 'text';
   successStatus: 200 | 201 | 204;
+  /**
+   * Answered without signing in: sign-in itself, token refresh, a password change that carries
+   * its own credentials, the API description. Servers skip authentication on it, the client
+   * sends no bearer token, and the OpenAPI document lists no security for it. Every other
+   * route needs a signed-in caller (401 without one).
+   */
+  public?: true;
   /** `If-Match` required (428 without it, 412 when stale). */
   requiresIfMatch?: boolean;
   /** `Idempotency-Key` honoured: a retry returns the first response. */
@@ -66,8 +74,9 @@ export function defineRoute<
   TQuery extends z.ZodMiniType,
   TBody extends z.ZodMiniType,
   TResponse extends z.ZodMiniType,
+  TId extends string,
 >(
-  route: RouteDefinition<TParams, TQuery, TBody, TResponse>,
-): RouteDefinition<TParams, TQuery, TBody, TResponse> {
+  route: RouteDefinition<TParams, TQuery, TBody, TResponse, TId>,
+): RouteDefinition<TParams, TQuery, TBody, TResponse, TId> {
   return route;
 }

@@ -2,9 +2,7 @@ import * as z from 'zod/mini';
 import { auditChainVerificationSchema, auditTrailEntrySchema } from '../entities/auditTrailEntry';
 import { notificationSchema } from '../entities/user';
 import { defineRoute } from './defineRoute';
-import { pageOf } from './listQuery';
-
-const limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)));
+import { pageOf, pageQuerySchema } from './listQuery';
 
 /** Filters of the organization-wide audit trail, for periodic review (PART11 8). */
 export const auditTrailQuerySchema = z.strictObject({
@@ -14,8 +12,7 @@ export const auditTrailQuerySchema = z.strictObject({
   action: z.optional(z.string().check(z.maxLength(64))),
   from: z.optional(z.iso.datetime()),
   to: z.optional(z.iso.datetime()),
-  limit,
-  cursor: z.optional(z.string().check(z.maxLength(512))),
+  ...pageQuerySchema.shape,
 });
 
 /** Routes the server kit serves besides the record collections. */
@@ -63,7 +60,7 @@ export const kitRoutes = {
     path: '/notifications',
     summary: "The caller's notifications, newest first",
     tags: ['notifications'],
-    query: z.strictObject({ limit, cursor: z.optional(z.string().check(z.maxLength(512))) }),
+    query: pageQuerySchema,
     response: pageOf(notificationSchema),
     successStatus: 200,
     problems: [400, 401],
@@ -87,6 +84,7 @@ export const kitRoutes = {
     path: '/openapi.json',
     summary: 'This API as an OpenAPI 3.1 document',
     tags: ['meta'],
+    public: true,
     response: z.record(z.string(), z.unknown()),
     successStatus: 200,
     problems: [],

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import type { RecordType } from '../record-type/defineRecordType';
 
+/** The most items one page of any list may hold: records, audit trail, comments, notifications. */
 export const MAX_PAGE_SIZE = 200;
+/** The page size of a list when the request names none. */
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** The sort keys every record type offers, before its own `sortFields`. */
@@ -32,9 +34,16 @@ export function listQuerySchema(recordType: Pick<RecordType, 'sortFields' | 'fil
   });
 }
 
+/** `limit` (1 to `MAX_PAGE_SIZE`) and `cursor`: the query of any paged list, alone or with its filters. */
 export const pageQuerySchema = z.strictObject({ limit: pageSize, cursor });
 
 /** A page of a list: the items and the cursor of the next page, `null` on the last. */
+export interface Page<TItem> {
+  items: TItem[];
+  nextCursor: string | null;
+}
+
+/** The schema of a page of `item`s: what it yields is a {@link Page} of what `item` yields. */
 export function pageOf<T extends z.ZodMiniType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 }

@@ -111,8 +111,8 @@ export function generateOpenApi(
     };
     const body = requestBodyOf(route);
     if (body) operation.requestBody = body;
-    if (route.id === 'auth.login' || route.id === 'auth.refresh' || route.id === 'openapi')
-      operation.security = [];
+    // The document's default is the bearer token; a public route overrides it with none.
+    if (route.public) operation.security = [];
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, JsonSchema>)[route.method.toLowerCase()] = operation;
   }

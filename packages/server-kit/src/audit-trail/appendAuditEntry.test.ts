@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../storage/database';
 import type { Storage } from '../storage/storage';
 import { createTestStorage } from '../testing';
+import type { AuditEntryInput } from './appendAuditEntry';
 import { appendAuditEntry } from './appendAuditEntry';
 import { auditEntryContent } from './auditEntryContent';
 import { queryAuditTrail } from './queryAuditTrail';
-import type { AuditEntryInput } from './types';
 import { verifyAuditChain } from './verifyAuditChain';
 
 const entry = (orgId: string, overrides: Partial<AuditEntryInput> = {}): AuditEntryInput => ({

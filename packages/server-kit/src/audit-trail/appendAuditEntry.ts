@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from '@masetra/core';
+import { type AuditTrailEntry, GENESIS_HASH } from '@masetra/core';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../storage/database';
@@ -6,7 +6,22 @@ import { asStoredJson, toJsonb } from '../storage/jsonb';
 import { toDate } from '../storage/timestamps';
 import { auditEntryContent } from './auditEntryContent';
 import { hashAuditEntry } from './hashAuditEntry';
-import type { AuditChange, AuditEntry, AuditEntryInput, AuditSource } from './types';
+
+/**
+ * What the application knows when it appends an entry; the trail adds its id, number and
+ * hashes. `at` is the server time of the change (now when left out, kept to the millisecond);
+ * a create lists every initial value in `changes` (PART11 item 3), an update each changed
+ * field; `reason` is required by the services for changes after submission (Annex 11 §9);
+ * `source` says where the change came from (PART11 item 12).
+ */
+export type AuditEntryInput = Pick<
+  AuditTrailEntry,
+  'orgId' | 'actorId' | 'actorName' | 'action' | 'recordType' | 'recordId'
+> &
+  Partial<Pick<AuditTrailEntry, 'recordNumber' | 'reason' | 'source' | 'stateFrom' | 'stateTo'>> & {
+    at?: string | Date;
+    changes?: readonly AuditTrailEntry['changes'][number][];
+  };
 
 /**
  * Appends an entry to the organization's audit trail, inside the caller's transaction so
@@ -25,7 +40,7 @@ import type { AuditChange, AuditEntry, AuditEntryInput, AuditSource } from './ty
 export async function appendAuditEntry(
   trx: Transaction<Database>,
   input: AuditEntryInput,
-): Promise<AuditEntry> {
+): Promise<AuditTrailEntry> {
   if (!trx.isTransaction)
     throw new Error('appendAuditEntry runs inside the transaction of the change it records');
   await trx
@@ -53,13 +68,13 @@ export async function appendAuditEntry(
     recordId: input.recordId,
     recordNumber: input.recordNumber ?? null,
     // Hashed as jsonb will give them back: Dates as strings, undefined members gone.
-    changes: asStoredJson<AuditChange[]>([...(input.changes ?? [])]),
+    changes: asStoredJson<AuditTrailEntry['changes']>([...(input.changes ?? [])]),
     reason: input.reason ?? null,
-    source: input.source ? asStoredJson<AuditSource>(input.source) : null,
+    source: input.source ? asStoredJson<NonNullable<AuditTrailEntry['source']>>(input.source) : null,
     stateFrom: input.stateFrom ?? null,
     stateTo: input.stateTo ?? null,
   };
-  const entry: AuditEntry = {
+  const entry: AuditTrailEntry = {
     ...fields,
     previousHash: head.hash,
     hash: hashAuditEntry(head.hash, auditEntryContent(fields)),

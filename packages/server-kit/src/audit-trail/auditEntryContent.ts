@@ -1,11 +1,13 @@
-import type { AuditEntry } from './types';
+import type { AuditTrailEntry } from '@masetra/core';
 
 /**
  * Exactly what an entry's hash covers: every stored column but the hashes themselves. Built
  * the same way when appending and when verifying, from values as they come out of the
  * database, so any later edit of a column shows.
  */
-export function auditEntryContent(entry: Omit<AuditEntry, 'previousHash' | 'hash'>): Record<string, unknown> {
+export function auditEntryContent(
+  entry: Omit<AuditTrailEntry, 'previousHash' | 'hash'>,
+): Record<string, unknown> {
   return {
     id: entry.id,
     orgId: entry.orgId,

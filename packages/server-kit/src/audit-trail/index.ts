@@ -1,8 +1,8 @@
+export type { AuditEntryInput } from './appendAuditEntry';
 export { appendAuditEntry } from './appendAuditEntry';
 export { auditEntryContent } from './auditEntryContent';
-export type { AuditTrailPage, AuditTrailQuery } from './queryAuditTrail';
+export type { AuditTrailQuery } from './queryAuditTrail';
 export { queryAuditTrail } from './queryAuditTrail';
 export { recordStateAt } from './recordStateAt';
-export type { AuditChange, AuditEntry, AuditEntryInput, AuditSource } from './types';
-export type { AuditChainBreak, AuditChainVerification, VerifyAuditChainOptions } from './verifyAuditChain';
+export type { VerifyAuditChainOptions } from './verifyAuditChain';
 export { verifyAuditChain } from './verifyAuditChain';

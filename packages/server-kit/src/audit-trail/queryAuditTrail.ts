@@ -1,30 +1,26 @@
+import {
+  type AuditTrailEntry,
+  type auditTrailQuerySchema,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type Page,
+} from '@masetra/core';
 import type { Kysely } from 'kysely';
+import type * as z from 'zod/mini';
 import { decodeCursor, encodeCursor } from '../storage/cursor';
 import type { Database } from '../storage/database';
 import { ListQueryError } from '../storage/listQueryError';
 import { toDate } from '../storage/timestamps';
 import { fromAuditRow } from './auditEntryRow';
-import type { AuditEntry } from './types';
 
-export interface AuditTrailQuery {
-  recordType?: string;
-  recordId?: string;
-  actorId?: string;
-  action?: string;
-  /** Entries at or after this time (ISO 8601). */
-  from?: string;
-  /** Entries at or before this time (ISO 8601). */
-  to?: string;
-  /** Page size, 1 to 1000; 50 when left out. */
-  limit?: number;
-  /** `nextCursor` of the previous page. */
-  cursor?: string | null;
-}
-
-export interface AuditTrailPage {
-  items: AuditEntry[];
-  nextCursor: string | null;
-}
+/**
+ * Filters of an organization's trail, as `GET /audit-trail` takes them: record, actor, action,
+ * a time range (ISO 8601, both ends included), and the page (`limit`, `cursor`).
+ */
+export type AuditTrailQuery = Omit<z.output<typeof auditTrailQuerySchema>, 'cursor'> & {
+  /** The previous page's `nextCursor`, null included, so a caller can hand it straight back. */
+  cursor?: Page<AuditTrailEntry>['nextCursor'];
+};
 
 function timeOf(value: string, parameter: string): Date {
   try {
@@ -42,8 +38,8 @@ export async function queryAuditTrail(
   db: Kysely<Database>,
   orgId: string,
   query: AuditTrailQuery = {},
-): Promise<AuditTrailPage> {
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), 1000);
+): Promise<Page<AuditTrailEntry>> {
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
   let select = db.selectFrom('audit_trail').selectAll().where('org_id', '=', orgId);
   if (query.recordType !== undefined) select = select.where('record_type', '=', query.recordType);
   if (query.recordId !== undefined) select = select.where('record_id', '=', query.recordId);

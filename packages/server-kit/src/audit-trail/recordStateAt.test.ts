@@ -2,10 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../storage/storage';
 import { createTestStorage } from '../testing';
+import type { AuditEntryInput } from './appendAuditEntry';
 import { appendAuditEntry } from './appendAuditEntry';
 import { queryAuditTrail } from './queryAuditTrail';
 import { recordStateAt } from './recordStateAt';
-import type { AuditEntryInput } from './types';
 
 const recordId = uuidv7();
 const otherRecordId = uuidv7();

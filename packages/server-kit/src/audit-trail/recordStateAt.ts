@@ -1,7 +1,7 @@
+import type { AuditTrailEntry } from '@masetra/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/database';
 import { toDate } from '../storage/timestamps';
-import type { AuditChange } from './types';
 
 /**
  * A record's field values as they stood at `at`, rebuilt from its audit trail alone (PART11
@@ -28,7 +28,7 @@ export async function recordStateAt(
   if (entries.length === 0) return null;
   const state: Record<string, unknown> = {};
   for (const entry of entries) {
-    for (const change of entry.changes as AuditChange[]) {
+    for (const change of entry.changes as AuditTrailEntry['changes']) {
       if ('new' in change) state[change.field] = change.new;
       else delete state[change.field];
     }

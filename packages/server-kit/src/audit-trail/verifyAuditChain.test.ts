@@ -1,12 +1,11 @@
 /** Tampering behind the application's back, by a superuser who disables the triggers, is detected. */
-import { GENESIS_HASH } from '@masetra/core';
+import { type AuditTrailEntry, GENESIS_HASH } from '@masetra/core';
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../storage/storage';
 import { createTestStorage } from '../testing';
 import { appendAuditEntry } from './appendAuditEntry';
 import { queryAuditTrail } from './queryAuditTrail';
-import type { AuditEntry } from './types';
 import { verifyAuditChain } from './verifyAuditChain';
 
 describe('verifyAuditChain', () => {
@@ -17,8 +16,8 @@ describe('verifyAuditChain', () => {
   afterAll(() => storage.close());
 
   /** Appends `count` entries for a fresh organization and returns them. */
-  async function chain(orgId: string, count = 10): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
+  async function chain(orgId: string, count = 10): Promise<AuditTrailEntry[]> {
+    const entries: AuditTrailEntry[] = [];
     for (let index = 0; index < count; index += 1) {
       entries.push(
         await storage.db.transaction().execute((trx) =>

@@ -1,31 +1,14 @@
-import { GENESIS_HASH } from '@masetra/core';
+import {
+  type AuditChainBreak,
+  type AuditChainVerification,
+  type AuditTrailEntry,
+  GENESIS_HASH,
+} from '@masetra/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../storage/database';
 import { auditEntryContent } from './auditEntryContent';
 import { fromAuditRow } from './auditEntryRow';
 import { hashAuditEntry } from './hashAuditEntry';
-import type { AuditEntry } from './types';
-
-/** Why verification stopped where it did. */
-export type AuditChainBreak =
-  /** The entry's columns no longer give its stored hash: it was edited. */
-  | 'entry_changed'
-  /** The entry does not point at the hash of the one before it: one was replaced or reordered. */
-  | 'link_broken'
-  /** No entry has this number, though the chain goes on past it (or the head says it exists). */
-  | 'entry_missing'
-  /** The chain head (last number and hash) disagrees with the last entry. */
-  | 'head_mismatch';
-
-export type AuditChainVerification =
-  | { ok: true; entries: number; headHash: string }
-  | {
-      ok: false;
-      /** The first entry that is not as appended; `id` is null when that entry is gone. */
-      brokenAt: { seq: number; id: string | null; reason: AuditChainBreak };
-      /** Entries found intact before the break. */
-      entries: number;
-    };
 
 /** The stored time as hashed (ISO with milliseconds), or with its microseconds when it has any. */
 function exactTime(text: string): string {
@@ -79,7 +62,7 @@ export async function verifyAuditChain(
   });
 
   // Checks one batch; returns the break, or null when every entry in it holds.
-  const checkBatch = (entries: AuditEntry[]): AuditChainVerification | null => {
+  const checkBatch = (entries: AuditTrailEntry[]): AuditChainVerification | null => {
     for (const entry of entries) {
       if (entry.seq !== lastSeq + 1) return broken(lastSeq + 1, null, 'entry_missing');
       if (entry.previousHash !== lastHash) return broken(entry.seq, entry.id, 'link_broken');

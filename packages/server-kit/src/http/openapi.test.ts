@@ -9,13 +9,17 @@ import { createQms, type QmsHandler } from '../createQms';
 import type { Storage } from '../storage/storage';
 
 let qms: QmsHandler;
+let authenticateCalls = 0;
 let server: Server;
 let baseUrl: string;
 beforeAll(async () => {
   // The document is built from the contract alone; a storage that is never touched proves it.
   qms = createQms({
     storage: {} as Storage,
-    authenticate: () => null,
+    authenticate: () => {
+      authenticateCalls += 1;
+      return null;
+    },
     verifySigner: () => ({ ok: false, code: 'unused' }),
   });
   const app = express();
@@ -81,7 +85,16 @@ describe('GET /openapi.json', () => {
       .flatMap((operations) => Object.values(operations))
       .filter((operation) => operation.security?.length === 0)
       .map((operation) => operation.operationId);
+    expect(open).toEqual(qms.contract.routes.filter((route) => route.public).map((route) => route.id));
     expect(open).toEqual(['openapi']);
+  });
+
+  it("never asks the host's authenticate for a public route, and asks it for every other", async () => {
+    expect(authenticateCalls).toBe(0);
+    const signedIn = qms.contract.routes.find((route) => route.id === 'auditTrail.list');
+    const response = await fetch(`${baseUrl}${signedIn?.path}`);
+    expect(response.status).toBe(401);
+    expect(authenticateCalls).toBe(1);
   });
 
   it('takes no other method, and needs no authentication to say so', async () => {

@@ -1,4 +1,5 @@
 /** The organization's audit trail over HTTP: filtered for periodic review, exported as CSV. */
+import { MAX_PAGE_SIZE } from '@masetra/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecord, describedDeviation, expectOk, transition, update } from './testing/recordSteps';
 import { kitStartTimeout, startTestKit, type TestKit } from './testing/startTestKit';
@@ -80,7 +81,7 @@ function parseCsv(text: string): string[][] {
 
 describe('filters', () => {
   it('with none, the whole trail of the organization, oldest first', async () => {
-    const entries = await trail('limit=1000');
+    const entries = await trail(`limit=${MAX_PAGE_SIZE}`);
     expect(entries.map((entry) => entry.action)).toEqual([
       'create',
       'transition',
@@ -115,6 +116,12 @@ describe('filters', () => {
       cursor = page.json.nextCursor;
     } while (cursor);
     expect(seqs).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('takes pages of at most MAX_PAGE_SIZE entries, like every list', async () => {
+    const response = await kit.as('quinn')(`/audit-trail?limit=${MAX_PAGE_SIZE + 1}`);
+    expect(response.status).toBe(400);
+    expect(response.json.errors.map((error: { pointer: string }) => error.pointer)).toEqual(['/limit']);
   });
 
   it('entries carry the server time the clock gave, in UTC', async () => {
@@ -171,7 +178,7 @@ describe('CSV export', () => {
   it('without filters, covers every entry of the organization and only those', async () => {
     const response = await kit.as('aaron')('/audit-trail/export.csv');
     const [, ...rows] = parseCsv(response.text);
-    const entries = await trail('limit=1000');
+    const entries = await trail(`limit=${MAX_PAGE_SIZE}`);
     expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(entries.map((entry) => String(entry.seq))));
     expect(response.text).not.toContain('Org B');
   });
@@ -201,7 +208,7 @@ describe('who may review the organization-wide trail', () => {
 
   it('verify says the chain is whole and how long it is', async () => {
     const response = await kit.as('quinn')('/audit-trail/verify');
-    const entries = await trail('limit=1000');
+    const entries = await trail(`limit=${MAX_PAGE_SIZE}`);
     expect(response.json).toEqual({ ok: true, entries: entries.length, headHash: entries.at(-1)?.hash });
   });
 });

@@ -1,4 +1,4 @@
-import type { Comment } from '@masetra/core';
+import type { Comment, Page } from '@masetra/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/database';
 import { toIsoString } from '../storage/timestamps';
@@ -31,7 +31,7 @@ export async function listComments(
   recordType: string,
   recordId: string,
   page: { limit: number; cursor?: string },
-): Promise<{ items: Comment[]; nextCursor: string | null }> {
+): Promise<Page<Comment>> {
   let query = db
     .selectFrom('comments')
     .selectAll()

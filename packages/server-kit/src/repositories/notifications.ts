@@ -1,4 +1,4 @@
-import type { Notification } from '@masetra/core';
+import type { Notification, Page } from '@masetra/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/database';
 import { toIsoString } from '../storage/timestamps';
@@ -34,7 +34,7 @@ export async function listNotifications(
   orgId: string,
   userId: string,
   page: { limit: number; cursor?: string },
-) {
+): Promise<Page<Notification>> {
   let query = db
     .selectFrom('notifications')
     .selectAll()

@@ -1,4 +1,4 @@
-import { commentInputSchema, DEFAULT_PAGE_SIZE } from '@masetra/core';
+import { commentInputSchema, DEFAULT_PAGE_SIZE, pageQuerySchema } from '@masetra/core';
 import { v7 as uuidv7 } from 'uuid';
 import { insertComment, listComments } from '../../repositories/comments';
 import { recordAuditedChange } from '../../services/auditedChange';
@@ -12,10 +12,7 @@ import { loadRecord } from './recordReads';
 
 export async function listCommentsHandler(context: RequestContext): Promise<Response> {
   const record = await loadRecord(context);
-  const { limit, cursor } = parseQuery(context.route.query, queryObject(context.url)) as {
-    limit?: number;
-    cursor?: string;
-  };
+  const { limit, cursor } = parseQuery(pageQuerySchema, queryObject(context.url));
   const page = await listComments(context.kit.storage.db, context.principal.orgId, record.type, record.id, {
     limit: limit ?? DEFAULT_PAGE_SIZE,
     cursor,

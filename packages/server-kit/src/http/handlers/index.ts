@@ -14,7 +14,7 @@ import { createRecordHandler, transitionHandler, updateRecordHandler } from './r
 
 export type Handler = (context: RequestContext) => Promise<Response>;
 
-/** The handler of each route kind of the contract; `openapi` is answered before authentication. */
+/** The handler of each signed-in route kind of the contract; public routes are answered before authentication. */
 export const handlers: Partial<Record<RouteKind, Handler>> = {
   list: listRecordsHandler,
   create: createRecordHandler,

@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE } from '@masetra/core';
+import { DEFAULT_PAGE_SIZE, kitRoutes } from '@masetra/core';
 import { listNotifications, markNotificationRead } from '../../repositories/notifications';
 import type { RequestContext } from '../KitContext';
 import { parseParams, parseQuery, queryObject } from '../parseInput';
@@ -6,10 +6,7 @@ import { problems } from '../problems';
 import { jsonResponse } from '../responses';
 
 export async function notificationsHandler(context: RequestContext): Promise<Response> {
-  const { limit, cursor } = parseQuery(context.route.query, queryObject(context.url)) as {
-    limit?: number;
-    cursor?: string;
-  };
+  const { limit, cursor } = parseQuery(kitRoutes.notifications.query, queryObject(context.url));
   const page = await listNotifications(
     context.kit.storage.db,
     context.principal.orgId,

@@ -1,4 +1,11 @@
-import { DEFAULT_PAGE_SIZE, filterValues, type RecordBase } from '@masetra/core';
+import {
+  DEFAULT_PAGE_SIZE,
+  filterValues,
+  type listQuerySchema,
+  pageQuerySchema,
+  type RecordBase,
+} from '@masetra/core';
+import type * as z from 'zod/mini';
 import { queryAuditTrail } from '../../audit-trail/queryAuditTrail';
 import { listSignatures } from '../../repositories/signatures';
 import { findRecord, listRecords } from '../../storage/records';
@@ -21,15 +28,12 @@ export async function loadRecord(context: RequestContext): Promise<RecordBase> {
 export async function listRecordsHandler(context: RequestContext): Promise<Response> {
   const recordType = recordTypeOf(context);
   authorize(context, recordType, 'read');
+  // The route's query is `listQuerySchema(recordType)`, whose filter fields (built with
+  // `Object.fromEntries`) its inferred type cannot list.
   const { limit, cursor, sort, q, ...filters } = parseQuery(
     context.route.query,
     queryObject(context.url),
-  ) as {
-    limit?: number;
-    cursor?: string;
-    sort?: string;
-    q?: string;
-  } & Record<string, string | undefined>;
+  ) as z.output<ReturnType<typeof listQuerySchema>> & Record<string, string | undefined>;
   const page = await listRecords(context.kit.storage.db, recordType, context.principal.orgId, {
     limit: limit ?? DEFAULT_PAGE_SIZE,
     cursor,
@@ -51,14 +55,11 @@ export async function getRecordHandler(context: RequestContext): Promise<Respons
 
 export async function recordAuditTrailHandler(context: RequestContext): Promise<Response> {
   const record = await loadRecord(context);
-  const { limit, cursor } = parseQuery(context.route.query, queryObject(context.url)) as {
-    limit?: number;
-    cursor?: string;
-  };
+  const { limit, cursor } = parseQuery(pageQuerySchema, queryObject(context.url));
   const page = await queryAuditTrail(context.kit.storage.db, context.principal.orgId, {
     recordType: record.type,
     recordId: record.id,
-    limit: limit ?? DEFAULT_PAGE_SIZE,
+    limit,
     cursor,
   });
   return jsonResponse(page);
