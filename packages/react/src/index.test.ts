@@ -27,6 +27,7 @@ describe('@masetra/react', () => {
       'StateBadge',
       'createTranslator',
       'de',
+      'defaultRecordViews',
       'describeField',
       'en',
       'qmsKeys',

@@ -17,8 +17,17 @@ export type { AttachmentListProps, AttachmentListSlot } from './detail/Attachmen
 export { AttachmentList } from './detail/AttachmentList';
 export type { CommentThreadProps, CommentThreadSlot } from './detail/CommentThread';
 export { CommentThread } from './detail/CommentThread';
+export { defaultRecordViews } from './detail/defaultRecordViews';
 export type { RecordDetailProps, RecordDetailSection, RecordDetailSlot } from './detail/RecordDetail';
 export { RecordDetail } from './detail/RecordDetail';
+export type {
+  RecordView,
+  RecordViewContext,
+  RecordViews,
+  RecordViewSection,
+  RecordViewSectionProps,
+  ViewedRecord,
+} from './detail/recordView';
 export type { SignatureListProps, SignatureListSlot } from './detail/SignatureList';
 export { SignatureList } from './detail/SignatureList';
 export type { DocumentVersionsProps, DocumentVersionsSlot } from './document/DocumentVersions';
@@ -58,17 +67,17 @@ export type { ClassNames } from './internal/classNames';
 export type {
   DeviationInvestigationProps,
   DeviationInvestigationSlot,
-} from './investigation/DeviationInvestigation';
-export { DeviationInvestigation } from './investigation/DeviationInvestigation';
+} from './deviation/DeviationInvestigation';
+export { DeviationInvestigation } from './deviation/DeviationInvestigation';
 export type {
   FishboneCategory,
   FishboneCause,
   FishboneEditorProps,
   FishboneEditorSlot,
-} from './investigation/FishboneEditor';
-export { FishboneEditor } from './investigation/FishboneEditor';
-export type { FiveWhyEditorProps, FiveWhyEditorSlot, FiveWhyStep } from './investigation/FiveWhyEditor';
-export { FiveWhyEditor } from './investigation/FiveWhyEditor';
+} from './deviation/FishboneEditor';
+export { FishboneEditor } from './deviation/FishboneEditor';
+export type { FiveWhyEditorProps, FiveWhyEditorSlot, FiveWhyStep } from './deviation/FiveWhyEditor';
+export { FiveWhyEditor } from './deviation/FiveWhyEditor';
 export type { LifecycleActionBarProps, LifecycleActionBarSlot } from './lifecycle/LifecycleActionBar';
 export { LifecycleActionBar } from './lifecycle/LifecycleActionBar';
 export type { ReasonDialogProps, ReasonDialogSlot } from './lifecycle/ReasonDialog';

@@ -1,6 +1,6 @@
 // Raising a CAPA from a deviation: a draft CAPA that names the deviation as its source,
 // linked back from the deviation, so its investigation can be submitted.
-import { can, type RecordBase } from '@masetra/core';
+import { can, type RecordBase, stateHasTag } from '@masetra/core';
 import { useCreateRecord, useQms, useRecord, useUpdateRecord } from '@masetra/react';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
@@ -9,9 +9,6 @@ interface LinkableDeviation extends RecordBase {
   title?: string;
   linkedCapaIds?: string[];
 }
-
-/** States in which the deviation's CAPAs are decided. */
-const capaStates = new Set(['in_assessment', 'in_investigation']);
 
 function LinkedCapa({ id }: { id: string }) {
   const { labels } = useQms();
@@ -41,7 +38,10 @@ export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
     deviationType !== undefined &&
     can(principal, capaType, 'create') &&
     can(principal, deviationType, 'update') &&
-    capaStates.has(deviation.state);
+    // CAPAs are decided while the deviation is assessed or investigated and still open to change.
+    stateHasTag(deviationType, deviation.state, 'editable') &&
+    (stateHasTag(deviationType, deviation.state, 'assessment') ||
+      stateHasTag(deviationType, deviation.state, 'investigation'));
 
   if (linked.length === 0 && !mayRaise) return null;
 

@@ -23,7 +23,6 @@ describe('migrateAuth', () => {
         'auth_sessions',
         'auth_refresh_tokens',
         'auth_security_events',
-        'auth_setup_tokens',
         'auth_migrations',
       ]),
     );
@@ -31,9 +30,8 @@ describe('migrateAuth', () => {
       .withTables<{ auth_migrations: { name: string; timestamp: string } }>()
       .selectFrom('auth_migrations')
       .select('name')
-      .orderBy('name')
       .execute();
-    expect(applied).toEqual([{ name: '0001_auth_tables' }, { name: '0002_auth_setup_tokens' }]);
+    expect(applied).toEqual([{ name: '0001_auth_tables' }]);
   });
 
   it('ties credentials to server-kit’s users', async () => {

@@ -1,5 +1,4 @@
 import { AuthError } from './authError';
-import type { InTransaction } from './inTransaction';
 import { findAccountById } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
 import { emitSecurityEvent } from './internal/authContext';
@@ -24,9 +23,6 @@ export type SetPasswordOptions =
       by: 'admin';
       /** The administrator, for the security event. */
       actorId?: string;
-      reason?: string | null;
-      /** The host's audit-trail entry of the reset, written in the same transaction. */
-      inTransaction?: InTransaction;
     };
 
 /**
@@ -70,17 +66,13 @@ export async function setPassword(
     await replacePassword(ctx, trx, account, passwordHash, options.by === 'admin');
     if (options.by === 'self')
       await revokeUserSessions(trx, userId, 'password_changed', now, options.exceptSessionId);
-    else {
-      await revokeUserSessions(trx, userId, 'password_reset', now);
-      await options.inTransaction?.(trx);
-    }
+    else await revokeUserSessions(trx, userId, 'password_reset', now);
   });
   await emitSecurityEvent(ctx, {
     type: 'password.changed',
     userId,
     by: options.by,
     actorId: options.by === 'admin' ? (options.actorId ?? null) : userId,
-    ...(options.by === 'admin' ? { reason: options.reason ?? null } : {}),
     at: now,
   });
 }

@@ -25,5 +25,4 @@ export const audit = defineRecordType({
   titleField: 'title',
   permissions: permissionMatrix.audit,
   related: [{ type: 'finding', foreignKey: 'auditId' }],
-  userReferences: ['/leadAuditorId'],
 });

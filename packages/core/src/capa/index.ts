@@ -39,5 +39,4 @@ export const capa = defineRecordType({
   titleField: 'title',
   permissions: permissionMatrix.capa,
   validateChange: validateCapaChange,
-  userReferences: ['/tasks/*/ownerId'],
 });

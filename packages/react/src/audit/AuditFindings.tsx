@@ -1,4 +1,4 @@
-import { can, type RecordBase, type RecordOf, type RecordType } from '@masetra/core';
+import { can, type RecordBase, type RecordOf, type RecordType, stateHasTag } from '@masetra/core';
 import { useId, useState } from 'react';
 import { RecordForm } from '../form/RecordForm';
 import { useRecords } from '../hooks/useRecords';
@@ -14,48 +14,66 @@ export type AuditFindingsSlot = 'root' | 'title' | 'summary' | 'list' | 'finding
 export interface AuditFindingsProps<T extends RecordType = RecordType> {
   /** The audit, as loaded. */
   audit: RecordBase;
+  /** The audit's record type; the one its `type` names in the provider's registry by default. */
+  auditType?: RecordTypeRef<RecordType>;
   /** The finding record type; the built-in `finding` by default. */
   findingType?: RecordTypeRef<T>;
   /** Called when a finding is opened. */
   onOpenFinding?: (finding: RecordOf<T>) => void;
+  /**
+   * Whether it is its own region with a heading (the default); `false` inside a page section
+   * that is titled already, as on `RecordDetail`.
+   */
+  titled?: boolean;
   className?: string;
   classNames?: ClassNames<AuditFindingsSlot>;
 }
 
-/** States of an audit in which findings are still recorded. */
-const recordingStates = new Set(['planned', 'in_progress', 'reporting']);
-
 /**
  * The findings of an audit, with how many are still open (the report is issued only when
- * none is), and a form to record a new finding.
+ * none is), and a form to record a new finding while the audit's state is `editable`.
  *
  * @example
  * <AuditFindings audit={audit} onOpenFinding={(finding) => open('finding', finding.id)} />
  */
 export function AuditFindings<T extends RecordType = RecordType>({
   audit,
+  auditType,
   findingType = 'finding',
   onOpenFinding,
+  titled = true,
   className,
   classNames,
 }: AuditFindingsProps<T>) {
   const { t, principal, format } = useQms();
   const type = useRecordType(findingType);
+  const parentType = useRecordType(auditType ?? audit.type);
   const slots = useSlots('audit-findings', className, classNames);
   const id = useId();
   const [adding, setAdding] = useState(false);
   const foreignKey = type.parent?.foreignKey ?? 'auditId';
-  const findings = useRecords(type, { filters: { [foreignKey]: audit.id }, sort: 'number', pageSize: 200 });
+  // The foreign key is known only at run time: ask as for any record type.
+  const findings = useRecords<RecordType>(type, {
+    filters: { [foreignKey]: audit.id },
+    sort: 'number',
+    pageSize: 200,
+  });
   const list = (findings.data ?? []) as (RecordBase & Record<string, unknown>)[];
   const open = list.filter((finding) => !type.finalStates.includes(finding.state)).length;
   const mayAdd =
-    principal !== undefined && can(principal, type, 'create') && recordingStates.has(audit.state);
+    principal !== undefined &&
+    can(principal, type, 'create') &&
+    stateHasTag(parentType, audit.state, 'editable');
+
+  const Root = titled ? 'section' : 'div';
 
   return (
-    <section className={slots('root')} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className={slots.ui('heading', slots('title'))}>
-        {t('findings.title')}
-      </h3>
+    <Root className={slots('root')} aria-labelledby={titled ? `${id}-title` : undefined}>
+      {titled && (
+        <h3 id={`${id}-title`} className={slots.ui('heading', slots('title'))}>
+          {t('findings.title')}
+        </h3>
+      )}
       {findings.isPending ? (
         <p role="status">{t('common.loading')}</p>
       ) : findings.isError ? (
@@ -114,6 +132,6 @@ export function AuditFindings<T extends RecordType = RecordType>({
             {t('findings.new')}
           </button>
         ))}
-    </section>
+    </Root>
   );
 }

@@ -47,6 +47,11 @@ export interface CapaTasksProps {
   recordType?: RecordTypeRef<RecordType>;
   /** The instant overdue is judged at (ISO 8601); now by default. */
   now?: string;
+  /**
+   * Whether it is its own region with a heading (the default); `false` inside a page section
+   * that is titled already, as on `RecordDetail`.
+   */
+  titled?: boolean;
   className?: string;
   classNames?: ClassNames<CapaTasksSlot>;
 }
@@ -63,7 +68,14 @@ function newId(prefix: string): string {
  * @example
  * <CapaTasks capa={capa} />
  */
-export function CapaTasks({ capa, recordType = 'capa', now, className, classNames }: CapaTasksProps) {
+export function CapaTasks({
+  capa,
+  recordType = 'capa',
+  now,
+  titled = true,
+  className,
+  classNames,
+}: CapaTasksProps) {
   const { t, labels, principal, userName } = useQms();
   const type = useRecordType(recordType);
   const update = useUpdateRecord(type);
@@ -117,11 +129,15 @@ export function CapaTasks({ capa, recordType = 'capa', now, className, className
     }
   };
 
+  const Root = titled ? 'section' : 'div';
+
   return (
-    <section className={slots('root')} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className={slots.ui('heading', slots('title'))}>
-        {t('capa.tasks')}
-      </h3>
+    <Root className={slots('root')} aria-labelledby={titled ? `${id}-title` : undefined}>
+      {titled && (
+        <h3 id={`${id}-title`} className={slots.ui('heading', slots('title'))}>
+          {t('capa.tasks')}
+        </h3>
+      )}
       {tasks.length === 0 ? (
         <p className={slots.ui('hint')}>{t('capa.noTasks')}</p>
       ) : (
@@ -365,6 +381,6 @@ export function CapaTasks({ capa, recordType = 'capa', now, className, className
           </dl>
         </section>
       )}
-    </section>
+    </Root>
   );
 }

@@ -1,25 +1,24 @@
 import { isProblemError } from '@masetra/client';
-import { can, type RecordBase, type RecordOf, type RecordType } from '@masetra/core';
-import { type ReactNode, useId } from 'react';
-import { AuditFindings } from '../audit/AuditFindings';
+import { can, type RecordOf, type RecordType } from '@masetra/core';
+import { type CSSProperties, type ReactNode, useId } from 'react';
 import { AuditTrailTimeline } from '../audit-trail/AuditTrailTimeline';
-import { CapaTasks } from '../capa/CapaTasks';
-import { DocumentVersions } from '../document/DocumentVersions';
 import { describeField } from '../form/describeField';
 import { useRecord } from '../hooks/useRecord';
 import { type RecordTypeRef, useRecordType } from '../hooks/useRecordType';
 import { type ClassNames, useSlots } from '../internal/classNames';
 import { FieldValue } from '../internal/FieldValue';
 import { describeError } from '../internal/problems';
-import { DeviationInvestigation } from '../investigation/DeviationInvestigation';
 import { LifecycleActionBar } from '../lifecycle/LifecycleActionBar';
 import { useQms } from '../provider/useQms';
 import { StateBadge } from '../state-badge/StateBadge';
 import { AttachmentList } from './AttachmentList';
 import { CommentThread } from './CommentThread';
+import { defaultRecordViews } from './defaultRecordViews';
+import { shownSections, type ViewedRecord } from './recordView';
 import { SignatureList } from './SignatureList';
+import { useSectionNavigation } from './useSectionNavigation';
 
-/** The parts of a record's page, in the order shown. */
+/** The parts of a record's page, in the order shown; `domain` is its record type's own sections (its view). */
 export type RecordDetailSection =
   | 'fields'
   | 'domain'
@@ -31,14 +30,20 @@ export type RecordDetailSection =
 export type RecordDetailSlot =
   | 'root'
   | 'header'
+  | 'headingRow'
   | 'title'
   | 'number'
   | 'meta'
   | 'actions'
+  | 'nav'
+  | 'navList'
+  | 'navLink'
+  | 'body'
   | 'fields'
   | 'field'
   | 'domain'
-  | 'section';
+  | 'section'
+  | 'sectionTitle';
 
 export interface RecordDetailProps<T extends RecordType = RecordType> {
   recordType: RecordTypeRef<T>;
@@ -53,7 +58,7 @@ export interface RecordDetailProps<T extends RecordType = RecordType> {
   onOpenRecord?: (recordType: string, id: string) => void;
   /** The instant "overdue" is judged at (ISO 8601); now by default. */
   now?: string;
-  /** Extra content after the domain section, e.g. host links. */
+  /** Extra content after the record type's own sections, e.g. host links. */
   children?: ReactNode;
   className?: string;
   classNames?: ClassNames<RecordDetailSlot>;
@@ -68,14 +73,18 @@ const allSections: readonly RecordDetailSection[] = [
   'auditTrail',
 ];
 
-/** Deviation states whose page shows the investigation. */
-const investigationStates = new Set(['in_investigation', 'in_final_approval', 'closed']);
+/** One entry of the page's section navigation. */
+interface PagePart {
+  elementId: string;
+  label: string;
+}
 
 /**
- * A record's page: number, title and state; the lifecycle moves this user may take; its
- * fields; the record type's own section (a deviation's investigation, a CAPA's tasks, a
- * document's versions, an audit's findings); signatures with their manifestations;
- * attachments; comments; and the audit trail.
+ * A record's page. A header that stays in view while the page scrolls: number, title, state,
+ * version and the lifecycle moves this user may take. A navigation between its parts: the
+ * fields; its record type's own sections (its view: a deviation's investigation, a CAPA's tasks,
+ * a document's versions, an audit's findings, or a host type's own, from `QmsProvider`'s
+ * `views`); signatures with their manifestations; attachments; comments; and the audit trail.
  *
  * @example
  * <RecordDetail recordType="deviation" id={id} onEdit={() => setEditing(true)} />
@@ -92,11 +101,31 @@ export function RecordDetail<T extends RecordType = RecordType>({
   className,
   classNames,
 }: RecordDetailProps<T>) {
-  const { t, labels, principal } = useQms();
+  const { t, labels, principal, views } = useQms();
   const type = useRecordType(recordType);
   const slots = useSlots('record-detail', className, classNames);
-  const headingId = useId();
+  const pageId = useId();
   const query = useRecord(type, id);
+  const record = query.data as ViewedRecord | undefined;
+
+  const shown = new Set(sections);
+  const partId = (part: string) => `${pageId}-${part}`;
+  const viewSections =
+    record && shown.has('domain')
+      ? shownSections(views[type.name] ?? defaultRecordViews[type.name], type, record)
+      : [];
+  const parts: PagePart[] = [
+    shown.has('fields') && { elementId: partId('fields'), label: t('detail.fields') },
+    ...viewSections.map((section) => ({
+      elementId: partId(`view-${section.id}`),
+      label: t.optional(section.label) ?? section.label,
+    })),
+    shown.has('signatures') && { elementId: partId('signatures'), label: t('detail.signatures') },
+    shown.has('attachments') && { elementId: partId('attachments'), label: t('detail.attachments') },
+    shown.has('comments') && { elementId: partId('comments'), label: t('detail.comments') },
+    shown.has('auditTrail') && { elementId: partId('auditTrail'), label: t('auditTrail.title') },
+  ].filter((part): part is PagePart => part !== false);
+  const navigation = useSectionNavigation(record ? parts.map((part) => part.elementId) : []);
 
   if (query.isPending) {
     return (
@@ -105,7 +134,7 @@ export function RecordDetail<T extends RecordType = RecordType>({
       </div>
     );
   }
-  if (query.isError) {
+  if (query.isError || !record) {
     const notFound = isProblemError(query.error) && query.error.status === 404;
     return (
       <div className={slots('root')}>
@@ -121,99 +150,138 @@ export function RecordDetail<T extends RecordType = RecordType>({
     );
   }
 
-  const record = query.data;
-  const base = record as RecordBase & Record<string, unknown>;
-  const title = String(base[type.titleField] ?? '');
-  const isFinal = type.finalStates.includes(base.state);
+  const headingId = partId('heading');
+  const title = String(record[type.titleField] ?? '');
+  const isFinal = type.finalStates.includes(record.state);
   const mayEdit =
     onEdit !== undefined && principal !== undefined && can(principal, type, 'update') && !isFinal;
-  const shown = new Set(sections);
   const fields = Object.entries(type.fields)
     .filter(([field, schema]) => field !== type.titleField && describeField(schema).kind !== 'structured')
     .map(([field]) => field);
-
-  const domain = (() => {
-    switch (type.name) {
-      case 'deviation':
-        return investigationStates.has(base.state) || base.investigation ? (
-          <DeviationInvestigation recordType={type} record={base} />
-        ) : null;
-      case 'capa':
-        return <CapaTasks capa={base} recordType={type} now={now} />;
-      case 'document':
-        return <DocumentVersions document={base} recordType={type} now={now} />;
-      case 'audit':
-        return (
-          <AuditFindings
-            audit={base}
-            onOpenFinding={
-              onOpenRecord ? (finding) => onOpenRecord('finding', (finding as RecordBase).id) : undefined
-            }
-          />
-        );
-      case 'finding':
-        return type.parent && typeof base[type.parent.foreignKey] === 'string' && onOpenRecord ? (
-          <p>
-            <button
-              type="button"
-              className={slots.ui('button')}
-              data-variant="link"
-              onClick={() => onOpenRecord(type.parent!.type, base[type.parent!.foreignKey] as string)}
-            >
-              {labels.recordType(type.parent.type)}
-            </button>
-          </p>
-        ) : null;
-      default:
-        return null;
-    }
-  })();
+  const pageStyle = {
+    '--masetra-record-detail-header-height': `${navigation.headerHeight}px`,
+  } as CSSProperties;
 
   return (
-    <article className={slots('root')} aria-labelledby={headingId} data-state={base.state}>
-      <header className={slots('header')}>
-        <h2 id={headingId} className={slots.ui('heading', slots('title'))}>
-          <span className={slots('number')}>{base.number}</span> {title}
-        </h2>
-        <p className={slots('meta')}>
-          <StateBadge recordType={type} state={base.state} />{' '}
-          <span>{t('detail.version', { version: base.version })}</span>
-          {mayEdit && (
-            <>
-              {' '}
-              <button type="button" className={slots.ui('button')} onClick={() => onEdit(record)}>
-                {t('common.edit')}
-              </button>
-            </>
-          )}
-        </p>
+    <article
+      className={slots('root')}
+      aria-labelledby={headingId}
+      data-state={record.state}
+      data-record-type={type.name}
+      style={pageStyle}
+    >
+      <header ref={navigation.headerRef} className={slots('header')}>
+        <div className={slots('headingRow')}>
+          <h2 id={headingId} className={slots.ui('heading', slots('title'))}>
+            <span className={slots('number')}>{record.number}</span> {title}
+          </h2>
+          <p className={slots('meta')}>
+            <StateBadge recordType={type} state={record.state} />{' '}
+            <span>{t('detail.version', { version: record.version })}</span>
+            {mayEdit && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className={slots.ui('button')}
+                  onClick={() => onEdit(record as unknown as RecordOf<T>)}
+                >
+                  {t('common.edit')}
+                </button>
+              </>
+            )}
+          </p>
+        </div>
+        <div className={slots('actions')}>
+          <LifecycleActionBar
+            recordType={type}
+            record={record as unknown as RecordOf<T>}
+            onTransitioned={onTransitioned}
+          />
+        </div>
+        {parts.length > 1 && (
+          <nav className={slots('nav')} aria-label={t('detail.sections')}>
+            <ul className={slots('navList')}>
+              {parts.map((part) => (
+                <li key={part.elementId}>
+                  <a
+                    href={`#${part.elementId}`}
+                    className={slots('navLink')}
+                    aria-current={navigation.current === part.elementId ? 'location' : undefined}
+                    onClick={(event) => navigation.jumpTo(event, part.elementId)}
+                  >
+                    {part.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </header>
-      <div className={slots('actions')}>
-        <LifecycleActionBar recordType={type} record={record} onTransitioned={onTransitioned} />
-      </div>
-      {shown.has('fields') && (
-        <section className={slots('section')} aria-labelledby={`${headingId}-fields`}>
-          <h3 id={`${headingId}-fields`} className={slots.ui('heading')}>
-            {t('detail.fields')}
-          </h3>
-          <dl className={slots('fields')}>
-            {[...fields, 'ownerId', 'createdAt', 'updatedAt'].map((field) => (
-              <div key={field} className={slots('field')} data-field={field}>
-                <dt>{labels.field(type.name, field)}</dt>
-                <dd>
-                  <FieldValue recordType={type} field={field} value={base[field]} />
-                </dd>
+      <div className={slots('body')}>
+        {shown.has('fields') && (
+          <section
+            id={partId('fields')}
+            className={slots('section')}
+            aria-labelledby={`${partId('fields')}-title`}
+          >
+            <h3 id={`${partId('fields')}-title`} className={slots.ui('heading', slots('sectionTitle'))}>
+              {t('detail.fields')}
+            </h3>
+            <dl className={slots('fields')}>
+              {[...fields, 'ownerId', 'createdAt', 'updatedAt'].map((field) => (
+                <div key={field} className={slots('field')} data-field={field}>
+                  <dt>{labels.field(type.name, field)}</dt>
+                  <dd>
+                    <FieldValue recordType={type} field={field} value={record[field]} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
+        {viewSections.map((section) => {
+          const elementId = partId(`view-${section.id}`);
+          const Section = section.component;
+          return (
+            <section
+              key={section.id}
+              id={elementId}
+              className={slots('section')}
+              aria-labelledby={`${elementId}-title`}
+              data-view-section={section.id}
+            >
+              <h3 id={`${elementId}-title`} className={slots.ui('heading', slots('sectionTitle'))}>
+                {t.optional(section.label) ?? section.label}
+              </h3>
+              <div className={slots('domain')}>
+                <Section record={record} recordType={type} now={now} onOpenRecord={onOpenRecord} />
               </div>
-            ))}
-          </dl>
-        </section>
-      )}
-      {shown.has('domain') && domain && <div className={slots('domain')}>{domain}</div>}
-      {children}
-      {shown.has('signatures') && <SignatureList recordType={type} id={base.id} />}
-      {shown.has('attachments') && <AttachmentList recordType={type} id={base.id} />}
-      {shown.has('comments') && <CommentThread recordType={type} id={base.id} />}
-      {shown.has('auditTrail') && <AuditTrailTimeline recordType={type} id={base.id} />}
+            </section>
+          );
+        })}
+        {children}
+        {shown.has('signatures') && (
+          <div id={partId('signatures')} className={slots('section')}>
+            <SignatureList recordType={type} id={record.id} />
+          </div>
+        )}
+        {shown.has('attachments') && (
+          <div id={partId('attachments')} className={slots('section')}>
+            <AttachmentList recordType={type} id={record.id} />
+          </div>
+        )}
+        {shown.has('comments') && (
+          <div id={partId('comments')} className={slots('section')}>
+            <CommentThread recordType={type} id={record.id} />
+          </div>
+        )}
+        {shown.has('auditTrail') && (
+          <div id={partId('auditTrail')} className={slots('section')}>
+            <AuditTrailTimeline recordType={type} id={record.id} />
+          </div>
+        )}
+      </div>
     </article>
   );
 }

@@ -28,6 +28,11 @@ export interface DocumentVersionsProps {
   reviewWarningDays?: number;
   /** The instant "due soon" is judged at (ISO 8601); now by default. */
   now?: string;
+  /**
+   * Whether it is its own region with a heading (the default); `false` inside a page section
+   * that is titled already, as on `RecordDetail`.
+   */
+  titled?: boolean;
   className?: string;
   classNames?: ClassNames<DocumentVersionsSlot>;
 }
@@ -45,6 +50,7 @@ export function DocumentVersions({
   recordType = 'document',
   reviewWarningDays = 30,
   now,
+  titled = true,
   className,
   classNames,
 }: DocumentVersionsProps) {
@@ -67,11 +73,15 @@ export function DocumentVersions({
     (signature) => signature.meaning === 'review' || signature.meaning === 'approval',
   );
 
+  const Root = titled ? 'section' : 'div';
+
   return (
-    <section className={slots('root')} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className={slots.ui('heading', slots('title'))}>
-        {t('document.versions')}
-      </h3>
+    <Root className={slots('root')} aria-labelledby={titled ? `${id}-title` : undefined}>
+      {titled && (
+        <h3 id={`${id}-title`} className={slots.ui('heading', slots('title'))}>
+          {t('document.versions')}
+        </h3>
+      )}
       <dl className={slots('current')}>
         <div>
           <dt>{labels.field(type.name, 'versionLabel')}</dt>
@@ -146,6 +156,6 @@ export function DocumentVersions({
           ))}
         </ol>
       )}
-    </section>
+    </Root>
   );
 }

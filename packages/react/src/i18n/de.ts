@@ -62,6 +62,7 @@ export const de: Messages = {
   'detail.commentLabel': 'Kommentar schreiben',
   'detail.commentSubmit': 'Kommentar senden',
   'detail.investigation': 'Untersuchung',
+  'detail.sections': 'Teile dieses Datensatzes',
 
   'lifecycle.label': 'Schritte im Lebenszyklus',
   'lifecycle.none': 'In diesem Status gibt es für Sie nichts zu tun.',

@@ -66,6 +66,7 @@ export const en = {
   'detail.commentLabel': 'Add a comment',
   'detail.commentSubmit': 'Post comment',
   'detail.investigation': 'Investigation',
+  'detail.sections': 'Parts of this record',
 
   // Lifecycle
   'lifecycle.label': 'Lifecycle actions',

@@ -1,6 +1,7 @@
 import type { AuditTrailClient, NotificationsClient, RecordClient } from '@masetra/client';
 import type { RecordType, RecordTypeRegistry } from '@masetra/core';
 import { createContext } from 'react';
+import type { RecordViews } from '../detail/recordView';
 import type { Formatters } from '../i18n/format';
 import type { Labels } from '../i18n/labels';
 import type { Translator } from '../i18n/messages';
@@ -44,6 +45,8 @@ export interface QmsContextValue {
   portalContainer: HTMLElement | null | undefined;
   /** Components render no `masetra-*` class names, only the host's. */
   unstyled: boolean;
+  /** The host's record views, merged over the built-in ones where a record's page is drawn. */
+  views: RecordViews;
   /** A person's display name for a user id, as the host knows it; the id itself otherwise. */
   userName(userId: string): string;
   /** Whether the next signature is this session's first, which needs the user name too (21 CFR 11.200(a)(1)). */

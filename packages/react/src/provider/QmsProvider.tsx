@@ -3,6 +3,7 @@ import { isProblemError } from '@masetra/client';
 import { builtInRegistry, type RecordType, type RecordTypeRegistry, type recordTypes } from '@masetra/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useCallback, useMemo, useState } from 'react';
+import type { RecordViews } from '../detail/recordView';
 import { en } from '../i18n/en';
 import { createFormatters } from '../i18n/format';
 import { createLabels } from '../i18n/labels';
@@ -45,9 +46,16 @@ export interface QmsProviderProps<TTypes extends Record<string, RecordType> = ty
   portalContainer?: HTMLElement | null;
   /** Render no `masetra-*` class names: the host styles everything through `className`/`classNames`. */
   unstyled?: boolean;
+  /**
+   * Record pages of the host's own record types (or its own take on a built-in one): by record
+   * type name, the sections `RecordDetail` shows beyond the fields, merged over the built-in views.
+   */
+  views?: RecordViews;
   className?: string;
   children?: ReactNode;
 }
+
+const noViews: RecordViews = {};
 
 function isCompleteCatalog(messages: Messages | MessageOverrides): messages is Messages {
   return Object.keys(en).every((key) => Object.hasOwn(messages, key));
@@ -90,6 +98,7 @@ export function QmsProvider<TTypes extends Record<string, RecordType> = typeof r
   queryClient,
   portalContainer,
   unstyled = false,
+  views = noViews,
   className,
   children,
 }: QmsProviderProps<TTypes>) {
@@ -114,6 +123,7 @@ export function QmsProvider<TTypes extends Record<string, RecordType> = typeof r
       themeVariables: themeVariables as Readonly<Record<string, string>> | undefined,
       portalContainer,
       unstyled,
+      views,
       userName: (userId) => userName?.(userId) ?? userId,
       signing: { firstOfSession, markSigned },
     };
@@ -128,6 +138,7 @@ export function QmsProvider<TTypes extends Record<string, RecordType> = typeof r
     themeVariables,
     portalContainer,
     unstyled,
+    views,
     userName,
     firstOfSession,
     markSigned,

@@ -1,4 +1,4 @@
-import { can, type RecordBase, type RecordType } from '@masetra/core';
+import { can, type RecordBase, type RecordType, stateHasTag } from '@masetra/core';
 import { useEffect, useId, useState } from 'react';
 import { type RecordTypeRef, useRecordType } from '../hooks/useRecordType';
 import { type ClassNames, useSlots } from '../internal/classNames';
@@ -15,25 +15,28 @@ interface Investigated extends RecordBase {
   investigation?: { fiveWhys?: FiveWhyStep[]; fishbone?: FishboneCause[]; notes?: string };
 }
 
-/** States in which the investigation is worked on. */
-const investigating = new Set(['draft', 'in_assessment', 'in_investigation']);
-
 export interface DeviationInvestigationProps {
   /** The deviation, as loaded. */
   record: RecordBase;
   /** The deviation record type; the built-in `deviation` by default. */
   recordType?: RecordTypeRef<RecordType>;
+  /**
+   * Whether it is its own region with a heading (the default); `false` inside a page section
+   * that is titled already, as on `RecordDetail`.
+   */
+  titled?: boolean;
   className?: string;
   classNames?: ClassNames<DeviationInvestigationSlot>;
 }
 
 /**
  * The structured investigation of a deviation: its 5 Whys and its fishbone, editable while
- * the deviation is investigated by a user who may change it, and saved with a reason.
+ * the deviation's state is `editable` for a user who may change it, and saved with a reason.
  */
 export function DeviationInvestigation({
   recordType: recordTypeRef = 'deviation',
   record,
+  titled = true,
   className,
   classNames,
 }: DeviationInvestigationProps) {
@@ -43,7 +46,9 @@ export function DeviationInvestigation({
   const id = useId();
   const deviation = record as Investigated;
   const editable =
-    principal !== undefined && can(principal, recordType, 'update') && investigating.has(record.state);
+    principal !== undefined &&
+    can(principal, recordType, 'update') &&
+    stateHasTag(recordType, record.state, 'editable');
   const stored = deviation.investigation ?? {};
   const [fiveWhys, setFiveWhys] = useState<FiveWhyStep[]>(stored.fiveWhys ?? []);
   const [fishbone, setFishbone] = useState<FishboneCause[]>(stored.fishbone ?? []);
@@ -60,11 +65,15 @@ export function DeviationInvestigation({
     JSON.stringify(fishbone) !== JSON.stringify(stored.fishbone ?? []);
   const method = deviation.rootCauseMethod;
 
+  const Root = titled ? 'section' : 'div';
+
   return (
-    <section className={slots('root')} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className={slots.ui('heading', slots('title'))}>
-        {t('detail.investigation')}
-      </h3>
+    <Root className={slots('root')} aria-labelledby={titled ? `${id}-title` : undefined}>
+      {titled && (
+        <h3 id={`${id}-title`} className={slots.ui('heading', slots('title'))}>
+          {t('detail.investigation')}
+        </h3>
+      )}
       {method && (
         <p className={slots('method')}>
           {labels.field(recordType.name, 'rootCauseMethod')}: {labels.value(method)}
@@ -95,6 +104,6 @@ export function DeviationInvestigation({
           }
         />
       )}
-    </section>
+    </Root>
   );
 }
