@@ -58,7 +58,9 @@ export function seedModeFrom(env: NodeJS.ProcessEnv): SeedMode {
   const value = env.MASETRA_SEED?.trim() ?? '';
   if (value === '' || value === 'false' || value === 'none') return 'none';
   if (value !== 'demo') {
-    throw new ConfigError(`MASETRA_SEED=${value} is not known: set MASETRA_SEED=demo for the demo data, or leave it unset.`);
+    throw new ConfigError(
+      `MASETRA_SEED=${value} is not known: set MASETRA_SEED=demo for the demo data, or leave it unset.`,
+    );
   }
   if (env.NODE_ENV === 'production') {
     throw new ConfigError(

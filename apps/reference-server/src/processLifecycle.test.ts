@@ -25,7 +25,7 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts `node dist/main.js` as `pnpm start` does, and waits until it answers /healthz. */
+/** Starts `node dist/main.js` as `pnpm start` does (demo seed included), and waits until it answers /healthz. */
 async function startServer(dataDir: string, secret: string): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
@@ -37,6 +37,8 @@ async function startServer(dataDir: string, secret: string): Promise<Running> {
       MASETRA_JWT_SECRET: secret,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // As `pnpm start` sets it: this test signs in as a demo user.
+      MASETRA_SEED: 'demo',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

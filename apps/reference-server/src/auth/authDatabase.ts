@@ -77,12 +77,26 @@ export interface AuthSecurityEventsTable {
   details: Jsonb<Record<string, unknown>>;
 }
 
+/** A single-use link to choose one's first password: only its hash is kept, and it is good once, until it expires. */
+export interface AuthSetupTokensTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  token_hash: string;
+  created_at: Timestamp;
+  /** Who issued it: an administrator's user id, or `system` for the command line. */
+  created_by: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 /** The `auth_` tables, for `db.withTables<AuthTables>()` when a host queries them itself. */
 export type AuthTables = {
   auth_credentials: AuthCredentialsTable;
   auth_sessions: AuthSessionsTable;
   auth_refresh_tokens: AuthRefreshTokensTable;
   auth_security_events: AuthSecurityEventsTable;
+  auth_setup_tokens: AuthSetupTokensTable;
 };
 
 /** Everything the module touches: its own tables and the two user tables of server-kit. */

@@ -20,6 +20,8 @@ export const authErrorStatus = {
   totp_enrolment_not_started: 409,
   user_not_found: 404,
   credentials_exist: 409,
+  /** Unknown, used or expired: a set-up link is a credential, good once. */
+  setup_link_invalid: 401,
 } as const;
 
 export type AuthErrorCode = keyof typeof authErrorStatus;
@@ -40,6 +42,8 @@ const messages: Record<AuthErrorCode, string> = {
   totp_enrolment_not_started: 'No authenticator enrolment is in progress.',
   user_not_found: 'No such user.',
   credentials_exist: 'The user already has a password.',
+  setup_link_invalid:
+    'The set-up link is not valid: it was used or has expired. Ask an administrator for a new one.',
 };
 
 /** A refused authentication call: a typed `code`, never a string to parse. */

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { IssueSetupTokenOptions, SetUpAccountInput, SetupLinkToken } from './accountSetup';
+import { issueSetupToken, setUpAccount } from './accountSetup';
 import type { AuthDb } from './authDatabase';
 import type { AuthUser } from './authUser';
 import { getUser } from './authUser';
@@ -6,8 +8,11 @@ import type { ChangePasswordWithCurrentInput } from './changePasswordWithCurrent
 import { changePasswordWithCurrent } from './changePasswordWithCurrent';
 import type { CreateCredentialsOptions } from './createCredentials';
 import { createCredentials } from './createCredentials';
+import type { DeactivateUserOptions } from './deactivateUser';
 import { deactivateUser } from './deactivateUser';
+import type { InTransaction } from './inTransaction';
 import type { AuthContext } from './internal/authContext';
+import { emitSecurityEvent } from './internal/authContext';
 import { createDecoyHash } from './internal/passwordHashing';
 import { totpSecretKey } from './internal/totpSecretBox';
 import type { LoginInput, LoginResult } from './login';
@@ -19,7 +24,7 @@ import { defaultPasswordHashing } from './passwordHashingOptions';
 import type { PasswordPolicy } from './passwordPolicy';
 import { defaultPasswordPolicy } from './passwordPolicy';
 import { refresh } from './refresh';
-import type { SecurityEventListener } from './securityEvent';
+import type { SecurityEvent, SecurityEventListener } from './securityEvent';
 import type { SetPasswordOptions } from './setPassword';
 import { setPassword } from './setPassword';
 import type { TotpEnrolment } from './totpEnrolment';
@@ -45,6 +50,8 @@ export interface AuthServiceOptions<DB> {
   accessTokenTtlSeconds?: number;
   /** Lifetime of each refresh token from its issue; default 43 200 (12 hours). */
   refreshTokenTtlSeconds?: number;
+  /** How long a set-up link stays good; default 259 200 (72 hours). */
+  setupLinkTtlSeconds?: number;
   /** The name an authenticator app shows; default "Masetra". */
   totpIssuer?: string;
 }
@@ -62,9 +69,21 @@ export interface AuthService {
   changePasswordWithCurrent(input: ChangePasswordWithCurrentInput): Promise<LoginResult>;
   beginTotpEnrolment(userId: string): Promise<TotpEnrolment>;
   confirmTotpEnrolment(userId: string, code: string): Promise<void>;
-  resetTotp(userId: string, options?: { actorId?: string }): Promise<void>;
+  resetTotp(
+    userId: string,
+    options?: { actorId?: string; reason?: string | null; inTransaction?: InTransaction },
+  ): Promise<void>;
   verifySigner(input: VerifySignerInput): Promise<VerifySignerResult>;
-  deactivateUser(userId: string): Promise<void>;
+  deactivateUser(userId: string, options?: DeactivateUserOptions): Promise<void>;
+  /** A single-use set-up link's token for the user; an earlier unused one stops working. */
+  issueSetupToken(userId: string, options: IssueSetupTokenOptions): Promise<SetupLinkToken>;
+  /** The holder of a set-up link chooses their password, and is signed in. */
+  setUpAccount(
+    input: SetUpAccountInput,
+    inTransaction?: Parameters<typeof setUpAccount>[2],
+  ): Promise<LoginResult>;
+  /** Stores a security event the host observed (a role granted, a user created) and hands it to `onSecurityEvent`. */
+  reportSecurityEvent(event: SecurityEvent): Promise<void>;
 }
 
 const MIN_JWT_SECRET_BYTES = 32;
@@ -98,6 +117,7 @@ export function createAuthService<DB>(options: AuthServiceOptions<DB>): AuthServ
     hashing,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 43_200,
+    setupLinkTtlSeconds: options.setupLinkTtlSeconds ?? 259_200,
     totpIssuer: options.totpIssuer ?? 'Masetra',
     totpKey: totpSecretKey(options.jwtSecret),
     decoyHash: createDecoyHash(hashing),
@@ -118,6 +138,9 @@ export function createAuthService<DB>(options: AuthServiceOptions<DB>): AuthServ
     confirmTotpEnrolment: (userId, code) => confirmTotpEnrolment(ctx, userId, code),
     resetTotp: (userId, resetOptions) => resetTotp(ctx, userId, resetOptions),
     verifySigner: (input) => verifySigner(ctx, input),
-    deactivateUser: (userId) => deactivateUser(ctx, userId),
+    deactivateUser: (userId, deactivateOptions) => deactivateUser(ctx, userId, deactivateOptions),
+    issueSetupToken: (userId, issueOptions) => issueSetupToken(ctx, userId, issueOptions),
+    setUpAccount: (input, inTransaction) => setUpAccount(ctx, input, inTransaction),
+    reportSecurityEvent: (event) => emitSecurityEvent(ctx, event),
   };
 }

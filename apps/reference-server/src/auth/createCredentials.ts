@@ -1,4 +1,5 @@
 import { AuthError } from './authError';
+import type { InTransaction } from './inTransaction';
 import type { AuthContext } from './internal/authContext';
 import { assertPasswordLength } from './internal/passwordChange';
 import { hashPassword } from './internal/passwordHashing';
@@ -9,6 +10,11 @@ export interface CreateCredentialsOptions {
    * whoever creates the account knows the password (PART11 18). A seed of demo users passes false.
    */
   mustChangePassword?: boolean;
+  /**
+   * The host's writes that must commit with the credentials: the user's creation and its
+   * audit-trail entry. Runs first in the transaction, so it may create the user.
+   */
+  inTransaction?: InTransaction;
 }
 
 /**
@@ -27,25 +33,28 @@ export async function createCredentials(
   options: CreateCredentialsOptions = {},
 ): Promise<void> {
   assertPasswordLength(ctx, password);
-  const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-  if (!user) throw new AuthError('user_not_found');
   const passwordHash = await hashPassword(password, ctx.hashing);
-  const inserted = await ctx.db
-    .insertInto('auth_credentials')
-    .values({
-      user_id: userId,
-      password_hash: passwordHash,
-      password_changed_at: ctx.clock(),
-      password_history: JSON.stringify([]),
-      must_change_password: options.mustChangePassword ?? true,
-      failed_attempts: 0,
-      locked_until: null,
-      totp_secret: null,
-      totp_confirmed_at: null,
-      totp_pending_secret: null,
-      totp_last_time_step: null,
-    })
-    .onConflict((oc) => oc.column('user_id').doNothing())
-    .executeTakeFirst();
-  if (inserted.numInsertedOrUpdatedRows === 0n) throw new AuthError('credentials_exist');
+  await ctx.db.transaction().execute(async (trx) => {
+    await options.inTransaction?.(trx);
+    const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+    if (!user) throw new AuthError('user_not_found');
+    const inserted = await trx
+      .insertInto('auth_credentials')
+      .values({
+        user_id: userId,
+        password_hash: passwordHash,
+        password_changed_at: ctx.clock(),
+        password_history: JSON.stringify([]),
+        must_change_password: options.mustChangePassword ?? true,
+        failed_attempts: 0,
+        locked_until: null,
+        totp_secret: null,
+        totp_confirmed_at: null,
+        totp_pending_secret: null,
+        totp_last_time_step: null,
+      })
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .executeTakeFirst();
+    if (inserted.numInsertedOrUpdatedRows === 0n) throw new AuthError('credentials_exist');
+  });
 }

@@ -1,4 +1,5 @@
 /** Types */
+export type { IssueSetupTokenOptions, SetUpAccountInput, SetupLinkToken } from './accountSetup';
 export type { AuthDatabase, AuthTables } from './authDatabase';
 export type { AuthErrorCode } from './authError';
 export { AuthError, authErrorStatus, isAuthError } from './authError';
@@ -8,6 +9,8 @@ export type { AuthService, AuthServiceOptions } from './createAuthService';
 /** Core */
 export { createAuthService } from './createAuthService';
 export type { CreateCredentialsOptions } from './createCredentials';
+export type { DeactivateUserOptions } from './deactivateUser';
+export type { InTransaction } from './inTransaction';
 export type { LoginInput, LoginResult } from './login';
 export type { LogoutInput } from './logout';
 export { migrateAuth } from './migrateAuth';

@@ -23,6 +23,7 @@ describe('migrateAuth', () => {
         'auth_sessions',
         'auth_refresh_tokens',
         'auth_security_events',
+        'auth_setup_tokens',
         'auth_migrations',
       ]),
     );
@@ -30,8 +31,9 @@ describe('migrateAuth', () => {
       .withTables<{ auth_migrations: { name: string; timestamp: string } }>()
       .selectFrom('auth_migrations')
       .select('name')
+      .orderBy('name')
       .execute();
-    expect(applied).toEqual([{ name: '0001_auth_tables' }]);
+    expect(applied).toEqual([{ name: '0001_auth_tables' }, { name: '0002_auth_setup_tokens' }]);
   });
 
   it('ties credentials to server-kit’s users', async () => {

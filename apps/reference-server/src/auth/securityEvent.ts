@@ -15,10 +15,40 @@ export type SecurityEvent =
     }
   | { type: 'refresh.reuse_detected'; userId: string; sessionId: string; at: Date }
   | { type: 'session.revoked'; userId: string; sessionId: string; reason: SessionRevokedReason; at: Date }
-  | { type: 'password.changed'; userId: string; by: 'self' | 'admin'; actorId: string | null; at: Date }
-  | { type: 'user.deactivated'; userId: string; at: Date }
+  | {
+      type: 'password.changed';
+      userId: string;
+      by: 'self' | 'admin';
+      actorId: string | null;
+      reason?: string | null;
+      at: Date;
+    }
+  | { type: 'user.deactivated'; userId: string; actorId: string | null; reason: string | null; at: Date }
   | { type: 'totp.enrolled'; userId: string; at: Date }
-  | { type: 'totp.reset'; userId: string; actorId: string | null; at: Date };
+  | { type: 'totp.reset'; userId: string; actorId: string | null; reason?: string | null; at: Date }
+  // Access rights (PART11 23): who was given or lost what, by whom, and why.
+  | {
+      type: 'user.created';
+      userId: string;
+      actorId: string;
+      roles: string[];
+      reason: string | null;
+      at: Date;
+    }
+  | { type: 'role.granted'; userId: string; actorId: string; role: string; reason: string | null; at: Date }
+  | { type: 'role.revoked'; userId: string; actorId: string; role: string; reason: string | null; at: Date }
+  | {
+      type: 'user.renamed';
+      userId: string;
+      actorId: string;
+      from: string;
+      to: string;
+      reason: string | null;
+      at: Date;
+    }
+  | { type: 'user.reactivated'; userId: string; actorId: string; reason: string | null; at: Date }
+  | { type: 'setup_link.issued'; userId: string; actorId: string; expiresAt: Date; at: Date }
+  | { type: 'account.set_up'; userId: string; at: Date };
 
 export type SecurityEventType = SecurityEvent['type'];
 

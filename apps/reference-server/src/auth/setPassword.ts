@@ -1,4 +1,5 @@
 import { AuthError } from './authError';
+import type { InTransaction } from './inTransaction';
 import { findAccountById } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
 import { emitSecurityEvent } from './internal/authContext';
@@ -23,6 +24,9 @@ export type SetPasswordOptions =
       by: 'admin';
       /** The administrator, for the security event. */
       actorId?: string;
+      reason?: string | null;
+      /** The host's audit-trail entry of the reset, written in the same transaction. */
+      inTransaction?: InTransaction;
     };
 
 /**
@@ -66,13 +70,17 @@ export async function setPassword(
     await replacePassword(ctx, trx, account, passwordHash, options.by === 'admin');
     if (options.by === 'self')
       await revokeUserSessions(trx, userId, 'password_changed', now, options.exceptSessionId);
-    else await revokeUserSessions(trx, userId, 'password_reset', now);
+    else {
+      await revokeUserSessions(trx, userId, 'password_reset', now);
+      await options.inTransaction?.(trx);
+    }
   });
   await emitSecurityEvent(ctx, {
     type: 'password.changed',
     userId,
     by: options.by,
     actorId: options.by === 'admin' ? (options.actorId ?? null) : userId,
+    ...(options.by === 'admin' ? { reason: options.reason ?? null } : {}),
     at: now,
   });
 }

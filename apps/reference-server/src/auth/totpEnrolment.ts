@@ -1,5 +1,6 @@
 /** Enrolling and resetting a TOTP authenticator (PART11 25): the second factor of login and signing. */
 import { AuthError } from './authError';
+import type { InTransaction } from './inTransaction';
 import { findAccountById } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
 import { emitSecurityEvent } from './internal/authContext';
@@ -74,18 +75,27 @@ export async function confirmTotpEnrolment(ctx: AuthContext, userId: string, cod
 export async function resetTotp(
   ctx: AuthContext,
   userId: string,
-  options: { actorId?: string } = {},
+  options: { actorId?: string; reason?: string | null; inTransaction?: InTransaction } = {},
 ): Promise<void> {
-  const reset = await ctx.db
-    .updateTable('auth_credentials')
-    .set({ totp_secret: null, totp_confirmed_at: null, totp_pending_secret: null, totp_last_time_step: null })
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (reset.numUpdatedRows === 0n) throw new AuthError('user_not_found');
+  await ctx.db.transaction().execute(async (trx) => {
+    const reset = await trx
+      .updateTable('auth_credentials')
+      .set({
+        totp_secret: null,
+        totp_confirmed_at: null,
+        totp_pending_secret: null,
+        totp_last_time_step: null,
+      })
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (reset.numUpdatedRows === 0n) throw new AuthError('user_not_found');
+    await options.inTransaction?.(trx);
+  });
   await emitSecurityEvent(ctx, {
     type: 'totp.reset',
     userId,
     actorId: options.actorId ?? null,
+    reason: options.reason ?? null,
     at: ctx.clock(),
   });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Storage } from '@masetra/server-kit';
 import { createTestStorage } from '@masetra/server-kit/testing';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { createReferenceServer, type ReferenceServer } from '../createReferenceServer';
 import { seedDemoData } from '../seed/seedDemoData';
 
@@ -22,7 +22,12 @@ export interface RunningReferenceServer extends ReferenceServer {
  * argon2 cost is lowered, so the suite stays fast.
  */
 export async function startReferenceServer(
-  options: { seed?: boolean; storage?: Storage } = {},
+  options: {
+    seed?: boolean;
+    storage?: Storage;
+    /** Where the server logs; silent when left out. */
+    logger?: Logger;
+  } = {},
 ): Promise<RunningReferenceServer> {
   const storage = options.storage ?? (await createTestStorage());
   const dataDir = await mkdtemp(join(tmpdir(), 'masetra-ref-'));
@@ -30,7 +35,7 @@ export async function startReferenceServer(
     storage,
     jwtSecret: randomBytes(32),
     dataDir,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     authOptions: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
     loginRateLimit: 1000,
   });

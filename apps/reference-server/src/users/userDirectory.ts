@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 
 export interface NewUser {
+  /** A fresh UUIDv7 when left out; given when something else (a set-up link) must name the user first. */
+  id?: string;
   orgId: string;
   email: string;
   displayName: string;
@@ -49,16 +51,90 @@ function toUser(row: UserRow, roles: string[]): User {
   };
 }
 
+export interface UserChanges {
+  displayName?: string;
+  roles?: readonly string[];
+  active?: boolean;
+}
+
+/** Writes an organization with `executor`, which may be the transaction that also creates its first user. */
+export async function insertOrganization(
+  executor: Kysely<Database>,
+  name: string,
+  id = uuidv7(),
+): Promise<Organization> {
+  const row = await executor
+    .insertInto('organizations')
+    .values({ id, name })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { id: row.id, name: row.name, createdAt: new Date(row.created_at).toISOString() };
+}
+
+/** Writes a user and their roles with `executor`: the caller's transaction, which may also write the audit trail. */
+export async function insertUser(executor: Kysely<Database>, input: NewUser): Promise<User> {
+  const row = await executor
+    .insertInto('users')
+    .values({
+      id: input.id ?? uuidv7(),
+      org_id: input.orgId,
+      email: input.email.trim().toLowerCase(),
+      display_name: input.displayName,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const roles = [...new Set(input.roles)].sort();
+  if (roles.length > 0) {
+    await executor
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: row.id, role })))
+      .execute();
+  }
+  return toUser(row, roles);
+}
+
+/** Applies name, roles and active flag to a user with `executor`, and reads them back. */
+export async function applyUserChanges(
+  executor: Kysely<Database>,
+  id: string,
+  changes: UserChanges,
+): Promise<User> {
+  if (changes.displayName !== undefined || changes.active !== undefined) {
+    await executor
+      .updateTable('users')
+      .set({
+        ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+        ...(changes.active !== undefined ? { active: changes.active } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+  if (changes.roles) {
+    await executor.deleteFrom('user_roles').where('user_id', '=', id).execute();
+    if (changes.roles.length > 0) {
+      await executor
+        .insertInto('user_roles')
+        .values([...new Set(changes.roles)].map((role) => ({ user_id: id, role })))
+        .execute();
+    }
+  }
+  const row = await executor.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return toUser(row, (await rolesOf(executor, [id])).get(id) ?? []);
+}
+
 /** Users and organizations in server-kit's tables. User ids are UUIDv7 and never reused (PART11 16). */
 export function createUserDirectory(db: Kysely<Database>) {
   return {
-    async createOrganization(name: string, id = uuidv7()): Promise<Organization> {
+    createOrganization: (name: string, id = uuidv7()): Promise<Organization> =>
+      insertOrganization(db, name, id),
+
+    async organizationByName(name: string): Promise<Organization | null> {
       const row = await db
-        .insertInto('organizations')
-        .values({ id, name })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { id: row.id, name: row.name, createdAt: new Date(row.created_at).toISOString() };
+        .selectFrom('organizations')
+        .selectAll()
+        .where('name', '=', name)
+        .executeTakeFirst();
+      return row ? { id: row.id, name: row.name, createdAt: new Date(row.created_at).toISOString() } : null;
     },
 
     async organization(id: string): Promise<Organization | null> {
@@ -67,25 +143,7 @@ export function createUserDirectory(db: Kysely<Database>) {
     },
 
     async createUser(input: NewUser): Promise<User> {
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('users')
-          .values({
-            id: uuidv7(),
-            org_id: input.orgId,
-            email: input.email.trim().toLowerCase(),
-            display_name: input.displayName,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (input.roles.length > 0) {
-          await trx
-            .insertInto('user_roles')
-            .values([...new Set(input.roles)].map((role) => ({ user_id: row.id, role })))
-            .execute();
-        }
-        return toUser(row, [...new Set(input.roles)].sort());
-      });
+      return db.transaction().execute((trx) => insertUser(trx, input));
     },
 
     async listUsers(orgId: string): Promise<User[]> {
@@ -123,11 +181,7 @@ export function createUserDirectory(db: Kysely<Database>) {
       return toUser(row, (await rolesOf(db, [row.id])).get(row.id) ?? []);
     },
 
-    async updateUser(
-      orgId: string,
-      id: string,
-      changes: { displayName?: string; roles?: readonly string[]; active?: boolean },
-    ): Promise<User | null> {
+    async updateUser(orgId: string, id: string, changes: UserChanges): Promise<User | null> {
       return db.transaction().execute(async (trx) => {
         const existing = await trx
           .selectFrom('users')
@@ -135,30 +189,21 @@ export function createUserDirectory(db: Kysely<Database>) {
           .where('org_id', '=', orgId)
           .where('id', '=', id)
           .executeTakeFirst();
-        if (!existing) return null;
-        if (changes.displayName !== undefined || changes.active !== undefined) {
-          await trx
-            .updateTable('users')
-            .set({
-              ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
-              ...(changes.active !== undefined ? { active: changes.active } : {}),
-            })
-            .where('id', '=', id)
-            .execute();
-        }
-        if (changes.roles) {
-          await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
-          if (changes.roles.length > 0) {
-            await trx
-              .insertInto('user_roles')
-              .values([...new Set(changes.roles)].map((role) => ({ user_id: id, role })))
-              .execute();
-          }
-        }
-        const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        const roles = await trx.selectFrom('user_roles').select('role').where('user_id', '=', id).execute();
-        return toUser(row, roles.map((entry) => entry.role).sort());
+        return existing ? applyUserChanges(trx, id, changes) : null;
       });
+    },
+
+    /** Which of `userIds` are active users of the organization: the server kit's check of the people a record names. */
+    async activeUserIds(orgId: string, userIds: readonly string[]): Promise<string[]> {
+      if (userIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('users')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('active', '=', true)
+        .where('id', 'in', [...userIds])
+        .execute();
+      return rows.map((row) => row.id);
     },
   };
 }

@@ -25,4 +25,5 @@ export const audit = defineRecordType({
   titleField: 'title',
   permissions: permissionMatrix.audit,
   related: [{ type: 'finding', foreignKey: 'auditId' }],
+  userReferences: ['/leadAuditorId'],
 });

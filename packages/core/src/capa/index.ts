@@ -39,4 +39,5 @@ export const capa = defineRecordType({
   titleField: 'title',
   permissions: permissionMatrix.capa,
   validateChange: validateCapaChange,
+  userReferences: ['/tasks/*/ownerId'],
 });

@@ -29,6 +29,8 @@ export type Tokens = z.infer<typeof tokensSchema>;
 const host = { kind: 'host', tags: ['auth'] } as const;
 const admin = { kind: 'host', tags: ['administration'] } as const;
 const userIdParams = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(200)) });
+/** Why an administrator changes someone's access: required where the change grants approval or administration. */
+const accessReason = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)));
 
 /**
  * The routes of the reference server's own authentication and administration. They are
@@ -91,6 +93,22 @@ export const authRoutes = {
     response: tokensSchema,
     successStatus: 200,
     problems: [400, 401, 422, 423],
+  }),
+  setUpAccount: defineRoute({
+    ...host,
+    id: 'auth.setUpAccount',
+    public: true,
+    method: 'POST',
+    path: '/auth/setup',
+    summary:
+      'Choose one’s first password with the single-use link of an account set-up, and sign in (no one else ever knows it)',
+    body: z.strictObject({
+      token: z.string().check(z.minLength(20), z.maxLength(200)),
+      newPassword: password,
+    }),
+    response: tokensSchema,
+    successStatus: 200,
+    problems: [400, 401, 422],
   }),
   beginTotp: defineRoute({
     ...host,
@@ -157,6 +175,7 @@ export const authRoutes = {
       displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
       roles: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20)),
       temporaryPassword: password,
+      reason: accessReason,
     }),
     response: userSchema,
     successStatus: 201,
@@ -174,6 +193,7 @@ export const authRoutes = {
       displayName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
       roles: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20))),
       active: z.optional(z.boolean()),
+      reason: accessReason,
     }),
     response: userSchema,
     successStatus: 200,
@@ -186,7 +206,19 @@ export const authRoutes = {
     path: '/users/{id}/password-reset',
     summary: 'Set a temporary password the user must change before signing in or signing',
     params: userIdParams,
-    body: z.strictObject({ temporaryPassword: password }),
+    body: z.strictObject({ temporaryPassword: password, reason: accessReason }),
+    response: z.object({ ok: z.boolean() }),
+    successStatus: 200,
+    problems: [400, 401, 403, 404, 422],
+  }),
+  resetAuthenticator: defineRoute({
+    ...admin,
+    id: 'users.resetAuthenticator',
+    method: 'POST',
+    path: '/users/{id}/authenticator-reset',
+    summary: "Remove a user's TOTP authenticator (a lost device); they enrol again at their next sign-in",
+    params: userIdParams,
+    body: z.strictObject({ reason: accessReason }),
     response: z.object({ ok: z.boolean() }),
     successStatus: 200,
     problems: [400, 401, 403, 404, 422],

@@ -49,6 +49,13 @@ export interface RecordTypeConfig<
   /** The parent this type hangs under (a finding under its audit). */
   parent?: RelatedRecordLink;
   /**
+   * Fields that name a user of the organization, besides `ownerId`, as JSON pointers into the
+   * record; a `*` segment stands for every element of an array (`/leadAuditorId`; a CAPA's task
+   * owners are the segments `tasks`, `*`, `ownerId`). The server accepts only active users of the
+   * caller's organization there.
+   */
+  userReferences?: readonly string[];
+  /**
    * Rules on a change that a schema cannot express because they depend on the state,
    * e.g. a CAPA's due dates are locked once its plan is approved. Returns JSON-pointer issues.
    */

@@ -13,6 +13,7 @@ export interface AuthContext {
   hashing: PasswordHashingOptions;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  setupLinkTtlSeconds: number;
   totpIssuer: string;
   /** Seals TOTP secrets at rest (totpSecretBox.ts). */
   totpKey: Buffer;

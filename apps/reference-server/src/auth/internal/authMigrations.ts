@@ -90,4 +90,25 @@ export const authMigrations: readonly AuthMigration[] = [
         .execute();
     },
   },
+  {
+    name: '0002_auth_setup_tokens',
+    async up(db) {
+      // Single-use links with which a person chooses their own first password.
+      await db.schema
+        .createTable('auth_setup_tokens')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull().references('users.id'))
+        .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('created_by', 'text', (col) => col.notNull())
+        .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('used_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createIndex('auth_setup_tokens_user_id_idx')
+        .on('auth_setup_tokens')
+        .column('user_id')
+        .execute();
+    },
+  },
 ];

@@ -4,6 +4,7 @@ import { createRecord } from '../../services/createRecord';
 import { applyFollowUps } from '../../services/systemTransitions';
 import { applyTransition, decideTransition, type TransitionInput } from '../../services/transitionRecord';
 import { updateRecord } from '../../services/updateRecord';
+import { assertActiveUserReferences } from '../../services/userReferences';
 import { countRelated } from '../../storage/records';
 import { authorize } from '../authorize';
 import { assertCurrent, expectedVersion } from '../ifMatch';
@@ -31,6 +32,7 @@ export async function createRecordHandler(context: RequestContext): Promise<Resp
   const { value, text } = await readJsonBody(context.request, context.kit.limits.jsonBodyBytes);
   const fields = parseBody(recordType.createInput, value) as Record<string, unknown>;
   const parentType = recordType.parent ? context.kit.registry.byName(recordType.parent.type) : undefined;
+  await assertActiveUserReferences(context.kit.options, { principal: context.principal, recordType, fields });
   return runWrite(context, text, async (trx) => {
     const { record, event } = await createRecord(
       trx,
@@ -57,6 +59,13 @@ export async function updateRecordHandler(context: RequestContext): Promise<Resp
   const current = await loadRecord(context);
   authorize(context, recordType, 'update');
   assertCurrent(expected, current.version);
+  await assertActiveUserReferences(context.kit.options, {
+    principal: context.principal,
+    recordType,
+    fields: body.changes,
+    before: current,
+    pointerPrefix: '/changes',
+  });
   return runWrite(context, text, async (trx) => {
     const { record, event } = await updateRecord(trx, {
       principal: context.principal,

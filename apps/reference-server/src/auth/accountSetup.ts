@@ -1,0 +1,163 @@
+/**
+ * Single-use set-up links (PART11 18): a person chooses their own password with a token that
+ * only they received, so no administrator ever knows it. Only the token's hash is stored.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { AuthDatabase } from './authDatabase';
+import { AuthError } from './authError';
+import { findAccountById } from './internal/accounts';
+import type { AuthContext } from './internal/authContext';
+import { addSeconds, emitSecurityEvent } from './internal/authContext';
+import { assertPasswordLength, isRecentlyUsed, replacePassword } from './internal/passwordChange';
+import { hashPassword } from './internal/passwordHashing';
+import { revokeUserSessions, startSession } from './internal/sessions';
+import { uuidv7 } from './internal/uuidv7';
+import type { LoginResult } from './login';
+
+export interface SetupLinkToken {
+  /** Goes into the link and nowhere else: not stored, not logged. */
+  token: string;
+  expiresAt: Date;
+}
+
+export interface IssueSetupTokenOptions {
+  /** Who issues it: an administrator's user id, or `system` for the command line. */
+  actorId: string;
+  /**
+   * The host's writes that must commit with the token: the user's creation, its audit-trail
+   * entry. Runs first in the transaction, so it may create the user the token is for.
+   */
+  inTransaction?: (trx: Transaction<AuthDatabase>, issued: { expiresAt: Date }) => Promise<void>;
+}
+
+export interface SetUpAccountInput {
+  token: string;
+  newPassword: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Issues a set-up token for a user; any earlier unused one of theirs stops working.
+ *
+ * @example
+ * ```ts
+ * const { token } = await auth.issueSetupToken(user.id, { actorId: 'system' });
+ * console.log(`${publicUrl}/setup#token=${token}`);
+ * ```
+ */
+export async function issueSetupToken(
+  ctx: AuthContext,
+  userId: string,
+  options: IssueSetupTokenOptions,
+): Promise<SetupLinkToken> {
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.clock();
+  const expiresAt = addSeconds(now, ctx.setupLinkTtlSeconds);
+  await ctx.db.transaction().execute(async (trx) => {
+    await options.inTransaction?.(trx, { expiresAt });
+    await trx
+      .updateTable('auth_setup_tokens')
+      .set({ used_at: now })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('auth_setup_tokens')
+      .values({
+        id: uuidv7(),
+        user_id: userId,
+        token_hash: hashToken(token),
+        created_at: now,
+        created_by: options.actorId,
+        expires_at: expiresAt,
+        used_at: null,
+      })
+      .execute();
+  });
+  await emitSecurityEvent(ctx, {
+    type: 'setup_link.issued',
+    userId,
+    actorId: options.actorId,
+    expiresAt,
+    at: now,
+  });
+  return { token, expiresAt };
+}
+
+/** The user a token is good for now, or none: unknown, used, expired, or the user was deactivated. */
+async function pendingSetup(ctx: AuthContext, tokenHash: string, now: Date) {
+  return ctx.db
+    .selectFrom('auth_setup_tokens')
+    .innerJoin('users', 'users.id', 'auth_setup_tokens.user_id')
+    .select('auth_setup_tokens.user_id as userId')
+    .where('auth_setup_tokens.token_hash', '=', tokenHash)
+    .where('auth_setup_tokens.used_at', 'is', null)
+    .where('auth_setup_tokens.expires_at', '>', now)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+}
+
+/** Spends the token, in the transaction that sets the password: of two uses at once, one wins. */
+async function claimToken(trx: Transaction<AuthDatabase>, tokenHash: string, now: Date): Promise<void> {
+  const claimed = await trx
+    .updateTable('auth_setup_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows === 0n) throw new AuthError('setup_link_invalid');
+}
+
+/**
+ * Sets the password the token's holder chose, under the password policy, spends the token and
+ * signs them in. Refuses with `setup_link_invalid` (unknown, used or expired), or a policy code.
+ * `inTransaction` receives the user's id, for the host's audit-trail entry.
+ */
+export async function setUpAccount(
+  ctx: AuthContext,
+  input: SetUpAccountInput,
+  inTransaction?: (trx: Transaction<AuthDatabase>, userId: string) => Promise<void>,
+): Promise<LoginResult> {
+  assertPasswordLength(ctx, input.newPassword);
+  const tokenHash = hashToken(input.token);
+  const pending = await pendingSetup(ctx, tokenHash, ctx.clock());
+  if (!pending) throw new AuthError('setup_link_invalid');
+  const { userId } = pending;
+  // A link may also replace a password (a user who never set one up, or forgot it).
+  const account = await findAccountById(ctx.db, userId);
+  if (account && (await isRecentlyUsed(ctx, account, input.newPassword)))
+    throw new AuthError('password_reused');
+
+  const passwordHash = await hashPassword(input.newPassword, ctx.hashing);
+  const now = ctx.clock();
+  await ctx.db.transaction().execute(async (trx) => {
+    await claimToken(trx, tokenHash, now);
+    if (account) {
+      await replacePassword(ctx, trx, account, passwordHash, false);
+      await revokeUserSessions(trx, userId, 'password_changed', now);
+    } else {
+      await trx
+        .insertInto('auth_credentials')
+        .values({
+          user_id: userId,
+          password_hash: passwordHash,
+          password_changed_at: now,
+          password_history: JSON.stringify([]),
+          must_change_password: false,
+          failed_attempts: 0,
+          locked_until: null,
+          totp_secret: null,
+          totp_confirmed_at: null,
+          totp_pending_secret: null,
+          totp_last_time_step: null,
+        })
+        .execute();
+    }
+    await inTransaction?.(trx, userId);
+  });
+  await emitSecurityEvent(ctx, { type: 'account.set_up', userId, at: now });
+  return startSession(ctx, userId);
+}

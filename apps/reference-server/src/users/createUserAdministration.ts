@@ -1,0 +1,383 @@
+/**
+ * Every change of someone's access — a new user, a role granted or revoked, a rename,
+ * deactivation and reactivation, a password or authenticator reset, a set-up link — written
+ * to the organization's audit trail in the transaction of the change (who, whom, old and new
+ * value, why), and reported as a security event once it committed.
+ */
+import type { Organization, User } from '@masetra/core';
+import type { AuditEntryInput, Database } from '@masetra/server-kit';
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuthDatabase, AuthService, SecurityEvent } from '../auth';
+import { HostProblemError } from '../http/sendProblem';
+import { assertRoleChangeAllowed, roleChangeOf } from './accessPolicy';
+import {
+  applyUserChanges,
+  insertOrganization,
+  insertUser,
+  type UserChanges,
+  type UserDirectory,
+} from './userDirectory';
+import { appendUserTrailEntry, type TrailActor } from './userTrail';
+
+type AuditChange = NonNullable<AuditEntryInput['changes']>[number];
+
+/** Who asks for a change, from where, and why. */
+export interface AccessChangeRequest {
+  actor: TrailActor & { orgId: string };
+  source: AuditEntryInput['source'];
+  reason?: string | null;
+}
+
+export interface NewUserRequest {
+  email: string;
+  displayName: string;
+  roles: readonly string[];
+  /** The password the user must replace at first sign-in. */
+  temporaryPassword: string;
+}
+
+export interface NewOrganizationRequest {
+  name: string;
+  adminEmail: string;
+  adminName: string;
+  actor: TrailActor;
+  source: AuditEntryInput['source'];
+}
+
+export interface SetupLinkIssued {
+  user: User;
+  /** Goes into the link only: never stored, never logged. */
+  token: string;
+  expiresAt: Date;
+}
+
+const emailTaken = () =>
+  new HostProblemError({
+    status: 409,
+    title: 'Conflict',
+    detail: 'A user with this e-mail exists.',
+    code: 'email_taken',
+  });
+
+/** A field's old and new value, or nothing when it did not change. */
+function changeOf(field: string, old: unknown, next: unknown): AuditChange[] {
+  return JSON.stringify(old) === JSON.stringify(next) ? [] : [{ field, old, new: next }];
+}
+
+/** A new user's initial values, as a record's create lists every field (PART11 3). */
+function initialValuesOf(user: User): AuditChange[] {
+  return [
+    { field: 'email', new: user.email },
+    { field: 'displayName', new: user.displayName },
+    { field: 'roles', new: user.roles },
+    { field: 'active', new: user.active },
+  ];
+}
+
+/**
+ * The reference server's user administration. The caller has checked that the actor may
+ * administer users; this module holds the rules of what they may do, and writes the trail.
+ */
+export function createUserAdministration({
+  db,
+  auth,
+  users,
+  clock = () => new Date(),
+}: {
+  db: Kysely<Database>;
+  auth: AuthService;
+  users: UserDirectory;
+  clock?: () => Date;
+}) {
+  const report = async (events: SecurityEvent[]) => {
+    for (const event of events) await auth.reportSecurityEvent(event);
+  };
+  const roleEvents = (
+    user: User,
+    actorId: string,
+    granted: string[],
+    revoked: string[],
+    reason: string | null,
+    at: Date,
+  ): SecurityEvent[] => [
+    ...granted.map((role) => ({ type: 'role.granted' as const, userId: user.id, actorId, role, reason, at })),
+    ...revoked.map((role) => ({ type: 'role.revoked' as const, userId: user.id, actorId, role, reason, at })),
+  ];
+
+  return {
+    /** An administrator adds a user of their organization, with a temporary password the user must change. */
+    async createUser(request: AccessChangeRequest, input: NewUserRequest): Promise<User> {
+      const reason = request.reason ?? null;
+      assertRoleChangeAllowed({
+        actorId: request.actor.userId,
+        userId: null,
+        change: roleChangeOf([], input.roles),
+        reason,
+      });
+      if (await users.findUserByEmail(input.email)) throw emailTaken();
+      const at = clock();
+      const id = uuidv7();
+      let created: User | undefined;
+      await auth.createCredentials(id, input.temporaryPassword, {
+        mustChangePassword: true,
+        inTransaction: async (trx) => {
+          created = await insertUser(trx as unknown as Kysely<Database>, {
+            ...input,
+            id,
+            orgId: request.actor.orgId,
+          });
+          await appendUserTrailEntry(trx, {
+            actor: request.actor,
+            subject: created,
+            action: 'create',
+            changes: initialValuesOf(created),
+            reason,
+            source: request.source,
+            at,
+          });
+        },
+      });
+      const user = created as User;
+      await report([
+        {
+          type: 'user.created',
+          userId: user.id,
+          actorId: request.actor.userId,
+          roles: user.roles,
+          reason,
+          at,
+        },
+      ]);
+      return user;
+    },
+
+    /**
+     * Renames, grants and revokes roles, deactivates or reactivates; one trail entry with every
+     * changed field. Deactivation ends the user's sessions in the same transaction. Null when the
+     * organization has no such user.
+     */
+    async updateUser(
+      request: AccessChangeRequest,
+      userId: string,
+      changes: UserChanges,
+    ): Promise<User | null> {
+      const before = await users.findUser(request.actor.orgId, userId);
+      if (!before) return null;
+      const reason = request.reason ?? null;
+      const roles = changes.roles ? [...new Set(changes.roles)].sort() : before.roles;
+      const roleChange = roleChangeOf(before.roles, roles);
+      assertRoleChangeAllowed({ actorId: request.actor.userId, userId, change: roleChange, reason });
+      const displayName = changes.displayName ?? before.displayName;
+      const active = changes.active ?? before.active;
+      const trailChanges = [
+        ...changeOf('displayName', before.displayName, displayName),
+        ...changeOf('roles', before.roles, roles),
+        ...changeOf('active', before.active, active),
+      ];
+      if (trailChanges.length === 0) return before;
+
+      const at = clock();
+      let after: User | undefined;
+      const write = async (trx: Kysely<Database>) => {
+        after = await applyUserChanges(trx, userId, { displayName, roles, active });
+        await appendUserTrailEntry(trx, {
+          actor: request.actor,
+          subject: before,
+          action: 'update',
+          changes: trailChanges,
+          reason,
+          source: request.source,
+          at,
+        });
+      };
+      const deactivating = before.active && !active;
+      if (deactivating) {
+        // Through the auth module: every session ends in the same transaction (PART11 23).
+        await auth.deactivateUser(userId, {
+          actorId: request.actor.userId,
+          reason,
+          inTransaction: (trx) => write(trx as unknown as Kysely<Database>),
+        });
+      } else {
+        await db.transaction().execute((trx) => write(trx));
+      }
+
+      const actorId = request.actor.userId;
+      await report([
+        ...roleEvents(before, actorId, roleChange.granted, roleChange.revoked, reason, at),
+        ...(displayName !== before.displayName
+          ? [
+              {
+                type: 'user.renamed' as const,
+                userId,
+                actorId,
+                from: before.displayName,
+                to: displayName,
+                reason,
+                at,
+              },
+            ]
+          : []),
+        ...(!before.active && active
+          ? [{ type: 'user.reactivated' as const, userId, actorId, reason, at }]
+          : []),
+      ]);
+      return after as User;
+    },
+
+    /** A temporary password the user must replace before signing in or signing. False when there is no such user. */
+    async resetPassword(
+      request: AccessChangeRequest,
+      userId: string,
+      temporaryPassword: string,
+    ): Promise<boolean> {
+      const user = await users.findUser(request.actor.orgId, userId);
+      if (!user) return false;
+      const before = await auth.getUser(userId);
+      await auth.setPassword(userId, temporaryPassword, {
+        by: 'admin',
+        actorId: request.actor.userId,
+        reason: request.reason ?? null,
+        inTransaction: (trx) =>
+          appendUserTrailEntry(trx, {
+            actor: request.actor,
+            subject: user,
+            action: 'password_reset',
+            changes: [{ field: 'mustChangePassword', old: before?.mustChangePassword ?? null, new: true }],
+            reason: request.reason,
+            source: request.source,
+            at: clock(),
+          }),
+      });
+      return true;
+    },
+
+    /** Removes the user's authenticator (a lost device). False when there is no such user. */
+    async resetAuthenticator(request: AccessChangeRequest, userId: string): Promise<boolean> {
+      const user = await users.findUser(request.actor.orgId, userId);
+      if (!user) return false;
+      const before = await auth.getUser(userId);
+      await auth.resetTotp(userId, {
+        actorId: request.actor.userId,
+        reason: request.reason ?? null,
+        inTransaction: (trx) =>
+          appendUserTrailEntry(trx, {
+            actor: request.actor,
+            subject: user,
+            action: 'authenticator_reset',
+            changes: [{ field: 'mfaEnrolled', old: before?.mfaEnrolled ?? false, new: false }],
+            reason: request.reason,
+            source: request.source,
+            at: clock(),
+          }),
+      });
+      return true;
+    },
+
+    /**
+     * A new organization and its first administrator, who has no password until they choose one
+     * with the returned single-use set-up link. For the command line of whoever runs the server.
+     */
+    async createOrganization(
+      request: NewOrganizationRequest,
+    ): Promise<{ organization: Organization } & SetupLinkIssued> {
+      if (await users.organizationByName(request.name)) {
+        throw new HostProblemError({
+          status: 409,
+          title: 'Conflict',
+          detail: `An organization named "${request.name}" exists.`,
+          code: 'organization_exists',
+        });
+      }
+      if (await users.findUserByEmail(request.adminEmail)) throw emailTaken();
+      const at = clock();
+      const id = uuidv7();
+      let organization: Organization | undefined;
+      let admin: User | undefined;
+      const { token, expiresAt } = await auth.issueSetupToken(id, {
+        actorId: request.actor.userId,
+        inTransaction: async (trx, issued) => {
+          const kitTrx = trx as unknown as Kysely<Database>;
+          organization = await insertOrganization(kitTrx, request.name);
+          admin = await insertUser(kitTrx, {
+            id,
+            orgId: organization.id,
+            email: request.adminEmail,
+            displayName: request.adminName,
+            roles: ['admin'],
+          });
+          const entry = { actor: request.actor, subject: admin, source: request.source, at };
+          await appendUserTrailEntry(trx, {
+            ...entry,
+            action: 'create',
+            changes: initialValuesOf(admin),
+            reason: `First administrator of ${request.name}`,
+          });
+          await appendUserTrailEntry(trx, {
+            ...entry,
+            action: 'setup_link_issued',
+            changes: [{ field: 'setupLinkExpiresAt', new: issued.expiresAt.toISOString() }],
+          });
+        },
+      });
+      const user = admin as User;
+      await report([
+        {
+          type: 'user.created',
+          userId: user.id,
+          actorId: request.actor.userId,
+          roles: user.roles,
+          reason: `First administrator of ${request.name}`,
+          at,
+        },
+      ]);
+      return { organization: organization as Organization, user, token, expiresAt };
+    },
+
+    /** A new set-up link for a user who has not chosen a password, or whose link expired. */
+    async issueSetupLink(
+      request: Omit<AccessChangeRequest, 'actor'> & { actor: TrailActor },
+      user: User,
+    ): Promise<SetupLinkIssued> {
+      const { token, expiresAt } = await auth.issueSetupToken(user.id, {
+        actorId: request.actor.userId,
+        inTransaction: (trx, issued) =>
+          appendUserTrailEntry(trx, {
+            actor: request.actor,
+            subject: user,
+            action: 'setup_link_issued',
+            changes: [{ field: 'setupLinkExpiresAt', new: issued.expiresAt.toISOString() }],
+            reason: request.reason,
+            source: request.source,
+            at: clock(),
+          }),
+      });
+      return { user, token, expiresAt };
+    },
+
+    /**
+     * What the set-up route hands to `auth.setUpAccount`: the trail entry of the user choosing
+     * their first password, written as that user, in the transaction that stores it.
+     */
+    accountSetUpEntry(source: AuditEntryInput['source']) {
+      return async (trx: Transaction<AuthDatabase>, userId: string) => {
+        const row = await (trx as unknown as Kysely<Database>)
+          .selectFrom('users')
+          .select(['id', 'org_id', 'email', 'display_name'])
+          .where('id', '=', userId)
+          .executeTakeFirstOrThrow();
+        await appendUserTrailEntry(trx, {
+          actor: { userId: row.id, displayName: row.display_name },
+          subject: { id: row.id, orgId: row.org_id, email: row.email },
+          action: 'account_setup',
+          changes: [{ field: 'password', new: 'chosen by the user' }],
+          source,
+          at: clock(),
+        });
+      };
+    },
+  };
+}
+
+export type UserAdministration = ReturnType<typeof createUserAdministration>;
