@@ -1,7 +1,7 @@
 // The organization's audit trail for periodic review: filter, read, verify the chain, export.
 import { type AuditTrailFilters, isProblemError } from '@masetra/client';
 import { type AuditTrailEntry, auditActions, builtInRegistry } from '@masetra/core';
-import { AuditTrailTimeline } from '@masetra/react';
+import { AuditTrailTimeline, useQms } from '@masetra/react';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms } from '../session/api';
@@ -32,6 +32,8 @@ function messageOf(error: unknown): string {
 
 export function AuditTrailPage() {
   const id = useId();
+  // Record types and actions in the words the trail itself uses (the SDK's message catalog).
+  const { t, labels } = useQms();
   const [draft, setDraft] = useState<Filters>(noFilters);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [entries, setEntries] = useState<AuditTrailEntry[]>([]);
@@ -101,7 +103,7 @@ export function AuditTrailPage() {
             <option value="">All</option>
             {builtInRegistry.list.map((recordType) => (
               <option key={recordType.name} value={recordType.name}>
-                {recordType.name}
+                {labels.recordType(recordType.name, true)}
               </option>
             ))}
           </select>
@@ -112,7 +114,7 @@ export function AuditTrailPage() {
             <option value="">All</option>
             {auditActions.map((action) => (
               <option key={action} value={action}>
-                {action.replaceAll('_', ' ')}
+                {t.optional(`action.${action}`) ?? action}
               </option>
             ))}
           </select>

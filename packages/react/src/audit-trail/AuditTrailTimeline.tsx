@@ -7,6 +7,9 @@ import { formatFieldValue } from '../internal/FieldValue';
 import { describeError } from '../internal/problems';
 import type { QmsContextValue } from '../provider/QmsContext';
 import { useQms } from '../provider/useQms';
+import { type ChangeSide, ChangeValue, isStructured } from './ChangeValue';
+import { shapeOfChange } from './changeSchema';
+import { formatNamedPart } from './formatPart';
 
 export type AuditTrailTimelineSlot =
   | 'root'
@@ -19,7 +22,11 @@ export type AuditTrailTimelineSlot =
   | 'reason'
   | 'changes'
   | 'old'
-  | 'new';
+  | 'new'
+  /** A structured value's labelled parts, its lists, and a list item the same on both sides. */
+  | 'parts'
+  | 'items'
+  | 'same';
 
 export interface AuditTrailTimelineProps<T extends RecordType = RecordType> {
   /** The record whose trail to load; or pass `entries`. */
@@ -35,24 +42,44 @@ export interface AuditTrailTimelineProps<T extends RecordType = RecordType> {
   classNames?: ClassNames<AuditTrailTimelineSlot>;
 }
 
-/** A changed value as text: a record's field formatted by its schema, a signature by its step. */
-function valueText(
-  qms: QmsContextValue,
-  recordType: RecordType | undefined,
-  field: string,
-  value: unknown,
-): string {
-  if (value && typeof value === 'object' && !Array.isArray(value) && 'event' in value) {
-    const { event, meaning, code } = value as { event?: string; meaning?: string; code?: string };
-    return [
-      event && qms.labels.event(event),
-      meaning && (qms.t.optional(`meaning.${meaning}`) ?? meaning),
-      code && (qms.t.optional(`signature.error.${code}`) ?? code),
-    ]
-      .filter(Boolean)
-      .join(' · ');
+/** One side of a change: a plain value as its field's text, a structured one as labelled parts. */
+function ChangeCell({
+  qms,
+  recordType,
+  entryType,
+  field,
+  value,
+  other,
+  side,
+  slots,
+}: {
+  qms: QmsContextValue;
+  recordType: string;
+  entryType: RecordType | undefined;
+  field: string;
+  value: unknown;
+  other: unknown;
+  side: ChangeSide;
+  slots: SlotClasses<AuditTrailTimelineSlot>;
+}) {
+  if (value === null || value === undefined) return qms.t('common.emptyValue');
+  if (!isStructured(value)) {
+    // A record's field by its schema; a base field such as `type` by the catalog its name says.
+    const text = formatNamedPart(qms, field, value) ?? formatFieldValue(qms, entryType, field, value);
+    return side === 'old' ? <del>{text}</del> : <ins>{text}</ins>;
   }
-  return formatFieldValue(qms, recordType, field, value);
+  return (
+    <ChangeValue
+      qms={qms}
+      recordType={recordType}
+      field={field}
+      shape={shapeOfChange(entryType, field)}
+      value={value}
+      other={other}
+      side={side}
+      classes={{ parts: slots('parts'), items: slots('items'), same: slots('same') }}
+    />
+  );
 }
 
 function ChainBadge({ slots }: { slots: SlotClasses<AuditTrailTimelineSlot> }) {
@@ -161,6 +188,11 @@ export function AuditTrailTimeline<T extends RecordType = RecordType>({
                   !(entry.action === 'transition' && entry.changes.length === 1) && (
                     <table className={slots('changes')}>
                       <caption className={slots.ui('hint')}>{t('auditTrail.changes')}</caption>
+                      <colgroup>
+                        <col data-column="field" />
+                        <col data-column="old" />
+                        <col data-column="new" />
+                      </colgroup>
                       <thead>
                         <tr>
                           <th scope="col">{t('auditTrail.field')}</th>
@@ -172,20 +204,20 @@ export function AuditTrailTimeline<T extends RecordType = RecordType>({
                         {entry.changes.map((change) => (
                           <tr key={change.field}>
                             <th scope="row">{labels.field(entry.recordType, change.field)}</th>
-                            <td className={slots('old')}>
-                              {change.old === null || change.old === undefined ? (
-                                t('common.emptyValue')
-                              ) : (
-                                <del>{valueText(qms, entryType, change.field, change.old)}</del>
-                              )}
-                            </td>
-                            <td className={slots('new')}>
-                              {change.new === null || change.new === undefined ? (
-                                t('common.emptyValue')
-                              ) : (
-                                <ins>{valueText(qms, entryType, change.field, change.new)}</ins>
-                              )}
-                            </td>
+                            {(['old', 'new'] as const).map((side) => (
+                              <td key={side} className={slots(side)}>
+                                <ChangeCell
+                                  qms={qms}
+                                  recordType={entry.recordType}
+                                  entryType={entryType}
+                                  field={change.field}
+                                  value={change[side]}
+                                  other={side === 'old' ? change.new : change.old}
+                                  side={side}
+                                  slots={slots}
+                                />
+                              </td>
+                            ))}
                           </tr>
                         ))}
                       </tbody>
