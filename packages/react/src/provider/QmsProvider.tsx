@@ -40,7 +40,10 @@ export interface QmsProviderProps<TTypes extends Record<string, RecordType> = ty
   messages?: Messages | MessageOverrides;
   /** A person's display name for a user id, e.g. from the host's user directory. */
   userName?: (userId: string) => string | undefined;
-  /** A TanStack Query client to share with the host; one of its own otherwise. */
+  /**
+   * The host's TanStack Query client, to share one cache with the screens (`@tanstack/react-query`
+   * is a peer dependency, so it is the host's own copy); one of the provider's own otherwise.
+   */
   queryClient?: QueryClient;
   /** Where dialogs portal to (a shadow root, a host's modal layer); `document.body` by default. */
   portalContainer?: HTMLElement | null;
