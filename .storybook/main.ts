@@ -24,6 +24,8 @@ export default defineMain({
         alias: [
           { find: /^@masetra\/core$/, replacement: source('../packages/core/src/index.ts') },
           { find: /^@masetra\/client$/, replacement: source('../packages/client/src/index.ts') },
+          // The private fixtures package exports its source; the catalog is no workspace package.
+          { find: /^@masetra\/fixtures$/, replacement: source('../packages/fixtures/src/index.ts') },
         ],
       },
     }),

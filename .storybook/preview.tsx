@@ -1,14 +1,14 @@
+import { createFakeQmsServer, type FakeQmsServer, fixtureUsers, hostRegistry } from '@masetra/fixtures';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { useEffect } from 'react';
-import { createFakeQmsServer, type FakeQmsServer, fixtureUsers } from '../packages/react/src/fixtures';
-import type { QmsStoryParameters } from '../packages/react/src/fixtures/storybook';
+import type { QmsStoryParameters } from '../packages/react/src/testing/withQms';
 import { contractHandlers } from './msw/contractHandlers';
 import '../packages/react/src/styles.css';
 
 /*
- * Every story renders inside `withQms` of `@masetra/react`'s fixtures, configured by
+ * Every story renders inside `withQms` of `@masetra/react`'s test support, configured by
  * `parameters.qms` (actor, server, theme, locale, unstyled). Here the catalog sends all of
  * their requests over the network (`useNetwork`), where MSW answers them with handlers
  * generated from the contract, backed by a fixture server set up for each story from the
@@ -20,7 +20,9 @@ import '../packages/react/src/styles.css';
 let fixtureServer: FakeQmsServer = createFakeQmsServer();
 
 async function startWorker() {
-  const worker = setupWorker(...contractHandlers(() => fixtureServer));
+  // Routes of the host's registry too: a change-control story is answered like a built-in type's,
+  // by a fixture server whose story passes `server.registry`.
+  const worker = setupWorker(...contractHandlers(() => fixtureServer, { registry: hostRegistry }));
   await worker.start({
     quiet: true,
     onUnhandledFrame: 'bypass',

@@ -1,8 +1,9 @@
 /**
  * MSW request handlers for the whole Masetra API, generated from the contract of
  * `@masetra/core`: one handler per route of `buildContract(registry).routes` (and the
- * reference server's `authRoutes`), each answered by the fixture server of `@masetra/react`,
- * which validates with the same schemas and decides lifecycle moves with the same machines.
+ * reference server's `authRoutes`), each answered by the fixture server of `@masetra/fixtures`,
+ * which validates with the same schemas and decides lifecycle moves with the same functions
+ * of core as the real server.
  * Works in the browser (`setupWorker`) and in Node (`setupServer`).
  */
 import {
@@ -15,13 +16,8 @@ import {
   type RouteDefinition,
   type Tokens,
 } from '@masetra/core';
+import { type FakeQmsServer, FIXTURE_PASSWORD, type FixtureUser, fixtureUsers } from '@masetra/fixtures';
 import { type HttpHandler, http } from 'msw';
-import {
-  type FakeQmsServer,
-  FIXTURE_PASSWORD,
-  type FixtureUser,
-  fixtureUsers,
-} from '../../packages/react/src/fixtures';
 
 export interface ContractHandlerOptions {
   /** Where the API is mounted; matched under any origin. Default `/api/v1`. */

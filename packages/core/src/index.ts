@@ -19,9 +19,15 @@ export {
   pageOf,
   pageQuerySchema,
 } from './contract/listQuery';
-export type { Problem } from './contract/problem';
+export type { Problem, ProblemCode, ProblemKind } from './contract/problem';
 /** API contract */
-export { PROBLEM_CONTENT_TYPE, problemSchema, problemTypes } from './contract/problem';
+export {
+  PROBLEM_CONTENT_TYPE,
+  problemFor,
+  problemKinds,
+  problemSchema,
+  problemTypes,
+} from './contract/problem';
 export type { RecordRoutes } from './contract/recordRoutes';
 export { recordRoutes, transitionBodySchema, updateBodySchema } from './contract/recordRoutes';
 /** Hashing */
@@ -57,6 +63,15 @@ export type { RecordAction, RecordPermissions } from './permissions/recordPermis
 export type { DefaultRole } from './permissions/roles';
 export { defaultRoleNames, defaultRoles } from './permissions/roles';
 export type {
+  AcceptedTransition,
+  SignatureCheckCode,
+  TransitionDecision,
+  TransitionRefusal,
+  TransitionRefusalCode,
+  TransitionRequest,
+} from './record-type/decideTransition';
+export { decideTransition } from './record-type/decideTransition';
+export type {
   RecordOf,
   RecordType,
   RecordTypeConfig,
@@ -64,6 +79,7 @@ export type {
 } from './record-type/defineRecordType';
 /** Record types and lifecycles */
 export { defineRecordType } from './record-type/defineRecordType';
+export { diffRecord } from './record-type/diffRecord';
 export type { FieldIssue } from './record-type/fieldIssues';
 export { fieldIssuesOf, toJsonPointer } from './record-type/fieldIssues';
 export type { AvailableEvent, RefusalCode, TransitionOutcome } from './record-type/lifecycle';
@@ -83,6 +99,12 @@ export type { SignatureMeaning } from './record-type/signatureMeaning';
 export { signatureMeaningSchema, signatureMeanings } from './record-type/signatureMeaning';
 export type { StateTag } from './record-type/stateTags';
 export { stateHasTag } from './record-type/stateTags';
+export type {
+  TransitionAuditEntry,
+  TransitionEffects,
+  TransitionEffectsInput,
+} from './record-type/transitionEffects';
+export { transitionEffects } from './record-type/transitionEffects';
 export type { TransitionMeta } from './record-type/transitionMeta';
 export { unstorableTextIssues } from './record-type/unstorableTextIssues';
 export type { RecordTypeRegistry } from './registry/createRegistry';

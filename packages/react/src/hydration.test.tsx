@@ -1,13 +1,16 @@
 // Server-rendered HTML hydrated in a browser-like DOM must match: React reports a mismatch
 // through onRecoverableError, which a Next.js page would log and then re-render from scratch.
 import { createClient } from '@masetra/client';
+import {
+  createFakeQmsServer,
+  FIXTURE_BASE_URL,
+  fixtureDeviations,
+  fixturePrincipal,
+} from '@masetra/fixtures';
 import { act } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { expect, it } from 'vitest';
-import { createFakeQmsServer, FIXTURE_BASE_URL } from './fixtures/fakeServer';
-import { fixtureDeviations } from './fixtures/records';
-import { fixturePrincipal } from './fixtures/users';
 import { LifecycleActionBar, QmsProvider, RecordTable } from './index';
 
 it('hydrates the server-rendered provider, table and action bar without a mismatch', async () => {

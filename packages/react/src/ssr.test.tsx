@@ -1,11 +1,14 @@
 // @vitest-environment node
 // Server rendering: no window, no document. The provider and the table must render anyway.
 import { createClient } from '@masetra/client';
+import {
+  createFakeQmsServer,
+  FIXTURE_BASE_URL,
+  fixtureDeviations,
+  fixturePrincipal,
+} from '@masetra/fixtures';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createFakeQmsServer, FIXTURE_BASE_URL } from './fixtures/fakeServer';
-import { fixtureDeviations } from './fixtures/records';
-import { fixturePrincipal } from './fixtures/users';
 import {
   AuditTrailTimeline,
   Dashboard,

@@ -1,7 +1,6 @@
+import { fixtureAuditTrail, fixtureDeviations } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { fixtureAuditTrail } from '../fixtures/entities';
-import { fixtureDeviations } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { AuditTrailTimeline } from './AuditTrailTimeline';
 
 const meta = {

@@ -1,7 +1,6 @@
+import { fixtureAuditTrail, fixtureDeviations } from '@masetra/fixtures';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fixtureAuditTrail } from '../fixtures/entities';
-import { fixtureDeviations } from '../fixtures/records';
 import { de } from '../i18n/de';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { AuditTrailTimeline } from './AuditTrailTimeline';

@@ -1,7 +1,7 @@
+import { fixtureAudits } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { fixtureAudits } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { AuditFindings } from './AuditFindings';
 
 const meta = {

@@ -1,7 +1,7 @@
+import { fixtureAudits } from '@masetra/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fixtureAudits } from '../fixtures/records';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { AuditFindings } from './AuditFindings';
 

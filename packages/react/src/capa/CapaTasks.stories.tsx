@@ -1,7 +1,6 @@
+import { FIXTURE_NOW, fixtureCapas } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { FIXTURE_NOW } from '../fixtures/ids';
-import { fixtureCapas } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { CapaTasks } from './CapaTasks';
 
 const meta = {

@@ -1,8 +1,7 @@
+import { FIXTURE_NOW, fixtureCapas } from '@masetra/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_NOW } from '../fixtures/ids';
-import { fixtureCapas } from '../fixtures/records';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { CapaTasks } from './CapaTasks';
 

@@ -1,8 +1,7 @@
+import { allFixtureRecords, FIXTURE_NOW, generateDeviations } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { FIXTURE_NOW } from '../fixtures/ids';
-import { allFixtureRecords, generateDeviations } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { Dashboard } from './Dashboard';
 
 const meta = {

@@ -1,6 +1,6 @@
+import { FIXTURE_NOW } from '@masetra/fixtures';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_NOW } from '../fixtures/ids';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { Dashboard } from './Dashboard';
 

@@ -1,7 +1,6 @@
 import { recordTypes } from '@masetra/core';
+import { FIXTURE_NOW, fixtureDeviations, generateDeviations } from '@masetra/fixtures';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_NOW } from '../fixtures/ids';
-import { fixtureDeviations, generateDeviations } from '../fixtures/records';
 import { doneStatesOf, summarizeRecords } from './summarizeRecords';
 
 describe('summarizeRecords', () => {

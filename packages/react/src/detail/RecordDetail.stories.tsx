@@ -1,5 +1,3 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
-import { fn } from 'storybook/test';
 import {
   fixtureAudits,
   fixtureCapas,
@@ -7,8 +5,10 @@ import {
   fixtureDocuments,
   fixtureFindings,
   longTextDeviation,
-} from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+} from '@masetra/fixtures';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { fn } from 'storybook/test';
+import { withQms } from '../testing/withQms';
 import { RecordDetail } from './RecordDetail';
 
 const meta = {

@@ -1,7 +1,7 @@
+import { fixtureAudits, fixtureCapas, fixtureDeviations, fixtureDocuments } from '@masetra/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fixtureAudits, fixtureCapas, fixtureDeviations, fixtureDocuments } from '../fixtures/records';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { RecordDetail } from './RecordDetail';
 

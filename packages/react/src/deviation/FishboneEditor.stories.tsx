@@ -1,7 +1,7 @@
+import { fixtureDeviations } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { fixtureDeviations } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { FishboneEditor, type FishboneEditorProps } from './FishboneEditor';
 
 const causes = fixtureDeviations.in_final_approval.investigation?.fishbone ?? [];

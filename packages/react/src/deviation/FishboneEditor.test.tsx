@@ -1,8 +1,8 @@
+import { fixtureDeviations } from '@masetra/fixtures';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { fixtureDeviations } from '../fixtures/records';
 import { de } from '../i18n/de';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { type FishboneCause, FishboneEditor } from './FishboneEditor';

@@ -1,6 +1,6 @@
+import { fixtureDocuments } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { fixtureDocuments } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { DocumentVersions } from './DocumentVersions';
 
 const meta = {

@@ -1,10 +1,13 @@
+import {
+  createFakeQmsServer,
+  fixtureAuditTrail,
+  fixtureDocuments,
+  fixtureId,
+  fixtureTime,
+  fixtureUsers,
+} from '@masetra/fixtures';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fixtureAuditTrail } from '../fixtures/entities';
-import { createFakeQmsServer } from '../fixtures/fakeServer';
-import { fixtureId, fixtureTime } from '../fixtures/ids';
-import { fixtureDocuments } from '../fixtures/records';
-import { fixtureUsers } from '../fixtures/users';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { DocumentVersions } from './DocumentVersions';
 

@@ -1,7 +1,7 @@
+import { fixtureAudits, fixtureDeviations, fixtureDocuments, longTextDeviation } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { fixtureAudits, fixtureDeviations, fixtureDocuments, longTextDeviation } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { RecordForm } from './RecordForm';
 
 const meta = {

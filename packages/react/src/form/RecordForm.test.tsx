@@ -1,7 +1,7 @@
+import { fixtureDeviations, fixtureDocuments } from '@masetra/fixtures';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fixtureDeviations, fixtureDocuments } from '../fixtures/records';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { RecordForm } from './RecordForm';
 

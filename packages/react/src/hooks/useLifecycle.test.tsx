@@ -1,10 +1,16 @@
+import {
+  allFixtureRecords,
+  createFakeQmsServer,
+  type FakeQmsServerOptions,
+  type FixtureUserName,
+  fixtureAudits,
+  fixtureDeviations,
+  fixtureFindings,
+} from '@masetra/fixtures';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createFakeQmsServer, type FakeQmsServerOptions } from '../fixtures/fakeServer';
-import { QmsFixtureProvider } from '../fixtures/QmsFixtureProvider';
-import { allFixtureRecords, fixtureAudits, fixtureDeviations, fixtureFindings } from '../fixtures/records';
-import type { FixtureUserName } from '../fixtures/users';
+import { QmsFixtureProvider } from '../testing/QmsFixtureProvider';
 import { useLifecycle } from './useLifecycle';
 
 function wrapperFor(actor: FixtureUserName, serverOptions: FakeQmsServerOptions = {}) {

@@ -1,7 +1,7 @@
+import { fixtureAudits, fixtureCapas, fixtureDeviations, fixtureDocuments } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { fixtureAudits, fixtureCapas, fixtureDeviations, fixtureDocuments } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { LifecycleActionBar } from './LifecycleActionBar';
 
 const meta = {

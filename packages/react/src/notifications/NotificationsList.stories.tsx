@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { NotificationsList } from './NotificationsList';
 
 const meta = {

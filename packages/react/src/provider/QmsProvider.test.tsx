@@ -1,9 +1,8 @@
 import { createClient } from '@masetra/client';
+import { createFakeQmsServer, FIXTURE_BASE_URL, fixturePrincipal } from '@masetra/fixtures';
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createFakeQmsServer, FIXTURE_BASE_URL } from '../fixtures/fakeServer';
-import { fixturePrincipal } from '../fixtures/users';
 import { de } from '../i18n/de';
 import { RecordTable } from '../table/RecordTable';
 import { QmsProvider } from './QmsProvider';

@@ -2,7 +2,7 @@ import { ProblemError } from '@masetra/client';
 import { problemTypes } from '@masetra/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { SignatureDialog } from './SignatureDialog';
 
 const meta = {

@@ -1,10 +1,9 @@
 import { ProblemError } from '@masetra/client';
 import { problemTypes } from '@masetra/core';
+import { FIXTURE_PASSWORD, fixtureDeviations, fixtureUsers } from '@masetra/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fixtureDeviations } from '../fixtures/records';
-import { FIXTURE_PASSWORD, fixtureUsers } from '../fixtures/users';
 import { LifecycleActionBar } from '../lifecycle/LifecycleActionBar';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { SignatureDialog } from './SignatureDialog';

@@ -1,6 +1,6 @@
 import { recordTypes } from '@masetra/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { StateBadge } from './StateBadge';
 
 const meta = {

@@ -1,7 +1,7 @@
+import { generateDeviations, longTextDeviation } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { generateDeviations, longTextDeviation } from '../fixtures/records';
-import { withQms } from '../fixtures/storybook';
+import { withQms } from '../testing/withQms';
 import { RecordTable } from './RecordTable';
 
 const meta = {

@@ -1,9 +1,7 @@
+import { createFakeQmsServer, fixtureUsers, generateDeviations } from '@masetra/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeQmsServer } from '../fixtures/fakeServer';
-import { generateDeviations } from '../fixtures/records';
-import { fixtureUsers } from '../fixtures/users';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { RecordTable } from './RecordTable';
 

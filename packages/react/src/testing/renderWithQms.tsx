@@ -1,10 +1,16 @@
 // Test support: renders a component inside a provider on the fake server, and checks accessibility with axe.
+
+import {
+  createFakeQmsServer,
+  type FakeQmsServer,
+  type FakeQmsServerOptions,
+  type FixtureUserName,
+  fixtureUsers,
+} from '@masetra/fixtures';
 import { type RenderResult, render } from '@testing-library/react';
 import axe from 'axe-core';
 import type { ReactElement } from 'react';
-import { createFakeQmsServer, type FakeQmsServer, type FakeQmsServerOptions } from '../fixtures/fakeServer';
-import { QmsFixtureProvider, type QmsFixtureProviderProps } from '../fixtures/QmsFixtureProvider';
-import { type FixtureUserName, fixtureUsers } from '../fixtures/users';
+import { QmsFixtureProvider, type QmsFixtureProviderProps } from './QmsFixtureProvider';
 
 export interface RenderWithQmsOptions extends Omit<QmsFixtureProviderProps, 'server' | 'children'> {
   server?: FakeQmsServer;

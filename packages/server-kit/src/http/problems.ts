@@ -1,8 +1,21 @@
-import { type FieldIssue, problemTypes } from '@masetra/core';
+import {
+  type FieldIssue,
+  type ProblemCode,
+  problemFor,
+  problemTypes,
+  type TransitionRefusal,
+} from '@masetra/core';
 import { ListQueryError } from '../storage/listQueryError';
 import { ProblemError } from './ProblemError';
 
-/** The problems the kit answers with, one constructor each so titles stay consistent. */
+/** A coded problem as core's `problemFor` maps it, thrown as the kit's error. */
+const coded = (code: ProblemCode, detail?: string, errors?: FieldIssue[]) =>
+  new ProblemError(problemFor(code, detail, errors));
+
+/**
+ * The problems the kit answers with, one constructor each so titles stay consistent. Those
+ * with a code read as core's `problemKinds` says, as the fixture server's do.
+ */
 export const problems = {
   malformed: (detail: string, errors?: FieldIssue[]) =>
     new ProblemError({
@@ -19,15 +32,12 @@ export const problems = {
       title: 'Invalid query or path parameters',
       errors,
     }),
+  /**
+   * Invalid input. A more specific code (`reason_required` on a change past draft) keeps the
+   * validation kind: a client reads the code, the kind says where to look.
+   */
   validation: (detail: string, errors: FieldIssue[], code = 'validation_failed') =>
-    new ProblemError({
-      status: 422,
-      type: problemTypes.validation,
-      title: 'Validation failed',
-      detail,
-      errors,
-      code,
-    }),
+    new ProblemError({ ...problemFor('validation_failed', detail, errors), code }),
   unauthenticated: () =>
     new ProblemError({
       status: 401,
@@ -35,8 +45,7 @@ export const problems = {
       title: 'Authentication required',
       headers: { 'www-authenticate': 'Bearer' },
     }),
-  forbidden: (detail: string, code = 'forbidden') =>
-    new ProblemError({ status: 403, type: problemTypes.forbidden, title: 'Not permitted', detail, code }),
+  forbidden: (detail: string, code: ProblemCode = 'forbidden') => coded(code, detail),
   notFound: (detail = 'No such resource.') =>
     new ProblemError({ status: 404, type: problemTypes.notFound, title: 'Not found', detail }),
   methodNotAllowed: (allow: string[]) =>
@@ -46,24 +55,12 @@ export const problems = {
       title: 'Method not allowed',
       headers: { allow: allow.join(', ') },
     }),
-  conflict: (detail: string, code = 'conflict', errors?: FieldIssue[]) =>
-    new ProblemError({ status: 409, type: problemTypes.conflict, title: 'Conflict', detail, code, errors }),
+  conflict: (detail: string, code: ProblemCode = 'conflict', errors?: FieldIssue[]) =>
+    coded(code, detail, errors),
   stale: (current: number) =>
-    new ProblemError({
-      status: 412,
-      type: problemTypes.preconditionFailed,
-      title: 'The record has changed',
-      detail: `The record is at version ${current}; reload it and apply your change again.`,
-      code: 'stale_version',
-    }),
+    coded('stale_version', `The record is at version ${current}; reload it and apply your change again.`),
   ifMatchRequired: () =>
-    new ProblemError({
-      status: 428,
-      type: problemTypes.preconditionRequired,
-      title: 'If-Match required',
-      detail: 'Send the ETag of the version your change is based on in If-Match.',
-      code: 'if_match_required',
-    }),
+    coded('if_match_required', 'Send the ETag of the version your change is based on in If-Match.'),
   tooLarge: (limit: number) =>
     new ProblemError({
       status: 413,
@@ -78,15 +75,8 @@ export const problems = {
       title: 'Unsupported media type',
       detail: `Expected ${expected}.`,
     }),
-  transitionRefused: (status: number, detail: string, code: string, errors: FieldIssue[]) =>
-    new ProblemError({
-      status,
-      type: problemTypes.transitionRefused,
-      title: 'Transition refused',
-      detail,
-      code,
-      errors,
-    }),
+  /** A move core's `decideTransition` refused: the machine's refusal or the signature's. */
+  refused: (refusal: TransitionRefusal) => coded(refusal.code, refusal.detail, refusal.errors),
   signatureRejected: (detail: string, code: string) =>
     new ProblemError({
       status: 401,
@@ -96,14 +86,10 @@ export const problems = {
       code,
     }),
   idempotencyKeyReused: () =>
-    new ProblemError({
-      status: 422,
-      type: problemTypes.validation,
-      title: 'Idempotency-Key reused',
-      detail:
-        'This Idempotency-Key was first used for a different request; send a new key for a new request.',
-      code: 'idempotency_key_reused',
-    }),
+    coded(
+      'idempotency_key_reused',
+      'This Idempotency-Key was first used for a different request; send a new key for a new request.',
+    ),
 };
 
 /**

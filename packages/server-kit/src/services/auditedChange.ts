@@ -1,10 +1,9 @@
-import type { Principal, RecordBase, RecordType } from '@masetra/core';
+import type { AuditTrailEntry, Principal, RecordBase, RecordType } from '@masetra/core';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAuditEntry } from '../audit-trail/appendAuditEntry';
 import { enqueueOutboxEvent } from '../outbox/enqueueOutboxEvent';
 import type { Database } from '../storage/database';
-import type { FieldChange } from './diffRecord';
 import type { DomainEvent } from './QmsOptions';
 
 export interface AuditedChange {
@@ -15,7 +14,7 @@ export interface AuditedChange {
   action: string;
   /** The domain event's verb: `deviation.${verb}`. */
   eventVerb: string;
-  changes: FieldChange[];
+  changes: AuditTrailEntry['changes'];
   reason?: string | null;
   stateFrom?: string | null;
   stateTo?: string | null;

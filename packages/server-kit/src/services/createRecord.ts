@@ -1,11 +1,10 @@
-import { initialStateOf, type Principal, type RecordBase, type RecordType } from '@masetra/core';
+import { diffRecord, initialStateOf, type Principal, type RecordBase, type RecordType } from '@masetra/core';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { problems } from '../http/problems';
 import type { Database } from '../storage/database';
 import { findRecord, insertRecord, nextRecordNumber } from '../storage/records';
 import { recordAuditedChange } from './auditedChange';
-import { diffRecord } from './diffRecord';
 import type { DomainEvent } from './QmsOptions';
 
 export interface CreateRecordInput {

@@ -12,7 +12,7 @@ import type { Database } from '../storage/database';
 import { findRecord, listRecords } from '../storage/records';
 import type { Storage } from '../storage/storage';
 import type { DomainEvent } from './QmsOptions';
-import { applyTransition, decideTransition } from './transitionRecord';
+import { acceptTransition, applyTransition } from './transitionRecord';
 
 /** The actor of moves no person takes: recorded as such in the audit trail. */
 export function systemPrincipal(orgId: string): Principal {
@@ -39,9 +39,9 @@ export async function applySystemMove(
     source: { client: 'masetra-scheduler' },
     now,
   };
-  let outcome: ReturnType<typeof decideTransition>;
+  let outcome: ReturnType<typeof acceptTransition>;
   try {
-    outcome = decideTransition(input);
+    outcome = acceptTransition(input);
   } catch {
     return null;
   }

@@ -1,12 +1,14 @@
 import {
-  evaluateTransition,
+  type AcceptedTransition,
+  decideTransition,
   type Principal,
   type RecordBase,
   type RecordType,
   type RelatedCount,
-  recordContentHash,
   type SignatureInput,
-  signatureManifestation,
+  type TransitionAuditEntry,
+  type TransitionEffects,
+  transitionEffects,
 } from '@masetra/core';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -15,7 +17,6 @@ import { insertSignature } from '../repositories/signatures';
 import type { Database } from '../storage/database';
 import { updateRecordIfVersion } from '../storage/records';
 import { recordAuditedChange } from './auditedChange';
-import { diffRecord } from './diffRecord';
 import type { DomainEvent } from './QmsOptions';
 
 export interface TransitionInput {
@@ -31,142 +32,91 @@ export interface TransitionInput {
   now: Date;
 }
 
-/** How each refusal of the machine reads over HTTP. */
-const refusalStatus = {
-  unknown_event: 422,
-  not_allowed_in_state: 409,
-  reason_required: 422,
-  missing_fields: 422,
-  segregation_of_duties: 403,
-  guard_failed: 409,
-} as const;
-
 /**
- * Decides a lifecycle move by running the record type's machine, then checks the signature
- * the move's meta asks for. Pure up to here: the caller verifies the signer's credentials
- * between `decideTransition` and `applyTransition`, outside any transaction.
+ * The move core's `decideTransition` accepts, or its refusal thrown as problem+json. Pure up to
+ * here: the caller verifies the signer's credentials between `acceptTransition` and
+ * `applyTransition`, outside any transaction.
  */
-export function decideTransition(input: TransitionInput) {
-  const outcome = evaluateTransition(input.recordType, input.current as never, {
+export function acceptTransition(input: TransitionInput): AcceptedTransition<RecordBase> {
+  const decision = decideTransition(input.recordType, input.current as never, {
     type: input.event,
     actorId: input.principal.userId,
     reason: input.reason,
     at: input.now.toISOString(),
     related: input.related,
+    signature: input.signature,
   });
-  if (!outcome.ok) {
-    throw problems.transitionRefused(
-      refusalStatus[outcome.code],
-      outcome.detail,
-      outcome.code,
-      outcome.errors,
-    );
+  if (!decision.ok) throw problems.refused(decision);
+  return decision as AcceptedTransition<RecordBase>;
+}
+
+const eventVerbs = { transition: 'transitioned', signature: 'signed' } as const;
+
+/** What the domain event of each audit entry carries besides the record's state. */
+function eventData(
+  entry: TransitionAuditEntry,
+  effects: TransitionEffects<RecordBase>,
+  input: TransitionInput,
+  accepted: AcceptedTransition<RecordBase>,
+): Record<string, unknown> {
+  const signature = effects.signature;
+  if (entry.action === 'signature' && signature) {
+    return {
+      signatureId: signature.id,
+      meaning: signature.meaning,
+      event: input.event,
+      contentHash: signature.contentHash,
+      manifestation: signature.manifestation,
+    };
   }
-  const meaning = outcome.meta.signature;
-  if (meaning) {
-    if (!input.signature) {
-      throw problems.validation(
-        `${input.event} needs an electronic signature (${meaning}).`,
-        [{ pointer: '/signature', detail: 'A signature is required for this step.' }],
-        'signature_required',
-      );
-    }
-    if (input.signature.meaning !== meaning) {
-      throw problems.validation(
-        `${input.event} is signed with the meaning "${meaning}".`,
-        [{ pointer: '/signature/meaning', detail: `Expected ${meaning}.` }],
-        'signature_meaning_mismatch',
-      );
-    }
-  } else if (input.signature) {
-    throw problems.validation(
-      `${input.event} takes no signature.`,
-      [{ pointer: '/signature', detail: 'This step is not signed.' }],
-      'signature_not_expected',
-    );
-  }
-  return outcome;
+  return { event: input.event, from: accepted.from, to: accepted.to };
 }
 
 /**
- * Stores the move: the new state and version, the signature bound to the hash of exactly
- * the version it produced (21 CFR 11.70), and the audit entries — one transaction.
+ * Stores the move as core's `transitionEffects` lays it out: the next version, the signature
+ * bound to the hash of exactly that version (21 CFR 11.70), and the audit entries in their
+ * order — one transaction.
  */
 export async function applyTransition(
   trx: Transaction<Database>,
   input: TransitionInput,
-  outcome: ReturnType<typeof decideTransition>,
+  accepted: AcceptedTransition<RecordBase>,
   signerName: string,
 ): Promise<{ record: RecordBase; events: DomainEvent[] }> {
   const { recordType, current, principal } = input;
   const at = input.now.toISOString();
-  const next = { ...(outcome.record as RecordBase), version: current.version + 1, updatedAt: at };
-  const stored = await updateRecordIfVersion(trx, recordType, next, input.expectedVersion);
+  const effects = await transitionEffects({
+    current,
+    accepted,
+    event: input.event,
+    reason: input.reason,
+    at,
+    signer: { id: principal.userId, printedName: signerName },
+    newSignatureId: uuidv7,
+  });
+  const stored = await updateRecordIfVersion(trx, recordType, effects.record, input.expectedVersion);
   if (!stored) throw problems.stale(current.version);
-  const events = [
-    await recordAuditedChange(trx, {
-      principal,
-      recordType,
-      record: next,
-      action: 'transition',
-      eventVerb: 'transitioned',
-      changes: diffRecord(current, next),
-      reason: input.reason ?? null,
-      stateFrom: outcome.from,
-      stateTo: outcome.to,
-      source: input.source,
-      at,
-      data: { event: input.event, from: outcome.from, to: outcome.to },
-    }),
-  ];
-  const meaning = outcome.meta.signature;
-  if (meaning) {
-    const signature = {
-      id: uuidv7(),
-      orgId: principal.orgId,
-      recordType: recordType.name,
-      recordId: next.id,
-      recordVersion: next.version,
-      contentHash: await recordContentHash(next),
-      signerId: principal.userId,
-      signerName,
-      meaning,
-      event: input.event,
-      signedAt: at,
-    };
-    await insertSignature(trx, signature);
+  const events: DomainEvent[] = [];
+  for (const entry of effects.auditEntries) {
+    if (entry.action === 'signature' && effects.signature) {
+      await insertSignature(trx, { ...effects.signature, orgId: principal.orgId });
+    }
     events.push(
       await recordAuditedChange(trx, {
         principal,
         recordType,
-        record: next,
-        action: 'signature',
-        eventVerb: 'signed',
-        changes: [
-          {
-            field: 'signature',
-            old: null,
-            new: {
-              signatureId: signature.id,
-              signerName,
-              meaning,
-              recordVersion: signature.recordVersion,
-              contentHash: signature.contentHash,
-            },
-          },
-        ],
-        reason: input.reason ?? null,
+        record: effects.record,
+        action: entry.action,
+        eventVerb: eventVerbs[entry.action],
+        changes: entry.changes,
+        reason: entry.reason,
+        stateFrom: entry.stateFrom,
+        stateTo: entry.stateTo,
         source: input.source,
         at,
-        data: {
-          signatureId: signature.id,
-          meaning,
-          event: input.event,
-          contentHash: signature.contentHash,
-          manifestation: signatureManifestation(signature),
-        },
+        data: eventData(entry, effects, input, accepted),
       }),
     );
   }
-  return { record: next, events };
+  return { record: effects.record, events };
 }

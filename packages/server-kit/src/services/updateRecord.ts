@@ -1,4 +1,5 @@
 import {
+  diffRecord,
   fieldIssuesOf,
   initialStateOf,
   type Principal,
@@ -10,7 +11,6 @@ import { problems } from '../http/problems';
 import type { Database } from '../storage/database';
 import { updateRecordIfVersion } from '../storage/records';
 import { recordAuditedChange } from './auditedChange';
-import { diffRecord } from './diffRecord';
 import type { DomainEvent } from './QmsOptions';
 
 export interface UpdateRecordInput {

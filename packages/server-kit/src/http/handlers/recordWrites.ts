@@ -2,7 +2,7 @@ import type { RecordBase, RelatedCount, SignatureInput } from '@masetra/core';
 import { appendAuditEntry } from '../../audit-trail/appendAuditEntry';
 import { createRecord } from '../../services/createRecord';
 import { applyFollowUps } from '../../services/systemTransitions';
-import { applyTransition, decideTransition, type TransitionInput } from '../../services/transitionRecord';
+import { acceptTransition, applyTransition, type TransitionInput } from '../../services/transitionRecord';
 import { updateRecord } from '../../services/updateRecord';
 import { assertActiveUserReferences } from '../../services/userReferences';
 import { countRelated } from '../../storage/records';
@@ -157,7 +157,7 @@ export async function transitionHandler(context: RequestContext): Promise<Respon
     source: context.source,
     now: context.kit.now(),
   };
-  const outcome = decideTransition(input);
+  const outcome = acceptTransition(input);
   let signerName = context.principal.displayName;
   if (outcome.meta.signature && body.signature) {
     const verdict = await context.kit.options.verifySigner({
