@@ -24,7 +24,7 @@ export async function readAuditTrail(user: ApiUser, recordType?: string): Promis
   const entries: AuditEntry[] = [];
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ limit: '1000' });
+    const query = new URLSearchParams({ limit: '200' });
     if (recordType) query.set('recordType', recordType);
     if (cursor) query.set('cursor', cursor);
     const page = await user.get(`/audit-trail?${query}`);
