@@ -121,14 +121,14 @@ const attached = entry({
   ],
 });
 
-/** The cell of `field` on `side` of the only change table of the entry at `index`. */
-function cell(index: number, field: string, side: 'Before' | 'After') {
+/** The cell of `field` before or after the change, in the change table of the entry at `index`. */
+function cell(index: number, field: string, side: 'Before' | 'After' | 'Vorher' | 'Nachher') {
   const entries = screen
     .getAllByRole('listitem')
     .filter((item) => item.parentElement?.tagName === 'OL' && item.dataset.action);
   const row = within(entries[index]!).getByRole('rowheader', { name: field }).closest('tr')!;
   const cells = within(row).getAllByRole('cell');
-  return cells[side === 'Before' ? 0 : 1]!;
+  return cells[side === 'Before' || side === 'Vorher' ? 0 : 1]!;
 }
 
 /** A labelled part of a structured value: the text of the `<dd>` after the `<dt>` named `label`. */
