@@ -152,7 +152,10 @@ describe('CSV export', () => {
       'reason',
       'state_from',
       'state_to',
+      'entry_id',
+      'previous_hash',
       'entry_hash',
+      'entry_content',
     ]);
     const [update] = await trail(`recordId=${first.id}&action=update`);
     const column = (name: string) => (header as string[]).indexOf(name);

@@ -1,7 +1,8 @@
 import type { RouteKind } from '@masetra/core';
 import type { RequestContext } from '../KitContext';
 import { downloadAttachmentHandler, listAttachmentsHandler, uploadAttachmentHandler } from './attachments';
-import { auditTrailExportHandler, auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
+import { auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
+import { auditTrailExportHandler } from './auditTrailExport';
 import { createCommentHandler, listCommentsHandler } from './comments';
 import { notificationsHandler, readNotificationHandler } from './notifications';
 import {
