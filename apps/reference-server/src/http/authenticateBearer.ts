@@ -1,3 +1,4 @@
+import { problemFor } from '@masetra/core';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthPrincipal, AuthService } from '../auth';
 import { sendProblem } from './sendProblem';
@@ -34,11 +35,7 @@ export function requireUser(auth: AuthService) {
 export function requireRole(role: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.principal?.roles.includes(role)) {
-      return sendProblem(res, {
-        status: 403,
-        title: 'Not permitted',
-        detail: `This needs the ${role} role.`,
-      });
+      return sendProblem(res, problemFor('forbidden', `This needs the ${role} role.`));
     }
     next();
   };

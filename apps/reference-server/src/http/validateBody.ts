@@ -1,9 +1,9 @@
-import { fieldIssuesOf, type RouteDefinition, unstorableTextIssues } from '@masetra/core';
+import { fieldIssuesOf, problemFor, type RouteDefinition, unstorableTextIssues } from '@masetra/core';
 import type * as z from 'zod/mini';
 import { HostProblemError } from './sendProblem';
 
 const validationFailed = (detail: string, errors: ReturnType<typeof fieldIssuesOf>) =>
-  new HostProblemError({ status: 422, title: 'Validation failed', detail, errors });
+  new HostProblemError(problemFor('validation_failed', detail, errors));
 
 /**
  * Validates a host route's body by the contract's schema for that route, and refuses text

@@ -1,4 +1,5 @@
 /** The rules of changing someone's access: segregation of duties, and a reason for the powerful roles. */
+import { problemFor } from '@masetra/core';
 import { HostProblemError } from '../http/sendProblem';
 
 /**
@@ -33,20 +34,17 @@ export function assertRoleChangeAllowed(input: {
   const { change } = input;
   if (input.actorId === input.userId && change.granted.length + change.revoked.length > 0) {
     throw new HostProblemError({
-      status: 403,
-      title: 'Not permitted',
-      detail: 'Nobody changes their own roles: another administrator must.',
+      ...problemFor('forbidden', 'Nobody changes their own roles: another administrator must.'),
       code: 'own_roles',
     });
   }
   const needingReason = change.granted.filter((role) => rolesGrantedWithReason.includes(role));
   if (needingReason.length > 0 && !input.reason?.trim()) {
     throw new HostProblemError({
-      status: 422,
-      title: 'Validation failed',
-      detail: `Granting ${needingReason.join(' and ')} needs a reason.`,
+      ...problemFor('validation_failed', `Granting ${needingReason.join(' and ')} needs a reason.`, [
+        { pointer: '/reason', detail: 'Say why this person is given this authority.' },
+      ]),
       code: 'reason_required',
-      errors: [{ pointer: '/reason', detail: 'Say why this person is given this authority.' }],
     });
   }
 }

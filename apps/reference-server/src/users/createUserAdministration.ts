@@ -4,7 +4,7 @@
  * to the organization's audit trail in the transaction of the change (who, whom, old and new
  * value, why), and reported as a security event once it committed.
  */
-import type { Organization, User } from '@masetra/core';
+import { type Organization, problemFor, type User } from '@masetra/core';
 import type { AuditEntryInput, Database } from '@masetra/server-kit';
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -53,12 +53,7 @@ export interface SetupLinkIssued {
 }
 
 const emailTaken = () =>
-  new HostProblemError({
-    status: 409,
-    title: 'Conflict',
-    detail: 'A user with this e-mail exists.',
-    code: 'email_taken',
-  });
+  new HostProblemError({ ...problemFor('conflict', 'A user with this e-mail exists.'), code: 'email_taken' });
 
 /** A field's old and new value, or nothing when it did not change. */
 function changeOf(field: string, old: unknown, next: unknown): AuditChange[] {
@@ -284,9 +279,7 @@ export function createUserAdministration({
     ): Promise<{ organization: Organization } & SetupLinkIssued> {
       if (await users.organizationByName(request.name)) {
         throw new HostProblemError({
-          status: 409,
-          title: 'Conflict',
-          detail: `An organization named "${request.name}" exists.`,
+          ...problemFor('conflict', `An organization named "${request.name}" exists.`),
           code: 'organization_exists',
         });
       }
