@@ -1,9 +1,7 @@
-import { createRegistry, type RecordOf, recordTypes } from '@masetra/core';
+import { createRegistry, type Deviation, recordTypes } from '@masetra/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createClient } from './createClient';
 import { baseUrl } from './internal/testing/mockServer';
-
-type Deviation = RecordOf<typeof recordTypes.deviation>;
 
 describe('createClient', () => {
   it('serves a record type by registry name or by the type itself, one client per type', () => {

@@ -50,6 +50,7 @@ export {
 } from './entities/auditTrailEntry';
 export type { Comment } from './entities/comment';
 export { commentInputSchema, commentSchema } from './entities/comment';
+export { OTP_PATTERN, otpCodeSchema } from './entities/oneTimeCode';
 export type { Principal } from './entities/principal';
 export type { Signature, SignatureInput } from './entities/signature';
 export { signatureInputSchema, signatureManifestation, signatureSchema } from './entities/signature';
@@ -59,6 +60,8 @@ export * from './finding';
 /** Permissions */
 export { can } from './permissions/can';
 export { permissionMatrix } from './permissions/matrix';
+export type { OrganizationAction } from './permissions/organizationPermissions';
+export { organizationPermissions } from './permissions/organizationPermissions';
 export type { RecordAction, RecordPermissions } from './permissions/recordPermissions';
 export type { DefaultRole } from './permissions/roles';
 export { defaultRoleNames, defaultRoles } from './permissions/roles';
@@ -95,6 +98,7 @@ export {
   recordBaseShape,
   serverOwnedFields,
 } from './record-type/recordBase';
+export type { EventOf, FilterFieldOf, SortFieldOf, SortKeyOf } from './record-type/recordTypeKeys';
 export type { SignatureMeaning } from './record-type/signatureMeaning';
 export { signatureMeaningSchema, signatureMeanings } from './record-type/signatureMeaning';
 export type { StateTag } from './record-type/stateTags';

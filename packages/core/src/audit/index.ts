@@ -1,13 +1,12 @@
-import { permissionMatrix } from '../permissions/matrix';
-import { defineRecordType, type RecordOf } from '../record-type/defineRecordType';
+import { defineRecordType } from '../record-type/defineRecordType';
 import { auditMachine } from './machine';
+import { auditPermissions } from './permissions';
 import { auditFields, auditRequiredFields } from './schema';
-
-/** Types */
-export type Audit = RecordOf<typeof audit>;
 
 /** Core */
 export { auditMachine } from './machine';
+/** Types */
+export type { Audit } from './schema';
 export { auditFields, auditKinds, auditRequiredFields } from './schema';
 
 /** Audit: an internal or supplier audit, closed by its report once every finding is closed. */
@@ -23,7 +22,7 @@ export const audit = defineRecordType({
   filterFields: ['auditKind', 'leadAuditorId', 'supplierName'],
   sortFields: ['plannedStart', 'plannedEnd', 'title'],
   titleField: 'title',
-  permissions: permissionMatrix.audit,
+  permissions: auditPermissions,
   related: [{ type: 'finding', foreignKey: 'auditId' }],
   userReferences: ['/leadAuditorId'],
 });

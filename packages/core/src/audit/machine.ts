@@ -1,12 +1,14 @@
 import { and, setup } from 'xstate';
-import type * as z from 'zod/mini';
 import type { LifecycleEvent } from '../record-type/lifecycleEvent';
 import { sharedGuards } from '../record-type/lifecycleGuards';
-import type { RecordBase } from '../record-type/recordBase';
 import type { TransitionMeta } from '../record-type/transitionMeta';
-import { type auditFields, auditRequiredFields } from './schema';
+import { type Audit, auditRequiredFields } from './schema';
 
-type Audit = RecordBase & z.infer<z.ZodMiniObject<typeof auditFields>>;
+/**
+ * The lifecycle's event names, as XState v5 wants them declared. The permission matrix must
+ * grant each (compile time) and a test keeps them equal to the transitions the machine has.
+ */
+export type AuditEventType = 'START' | 'COMPLETE_FIELDWORK' | 'ISSUE_REPORT' | 'CANCEL';
 
 const readyFor = (state: keyof typeof auditRequiredFields) => ({
   type: 'fieldsReadyFor' as const,
@@ -18,7 +20,11 @@ const readyFor = (state: keyof typeof auditRequiredFields) => ({
  * counts the audit's open findings into the event (`related.finding`).
  */
 export const auditMachine = setup({
-  types: { context: {} as Audit, events: {} as LifecycleEvent, input: {} as Audit },
+  types: {
+    context: {} as Audit,
+    events: {} as LifecycleEvent & { type: AuditEventType },
+    input: {} as Audit,
+  },
   guards: sharedGuards<Audit>(auditRequiredFields),
 }).createMachine({
   id: 'audit',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { nonEmptyText } from '../record-type/recordBase';
+import { nonEmptyText, type RecordBase } from '../record-type/recordBase';
 
 export const auditKinds = ['internal', 'supplier'] as const;
 
@@ -58,3 +58,6 @@ export const auditRequiredFields = {
   reporting: z.object(planned).check(...plannedAuditChecks()),
   closed: z.object(reported).check(...plannedAuditChecks()),
 };
+
+/** An audit as stored and served: the base fields and its own, inferred from the schema. */
+export type Audit = RecordBase & z.infer<z.ZodMiniObject<typeof auditFields>>;

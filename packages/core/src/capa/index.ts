@@ -1,14 +1,13 @@
-import { permissionMatrix } from '../permissions/matrix';
-import { defineRecordType, type RecordOf } from '../record-type/defineRecordType';
+import { defineRecordType } from '../record-type/defineRecordType';
 import { capaMachine } from './machine';
+import { capaPermissions } from './permissions';
 import { capaFields, capaRequiredFields } from './schema';
 import { validateCapaChange } from './validateCapaChange';
 
-/** Types */
-export type Capa = RecordOf<typeof capa>;
-
 /** Core */
 export { capaMachine } from './machine';
+/** Types */
+export type { Capa } from './schema';
 export {
   capaFields,
   capaKinds,
@@ -37,7 +36,7 @@ export const capa = defineRecordType({
   filterFields: ['kind', 'effectivenessResult'],
   sortFields: ['dueAt', 'title', 'kind'],
   titleField: 'title',
-  permissions: permissionMatrix.capa,
+  permissions: capaPermissions,
   validateChange: validateCapaChange,
   userReferences: ['/tasks/*/ownerId'],
 });

@@ -1,12 +1,21 @@
 import { and, assign, setup } from 'xstate';
-import type * as z from 'zod/mini';
 import type { LifecycleEvent } from '../record-type/lifecycleEvent';
 import { sharedGuards } from '../record-type/lifecycleGuards';
-import type { RecordBase } from '../record-type/recordBase';
 import type { TransitionMeta } from '../record-type/transitionMeta';
-import { type capaFields, capaRequiredFields, type effectivenessResults } from './schema';
+import { type Capa, capaRequiredFields, type effectivenessResults } from './schema';
 
-type Capa = RecordBase & z.infer<z.ZodMiniObject<typeof capaFields>>;
+/**
+ * The lifecycle's event names, as XState v5 wants them declared. The permission matrix must
+ * grant each (compile time) and a test keeps them equal to the transitions the machine has.
+ */
+export type CapaEventType =
+  | 'SUBMIT_PLAN'
+  | 'APPROVE_PLAN'
+  | 'REJECT_PLAN'
+  | 'COMPLETE_IMPLEMENTATION'
+  | 'CONFIRM_EFFECTIVE'
+  | 'REPORT_NOT_EFFECTIVE'
+  | 'CANCEL';
 
 const readyFor = (state: keyof typeof capaRequiredFields) => ({
   type: 'fieldsReadyFor' as const,
@@ -27,7 +36,7 @@ const cancel = {
  * action bar must know which of the two it asks for before the user acts.
  */
 export const capaMachine = setup({
-  types: { context: {} as Capa, events: {} as LifecycleEvent, input: {} as Capa },
+  types: { context: {} as Capa, events: {} as LifecycleEvent & { type: CapaEventType }, input: {} as Capa },
   guards: {
     ...sharedGuards<Capa>(capaRequiredFields),
     effectivenessIs: ({ context }, params: { result: (typeof effectivenessResults)[number] }) =>

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { nonEmptyText } from '../record-type/recordBase';
+import { nonEmptyText, type RecordBase } from '../record-type/recordBase';
 
 export const capaKinds = ['corrective', 'preventive'] as const;
 /** Record types a CAPA can answer; `complaint` lives in the host system. */
@@ -85,3 +85,6 @@ export const capaRequiredFields = {
     effectivenessEvidence: nonEmptyText(20_000),
   }),
 };
+
+/** A CAPA as stored and served: the base fields and its own, inferred from the schema. */
+export type Capa = RecordBase & z.infer<z.ZodMiniObject<typeof capaFields>>;

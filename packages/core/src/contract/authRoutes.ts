@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { otpCodeSchema } from '../entities/oneTimeCode';
 import { organizationSchema, userSchema } from '../entities/user';
 import { defineRoute } from './defineRoute';
 
@@ -49,7 +50,7 @@ export const authRoutes = {
     method: 'POST',
     path: '/auth/login',
     summary: 'Sign in with e-mail and password (and a TOTP code when enrolled)',
-    body: z.strictObject({ email, password, otp: z.optional(z.string().check(z.regex(/^\d{6,8}$/))) }),
+    body: z.strictObject({ email, password, otp: z.optional(otpCodeSchema) }),
     response: tokensSchema,
     successStatus: 200,
     problems: [400, 401, 403, 423, 429],
@@ -88,7 +89,7 @@ export const authRoutes = {
       email,
       currentPassword: password,
       newPassword: password,
-      otp: z.optional(z.string().check(z.regex(/^\d{6,8}$/))),
+      otp: z.optional(otpCodeSchema),
     }),
     response: tokensSchema,
     successStatus: 200,
@@ -126,7 +127,7 @@ export const authRoutes = {
     method: 'POST',
     path: '/auth/totp/confirm',
     summary: 'Confirm TOTP enrolment with a current code',
-    body: z.strictObject({ otp: z.string().check(z.regex(/^\d{6,8}$/)) }),
+    body: z.strictObject({ otp: otpCodeSchema }),
     response: z.object({ ok: z.boolean() }),
     successStatus: 200,
     problems: [400, 401, 422],

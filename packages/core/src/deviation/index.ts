@@ -1,9 +1,12 @@
-import { permissionMatrix } from '../permissions/matrix';
 import { defineRecordType } from '../record-type/defineRecordType';
 import { deviationMachine } from './machine';
+import { deviationPermissions } from './permissions';
 import { deviationFields, deviationRequiredFields } from './schema';
 
+/** Core */
 export { deviationMachine } from './machine';
+/** Types */
+export type { Deviation } from './schema';
 export {
   deviationFields,
   deviationRequiredFields,
@@ -28,5 +31,5 @@ export const deviation = defineRecordType({
   filterFields: ['severity', 'area'],
   sortFields: ['severity', 'occurredAt', 'dueAt', 'title'],
   titleField: 'title',
-  permissions: permissionMatrix.deviation,
+  permissions: deviationPermissions,
 });

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordOf } from '../record-type/defineRecordType';
 import { availableEvents, evaluateTransition } from '../record-type/lifecycle';
 import type { LifecycleEvent } from '../record-type/lifecycleEvent';
 import type { SignatureMeaning } from '../record-type/signatureMeaning';
-import { deviation } from './index';
-
-type Deviation = RecordOf<typeof deviation>;
+import { type Deviation, deviation } from './index';
 
 const OWNER = 'user-originator';
 const QA = 'user-qa-approver';

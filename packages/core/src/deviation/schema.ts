@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { hostRefSchema, nonEmptyText } from '../record-type/recordBase';
+import { hostRefSchema, nonEmptyText, type RecordBase } from '../record-type/recordBase';
 
 export const deviationSeverities = ['minor', 'major', 'critical'] as const;
 export const rootCauseMethods = ['five_whys', 'fishbone', 'other'] as const;
@@ -86,3 +86,6 @@ export const deviationRequiredFields = {
       }),
     ),
 };
+
+/** A deviation as stored and served: the base fields and its own, inferred from the schema. */
+export type Deviation = RecordBase & z.infer<z.ZodMiniObject<typeof deviationFields>>;

@@ -1,15 +1,14 @@
-import { permissionMatrix } from '../permissions/matrix';
-import { defineRecordType, type RecordOf } from '../record-type/defineRecordType';
+import { defineRecordType } from '../record-type/defineRecordType';
 import { documentMachine } from './machine';
+import { documentPermissions } from './permissions';
 import { documentFields, documentRequiredFields } from './schema';
 import { validateDocumentChange } from './validateDocumentChange';
-
-/** Types */
-export type ControlledDocument = RecordOf<typeof controlledDocument>;
 
 /** Core */
 export { documentMachine } from './machine';
 export { isReviewDueSoon, nextReviewDue } from './periodicReview';
+/** Types */
+export type { ControlledDocument } from './schema';
 export { documentFields, documentKinds, documentRequiredFields } from './schema';
 export { validateDocumentChange } from './validateDocumentChange';
 export {
@@ -38,7 +37,7 @@ export const controlledDocument = defineRecordType({
   filterFields: ['documentKind', 'versionLabel'],
   sortFields: ['title', 'effectiveDate', 'nextReviewDue', 'documentKind'],
   titleField: 'title',
-  permissions: permissionMatrix.document,
+  permissions: documentPermissions,
   validateChange: validateDocumentChange,
   // The version a newly effective document replaces stops being in force at the same moment.
   followUps: (document, _from, to) =>

@@ -1,14 +1,23 @@
 import { and, assign, setup } from 'xstate';
-import type * as z from 'zod/mini';
 import type { LifecycleEvent } from '../record-type/lifecycleEvent';
 import { sharedGuards } from '../record-type/lifecycleGuards';
-import type { RecordBase } from '../record-type/recordBase';
 import type { TransitionMeta } from '../record-type/transitionMeta';
 import { nextReviewDue } from './periodicReview';
-import { type documentFields, documentRequiredFields } from './schema';
+import { type ControlledDocument, documentRequiredFields } from './schema';
 import { nextMajorVersion, nextMinorVersion, versionLabelOf } from './versionLabel';
 
-type ControlledDocument = RecordBase & z.infer<z.ZodMiniObject<typeof documentFields>>;
+/**
+ * The lifecycle's event names, as XState v5 wants them declared. The permission matrix must
+ * grant each (compile time) and a test keeps them equal to the transitions the machine has.
+ */
+export type ControlledDocumentEventType =
+  | 'SUBMIT_FOR_REVIEW'
+  | 'COMPLETE_REVIEW'
+  | 'REQUEST_CHANGES'
+  | 'APPROVE'
+  | 'RETIRE'
+  | 'BECOME_EFFECTIVE'
+  | 'SUPERSEDE';
 
 const readyFor = (state: keyof typeof documentRequiredFields) => ({
   type: 'fieldsReadyFor' as const,
@@ -37,7 +46,11 @@ const retire = {
  * are taken by the scheduler (`system`), on the effective date.
  */
 export const documentMachine = setup({
-  types: { context: {} as ControlledDocument, events: {} as LifecycleEvent, input: {} as ControlledDocument },
+  types: {
+    context: {} as ControlledDocument,
+    events: {} as LifecycleEvent & { type: ControlledDocumentEventType },
+    input: {} as ControlledDocument,
+  },
   guards: {
     ...sharedGuards<ControlledDocument>(documentRequiredFields),
     // Without the server's clock on the event the date cannot be known to have come.

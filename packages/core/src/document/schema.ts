@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { nonEmptyText } from '../record-type/recordBase';
+import { nonEmptyText, type RecordBase } from '../record-type/recordBase';
 import { versionLabelPattern } from './versionLabel';
 
 export const documentKinds = ['sop', 'form', 'specification', 'policy', 'other'] as const;
@@ -41,3 +41,6 @@ export const documentRequiredFields = {
   approved: z.object(releasable),
   effective: z.object(releasable),
 };
+
+/** A controlled document as stored and served: the base fields and its own, inferred from the schema. */
+export type ControlledDocument = RecordBase & z.infer<z.ZodMiniObject<typeof documentFields>>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { signatureMeaningSchema } from '../record-type/signatureMeaning';
+import { otpCodeSchema } from './oneTimeCode';
 
 /**
  * A stored electronic signature: printed name, time and meaning (21 CFR 11.50), bound to
@@ -26,7 +27,7 @@ export const signatureInputSchema = z.strictObject({
   /** The user id component (e-mail); required on the first signing of a session (11.200(a)(1)). */
   username: z.optional(z.string().check(z.maxLength(320))),
   password: z.string().check(z.minLength(1), z.maxLength(1024)),
-  otp: z.optional(z.string().check(z.regex(/^\d{6,8}$/))),
+  otp: z.optional(otpCodeSchema),
   meaning: signatureMeaningSchema,
 });
 export type SignatureInput = z.infer<typeof signatureInputSchema>;

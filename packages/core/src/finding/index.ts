@@ -1,14 +1,13 @@
-import { permissionMatrix } from '../permissions/matrix';
-import { defineRecordType, type RecordOf } from '../record-type/defineRecordType';
+import { defineRecordType } from '../record-type/defineRecordType';
 import { findingMachine } from './machine';
+import { findingPermissions } from './permissions';
 import { findingFields, findingRequiredFields } from './schema';
 import { validateFindingChange } from './validateFindingChange';
 
-/** Types */
-export type Finding = RecordOf<typeof finding>;
-
 /** Core */
 export { findingMachine } from './machine';
+/** Types */
+export type { Finding } from './schema';
 export { findingClassifications, findingFields, findingRequiredFields } from './schema';
 export { validateFindingChange } from './validateFindingChange';
 
@@ -25,7 +24,7 @@ export const finding = defineRecordType({
   filterFields: ['auditId', 'classification'],
   sortFields: ['classification', 'dueAt', 'title'],
   titleField: 'title',
-  permissions: permissionMatrix.finding,
+  permissions: findingPermissions,
   parent: { type: 'audit', foreignKey: 'auditId' },
   validateChange: validateFindingChange,
 });

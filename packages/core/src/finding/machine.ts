@@ -1,12 +1,14 @@
 import { and, setup } from 'xstate';
-import type * as z from 'zod/mini';
 import type { LifecycleEvent } from '../record-type/lifecycleEvent';
 import { sharedGuards } from '../record-type/lifecycleGuards';
-import type { RecordBase } from '../record-type/recordBase';
 import type { TransitionMeta } from '../record-type/transitionMeta';
-import { type findingFields, findingRequiredFields } from './schema';
+import { type Finding, findingRequiredFields } from './schema';
 
-type Finding = RecordBase & z.infer<z.ZodMiniObject<typeof findingFields>>;
+/**
+ * The lifecycle's event names, as XState v5 wants them declared. The permission matrix must
+ * grant each (compile time) and a test keeps them equal to the transitions the machine has.
+ */
+export type FindingEventType = 'SUBMIT_RESPONSE' | 'VERIFY' | 'REJECT_RESPONSE';
 
 const readyFor = (state: keyof typeof findingRequiredFields) => ({
   type: 'fieldsReadyFor' as const,
@@ -15,7 +17,11 @@ const readyFor = (state: keyof typeof findingRequiredFields) => ({
 
 /** Finding lifecycle: the auditee responds, the auditor verifies or sends the response back. */
 export const findingMachine = setup({
-  types: { context: {} as Finding, events: {} as LifecycleEvent, input: {} as Finding },
+  types: {
+    context: {} as Finding,
+    events: {} as LifecycleEvent & { type: FindingEventType },
+    input: {} as Finding,
+  },
   guards: sharedGuards<Finding>(findingRequiredFields),
 }).createMachine({
   id: 'finding',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { nonEmptyText } from '../record-type/recordBase';
+import { nonEmptyText, type RecordBase } from '../record-type/recordBase';
 
 /** From a remark worth noting to a failure that puts product or patients at risk. */
 export const findingClassifications = ['observation', 'minor', 'major', 'critical'] as const;
@@ -47,3 +47,6 @@ export const findingRequiredFields = {
   response_submitted: respondedFinding(),
   closed: respondedFinding(),
 };
+
+/** An audit finding as stored and served: the base fields and its own, inferred from the schema. */
+export type Finding = RecordBase & z.infer<z.ZodMiniObject<typeof findingFields>>;

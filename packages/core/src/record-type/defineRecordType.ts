@@ -19,6 +19,8 @@ export interface RecordTypeConfig<
   TFields extends FieldsShape,
   TRequired extends keyof TFields,
   TMachine extends AnyStateMachine,
+  TSort extends keyof TFields & string = keyof TFields & string,
+  TFilter extends keyof TFields & string = keyof TFields & string,
 > {
   /** Registry key, e.g. `deviation`. */
   name: TName;
@@ -37,9 +39,9 @@ export interface RecordTypeConfig<
   /** Fields that feed full-text search (`?q=`). */
   searchFields: readonly (keyof TFields & string)[];
   /** Fields offered as list filters (exact match), besides `state` and `ownerId`. */
-  filterFields: readonly (keyof TFields & string)[];
+  filterFields: readonly TFilter[];
   /** Fields a list may sort by, besides `createdAt`, `updatedAt` and `number`. */
-  sortFields: readonly (keyof TFields & string)[];
+  sortFields: readonly TSort[];
   /** Which roles may read, change and move records of this type. */
   permissions: RecordPermissions;
   /** The field a person reads as the record's title. */
@@ -87,7 +89,9 @@ export interface RecordType<
   TFields extends FieldsShape = FieldsShape,
   TRequired extends keyof TFields = keyof TFields,
   TMachine extends AnyStateMachine = AnyStateMachine,
-> extends RecordTypeConfig<TName, TFields, TRequired, TMachine> {
+  TSort extends keyof TFields & string = keyof TFields & string,
+  TFilter extends keyof TFields & string = keyof TFields & string,
+> extends RecordTypeConfig<TName, TFields, TRequired, TMachine, TSort, TFilter> {
   /** The whole record: base fields and the type's own. */
   schema: z.ZodMiniType<RecordBase & z.infer<z.ZodMiniObject<TFields>>>;
   /** Body of a create: the type's fields (required ones required), plus an optional owner. */
@@ -131,9 +135,12 @@ export function defineRecordType<
   TFields extends FieldsShape,
   const TRequired extends keyof TFields,
   TMachine extends AnyStateMachine,
+  // Kept literal so that lists of this type type-check their sort keys and filters.
+  const TSort extends keyof TFields & string,
+  const TFilter extends keyof TFields & string,
 >(
-  config: RecordTypeConfig<TName, TFields, TRequired, TMachine>,
-): RecordType<TName, TFields, TRequired, TMachine> {
+  config: RecordTypeConfig<TName, TFields, TRequired, TMachine, TSort, TFilter>,
+): RecordType<TName, TFields, TRequired, TMachine, TSort, TFilter> {
   const optionalFields = partialShape(config.fields);
   const requiredAtCreate = Object.fromEntries(
     config.createRequired.map((key) => [key, unwrapOptional(config.fields[key] as z.ZodMiniType)]),

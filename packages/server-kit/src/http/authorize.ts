@@ -1,4 +1,4 @@
-import { can, type RecordAction, type RecordType } from '@masetra/core';
+import { can, type OrganizationAction, type RecordAction, type RecordType } from '@masetra/core';
 import type { RequestContext } from './KitContext';
 import { problems } from './problems';
 
@@ -13,11 +13,15 @@ export function authorize(context: RequestContext, recordType: RecordType, actio
   }
 }
 
-/** Roles that review the organization-wide audit trail. */
-const auditReviewers = ['qa_reviewer', 'qa_approver', 'auditor', 'admin'];
+const organizationWork: Record<OrganizationAction, string> = {
+  reviewAuditTrail: 'reviewing the audit trail',
+  exportAuditTrail: 'exporting the audit trail',
+  administerUsers: 'administering users',
+};
 
-export function authorizeAuditReview(context: RequestContext): void {
-  if (!context.principal.roles.some((role) => auditReviewers.includes(role))) {
-    throw problems.forbidden('Reviewing the audit trail needs a QA, auditor or admin role.');
+/** Asks the permission matrix's organization row: work across the organization, not on one record. */
+export function authorizeOrganization(context: RequestContext, action: OrganizationAction): void {
+  if (!can(context.principal, action)) {
+    throw problems.forbidden(`Your roles do not allow ${organizationWork[action]}.`);
   }
 }

@@ -1,4 +1,4 @@
-import { builtInRegistry, type Deviation as CoreDeviation } from '@masetra/core';
+import { type Deviation as CoreDeviation, recordTypes } from '@masetra/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStorage, sampleRecord } from '../testing';
@@ -16,7 +16,7 @@ import { recordSortKeys } from './recordSortKeys';
 import { insertRecord } from './records';
 import type { Storage } from './storage';
 
-const deviation = builtInRegistry.byName('deviation')!;
+const { deviation } = recordTypes;
 /** A deviation, read by field name as a list filter names it. */
 type Deviation = CoreDeviation & Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 // Test support: an msw server for the client's tests and record fixtures that satisfy the contract.
-import type { RecordOf, recordTypes } from '@masetra/core';
+import type { Deviation } from '@masetra/core';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
@@ -7,8 +7,6 @@ export const baseUrl = 'http://qms.test/api/v1';
 
 /** The absolute URL msw matches for a path of the API. */
 export const url = (path: string) => `${baseUrl}${path}`;
-
-export type Deviation = RecordOf<typeof recordTypes.deviation>;
 
 export function deviationFixture(overrides: Partial<Deviation> = {}): Deviation {
   return {

@@ -1,0 +1,17 @@
+import type { DefaultRole } from './roles';
+
+/**
+ * Which roles may do what across an organization, beyond any one record: the row of the
+ * permission matrix that no record type owns. `can(principal, 'reviewAuditTrail')` asks it.
+ */
+export const organizationPermissions = {
+  /** Read and verify the organization-wide audit trail (each record's own trail goes with reading the record). */
+  reviewAuditTrail: ['qa_reviewer', 'qa_approver', 'auditor', 'admin'],
+  /** Export the organization-wide audit trail for inspection (21 CFR 11.10(b)). */
+  exportAuditTrail: ['qa_reviewer', 'qa_approver', 'auditor', 'admin'],
+  /** Create users, grant roles, reset passwords, deactivate accounts (21 CFR 11.10(g)). */
+  administerUsers: ['admin'],
+} as const satisfies Record<string, readonly DefaultRole[]>;
+
+/** Something a principal asks to do in its organization rather than to one record. */
+export type OrganizationAction = keyof typeof organizationPermissions;
