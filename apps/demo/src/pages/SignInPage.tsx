@@ -1,5 +1,6 @@
 // Sign-in with the reference server's own login, and the password change it may ask for first.
 import { isNetworkError, isProblemError } from '@masetra/client';
+import { OTP_PATTERN } from '@masetra/core';
 import { type FormEvent, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { session } from '../session/api';
@@ -108,7 +109,7 @@ export function SignInPage() {
                 label="One-time code"
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                pattern="[0-9]{6,8}"
+                pattern={OTP_PATTERN.source}
                 required
                 value={otp}
                 onValue={setOtp}

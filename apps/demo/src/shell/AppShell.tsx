@@ -1,5 +1,5 @@
 // The frame around every signed-in page: skip link, header, main navigation and the page.
-import type { SessionUser } from '@masetra/core';
+import { can, type OrganizationAction, type SessionUser } from '@masetra/core';
 import { type ReactNode, useId } from 'react';
 import { Link, useLocation } from 'react-router';
 import { session } from '../session/api';
@@ -8,8 +8,8 @@ import { type DemoThemeName, demoThemes } from './theme';
 interface NavItem {
   to: string;
   label: string;
-  /** Shown only to users with one of these roles. */
-  roles?: readonly string[];
+  /** Shown only to users whose roles allow this in the permission matrix. */
+  permission?: OrganizationAction;
 }
 
 const navigation: NavItem[] = [
@@ -19,9 +19,9 @@ const navigation: NavItem[] = [
   { to: '/documents', label: 'Documents' },
   { to: '/audits', label: 'Audits' },
   { to: '/findings', label: 'Findings' },
-  // The roles server-kit lets review the organization-wide trail; others see each record's own.
-  { to: '/audit-trail', label: 'Audit trail', roles: ['qa_reviewer', 'qa_approver', 'auditor', 'admin'] },
-  { to: '/admin/users', label: 'Users', roles: ['admin'] },
+  // Whoever may not review the organization-wide trail still sees each record's own.
+  { to: '/audit-trail', label: 'Audit trail', permission: 'reviewAuditTrail' },
+  { to: '/admin/users', label: 'Users', permission: 'administerUsers' },
 ];
 
 function isCurrent(item: NavItem, pathname: string): boolean {
@@ -77,7 +77,7 @@ export function AppShell({ user, theme, onThemeChange, children }: AppShellProps
         <nav className="demo-nav" aria-label="Main">
           <ul>
             {navigation
-              .filter((item) => !item.roles || item.roles.some((role) => user.roles.includes(role)))
+              .filter((item) => !item.permission || can(user, item.permission))
               .map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} aria-current={isCurrent(item, pathname) ? 'page' : undefined}>

@@ -1,20 +1,14 @@
 import type { AuditChainVerification, AuditTrailEntry, RecordType } from '@masetra/core';
 import {
-  type InfiniteData,
   type UseInfiniteQueryResult,
   type UseQueryResult,
   useInfiniteQuery,
   useQuery,
 } from '@tanstack/react-query';
 import { useQms } from '../provider/useQms';
+import { flattenPages } from './flattenPages';
 import { qmsKeys } from './qmsKeys';
 import { type RecordTypeRef, useRecordType } from './useRecordType';
-
-type EntryPage = { items: AuditTrailEntry[]; nextCursor: string | null };
-
-function flattenEntries(data: InfiniteData<EntryPage, string | undefined>): AuditTrailEntry[] {
-  return data.pages.flatMap((page) => page.items);
-}
 
 /**
  * A record's audit-trail entries, oldest first, page by page.
@@ -34,7 +28,7 @@ export function useAuditTrail<T extends RecordType>(
       client.records(type).auditTrail(id as string, { limit: 200, cursor: pageParam }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
-    select: flattenEntries,
+    select: flattenPages<AuditTrailEntry>,
     enabled: id !== undefined && id !== '',
   });
 }

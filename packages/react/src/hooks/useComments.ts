@@ -1,6 +1,5 @@
 import type { Comment, RecordType } from '@masetra/core';
 import {
-  type InfiniteData,
   type UseInfiniteQueryResult,
   type UseMutationResult,
   useInfiniteQuery,
@@ -8,14 +7,9 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useQms } from '../provider/useQms';
+import { flattenPages } from './flattenPages';
 import { qmsKeys } from './qmsKeys';
 import { type RecordTypeRef, useRecordType } from './useRecordType';
-
-type CommentPage = { items: Comment[]; nextCursor: string | null };
-
-function flattenComments(data: InfiniteData<CommentPage, string | undefined>): Comment[] {
-  return data.pages.flatMap((page) => page.items);
-}
 
 /** A record's discussion, oldest first, page by page. */
 export function useComments<T extends RecordType>(
@@ -30,7 +24,7 @@ export function useComments<T extends RecordType>(
       client.records(type).comments.list(id as string, { limit: 100, cursor: pageParam }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
-    select: flattenComments,
+    select: flattenPages<Comment>,
     enabled: id !== undefined && id !== '',
   });
 }

@@ -2,6 +2,7 @@ import {
   type AvailableEvent,
   availableEvents,
   can,
+  type EventOf,
   type FieldIssue,
   type RecordBase,
   type RecordOf,
@@ -16,9 +17,9 @@ import { useQms } from '../provider/useQms';
 import { qmsKeys } from './qmsKeys';
 import { type RecordTypeRef, useRecordType } from './useRecordType';
 
-/** One lifecycle move as the action bar offers it. */
-export interface LifecycleMove {
-  event: string;
+/** One lifecycle move as the action bar offers it; `TEvent` names the record type's events. */
+export interface LifecycleMove<TEvent extends string = string> {
+  event: TEvent;
   /** Whether the machine would take the move now, for this user. */
   enabled: boolean;
   /** The move asks for a written reason. */
@@ -33,18 +34,19 @@ export interface LifecycleMove {
   refusal: { code: RefusalCode; detail: string; errors: FieldIssue[] } | undefined;
 }
 
-export interface Lifecycle {
+export interface Lifecycle<TEvent extends string = string> {
   /** The moves the record's state knows that this user's roles allow, enabled or with their refusal. */
-  moves: LifecycleMove[];
+  moves: LifecycleMove<TEvent>[];
   /** The record is in a final state (closed, cancelled, ...). */
   isFinal: boolean;
   /** Counts of related records (an audit's open findings) still loading; moves that need them wait. */
   isLoadingRelated: boolean;
 }
 
-function moveOf(event: AvailableEvent): LifecycleMove {
+// The machine offers only the events it declares, so its event's name is one of `TEvent`.
+function moveOf<TEvent extends string>(event: AvailableEvent): LifecycleMove<TEvent> {
   return {
-    event: event.type,
+    event: event.type as TEvent,
     enabled: event.enabled,
     needsReason: event.meta.reason === true,
     signature: event.meta.signature,
@@ -67,7 +69,7 @@ function moveOf(event: AvailableEvent): LifecycleMove {
 export function useLifecycle<T extends RecordType>(
   recordType: RecordTypeRef<T>,
   record: RecordOf<T> | undefined,
-): Lifecycle {
+): Lifecycle<EventOf<T>> {
   const { client, principal, registry } = useQms();
   const type = useRecordType(recordType);
   const base = record as RecordBase | undefined;
@@ -110,7 +112,7 @@ export function useLifecycle<T extends RecordType>(
     });
     return availableEvents(type, base as RecordOf<T>, { actorId: principal.userId, related: counts })
       .filter((event) => can(principal, type, { event: event.type }))
-      .map(moveOf);
+      .map(moveOf<EventOf<T>>);
   }, [base, principal, type, relatedKey]);
 
   return {

@@ -1,6 +1,5 @@
 import type { Notification } from '@masetra/core';
 import {
-  type InfiniteData,
   type UseInfiniteQueryResult,
   type UseMutationResult,
   useInfiniteQuery,
@@ -8,13 +7,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useQms } from '../provider/useQms';
+import { flattenPages } from './flattenPages';
 import { qmsKeys } from './qmsKeys';
-
-type NotificationPage = { items: Notification[]; nextCursor: string | null };
-
-function flattenNotifications(data: InfiniteData<NotificationPage, string | undefined>): Notification[] {
-  return data.pages.flatMap((page) => page.items);
-}
 
 /** The signed-in user's notifications, newest first. */
 export function useNotifications(
@@ -27,7 +21,7 @@ export function useNotifications(
     queryFn: ({ pageParam, signal }) => client.notifications.list({ limit, cursor: pageParam }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
-    select: flattenNotifications,
+    select: flattenPages<Notification>,
   });
 }
 

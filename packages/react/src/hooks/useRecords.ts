@@ -1,29 +1,30 @@
 import type { Page, RecordListQuery } from '@masetra/client';
-import { DEFAULT_PAGE_SIZE, type RecordOf, type RecordType } from '@masetra/core';
 import {
-  type InfiniteData,
-  keepPreviousData,
-  type UseInfiniteQueryResult,
-  useInfiniteQuery,
-} from '@tanstack/react-query';
+  DEFAULT_PAGE_SIZE,
+  type FilterFieldOf,
+  type RecordOf,
+  type RecordType,
+  type SortKeyOf,
+} from '@masetra/core';
+import { keepPreviousData, type UseInfiniteQueryResult, useInfiniteQuery } from '@tanstack/react-query';
 import { useQms } from '../provider/useQms';
+import { flattenPages } from './flattenPages';
 import { qmsKeys } from './qmsKeys';
 import { type RecordTypeRef, useRecordType } from './useRecordType';
 
-/** What a list asks the server for: order, search, exact-match filters and page size. */
-export interface RecordQuery {
+/**
+ * What a list of records of type `T` asks the server for: order, search, exact-match filters and
+ * page size. Only `T`'s sort keys and filter fields type-check, as the server accepts only those.
+ */
+export interface RecordQuery<T extends RecordType = RecordType> {
   /** A sort key, `-` first for descending: `-createdAt`, `title`. */
-  sort?: string;
+  sort?: SortKeyOf<T>;
   /** Full-text search. */
   q?: string;
   /** Exact-match filters by field (`state`, `ownerId`, the type's `filterFields`); several values comma-separated. */
-  filters?: Readonly<Record<string, string | undefined>>;
+  filters?: Readonly<Partial<Record<FilterFieldOf<T>, string | undefined>>>;
   /** Records per page (server maximum 200). */
   pageSize?: number;
-}
-
-function flattenPages<TRecord>(data: InfiniteData<Page<TRecord>, string | undefined>): TRecord[] {
-  return data.pages.flatMap((page) => page.items);
 }
 
 /** The list query as the client sends it: empty filters dropped, so equal queries share a cache entry. */
@@ -31,7 +32,7 @@ function listQueryOf(query: RecordQuery): Record<string, string | number> {
   const params: Record<string, string | number> = { limit: query.pageSize ?? DEFAULT_PAGE_SIZE };
   if (query.sort) params.sort = query.sort;
   if (query.q?.trim()) params.q = query.q.trim();
-  for (const [field, value] of Object.entries(query.filters ?? {})) {
+  for (const [field, value] of Object.entries<string | undefined>(query.filters ?? {})) {
     if (value !== undefined && value !== '') params[field] = value;
   }
   return params;
@@ -49,7 +50,7 @@ function listQueryOf(query: RecordQuery): Record<string, string | number> {
  */
 export function useRecords<T extends RecordType>(
   recordType: RecordTypeRef<T>,
-  query: RecordQuery = {},
+  query: RecordQuery<T> = {},
 ): UseInfiniteQueryResult<RecordOf<T>[], Error> {
   const { client } = useQms();
   const type = useRecordType(recordType);

@@ -1,12 +1,13 @@
-import type { RecordOf, RecordType, SignatureInput } from '@masetra/core';
+import type { EventOf, RecordOf, RecordType, SignatureInput } from '@masetra/core';
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useQms } from '../provider/useQms';
 import { qmsKeys } from './qmsKeys';
 import { type RecordTypeRef, useRecordType } from './useRecordType';
 
-export interface TransitionVariables {
+/** One lifecycle move of a record of type `T`: only the events of `T`'s lifecycle type-check. */
+export interface TransitionVariables<T extends RecordType = RecordType> {
   id: string;
-  event: string;
+  event: EventOf<T>;
   reason?: string;
   /** The re-authentication of a signed move (password, user name on a session's first signing, TOTP). */
   signature?: SignatureInput;
@@ -27,12 +28,12 @@ export interface TransitionVariables {
  */
 export function useTransition<T extends RecordType>(
   recordType: RecordTypeRef<T>,
-): UseMutationResult<RecordOf<T>, Error, TransitionVariables> {
+): UseMutationResult<RecordOf<T>, Error, TransitionVariables<T>> {
   const { client, signing } = useQms();
   const type = useRecordType(recordType);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, event, reason, signature, version }: TransitionVariables) =>
+    mutationFn: ({ id, event, reason, signature, version }: TransitionVariables<T>) =>
       client.records(type).transition(id, { event, reason, signature }, { version }),
     // The variables carry the signer's password: keep the finished mutation no longer than needed.
     gcTime: 0,

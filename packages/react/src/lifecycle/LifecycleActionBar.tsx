@@ -1,5 +1,5 @@
 import { isProblemError } from '@masetra/client';
-import type { FieldIssue, RecordBase, RecordOf, RecordType, SignatureInput } from '@masetra/core';
+import type { EventOf, FieldIssue, RecordBase, RecordOf, RecordType, SignatureInput } from '@masetra/core';
 import { useId, useState } from 'react';
 import { type LifecycleMove, useLifecycle } from '../hooks/useLifecycle';
 import { type RecordTypeRef, useRecordType } from '../hooks/useRecordType';
@@ -89,11 +89,14 @@ export function LifecycleActionBar<T extends RecordType = RecordType>({
   const base = record as RecordBase;
   const { moves, isFinal, isLoadingRelated } = useLifecycle(type, record);
   const transition = useTransition(type);
-  const [prompt, setPrompt] = useState<LifecycleMove | undefined>(undefined);
+  const [prompt, setPrompt] = useState<LifecycleMove<EventOf<T>> | undefined>(undefined);
   const [failure, setFailure] = useState<{ message: string; issues: FieldIssue[] } | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
 
-  const move = async (chosen: LifecycleMove, extra: { reason?: string; signature?: SignatureInput } = {}) => {
+  const move = async (
+    chosen: LifecycleMove<EventOf<T>>,
+    extra: { reason?: string; signature?: SignatureInput } = {},
+  ) => {
     setFailure(undefined);
     const next = await transition.mutateAsync({
       id: base.id,
@@ -107,7 +110,7 @@ export function LifecycleActionBar<T extends RecordType = RecordType>({
     return next;
   };
 
-  const start = (chosen: LifecycleMove) => {
+  const start = (chosen: LifecycleMove<EventOf<T>>) => {
     if (!chosen.enabled || transition.isPending) return;
     if (chosen.signature || chosen.needsReason) {
       setPrompt(chosen);

@@ -1,5 +1,5 @@
 import { isProblemError } from '@masetra/client';
-import type { SignatureInput, SignatureMeaning } from '@masetra/core';
+import { OTP_PATTERN, type SignatureInput, type SignatureMeaning } from '@masetra/core';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type ClassNames, useSlots } from '../internal/classNames';
 import { DialogActions } from '../internal/DialogActions';
@@ -30,8 +30,6 @@ export interface SignatureDialogProps {
   className?: string;
   classNames?: ClassNames<SignatureDialogSlot>;
 }
-
-const otpPattern = /^\d{6,8}$/;
 
 /**
  * The electronic-signature dialog (21 CFR 11.50, 11.200): shows the manifestation the signer
@@ -92,7 +90,7 @@ export function SignatureDialog({
     const errors: Record<string, string> = {};
     if (askUsername && !username.trim()) errors.username = t('signature.usernameRequired');
     if (!password) errors.password = t('signature.passwordRequired');
-    if (askOtp && !otpPattern.test(otp)) errors.otp = t('signature.otpInvalid');
+    if (askOtp && !OTP_PATTERN.test(otp)) errors.otp = t('signature.otpInvalid');
     if (needsReason && !reason.trim()) errors.reason = t('reason.required');
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
@@ -249,7 +247,7 @@ export function SignatureDialog({
               className={slots.ui('input')}
               inputMode="numeric"
               autoComplete="one-time-code"
-              pattern="\d{6,8}"
+              pattern={OTP_PATTERN.source}
               maxLength={8}
               value={otp}
               required

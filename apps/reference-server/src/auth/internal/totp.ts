@@ -1,3 +1,4 @@
+import { OTP_PATTERN } from '@masetra/core';
 import { generateSecret, generateURI, verify } from 'otplib';
 import type { Account } from './accounts';
 import type { AuthContext } from './authContext';
@@ -25,7 +26,7 @@ export async function verifyTotpCode(
   lastTimeStep: number | null,
 ): Promise<number | undefined> {
   const token = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(token)) return undefined;
+  if (!OTP_PATTERN.test(token)) return undefined;
   try {
     const result = await verify({
       secret,
