@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { authRoutes, builtInRegistry } from '@masetra/core';
+import { authRoutes, builtInRegistry, kitRoutes } from '@masetra/core';
 import {
   createAuditKey,
   createFileCheckpointStore,
@@ -20,10 +20,11 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { loadAuditKeyPem } from './auditKey';
 import { type AuthService, type AuthServiceOptions, createAuthService, migrateAuth } from './auth';
-import { createAdminRouter } from './http/adminRouter';
+import { adminHandlers } from './http/adminHandlers';
 import { bearerToken } from './http/authenticateBearer';
-import { createAuthRouter } from './http/authRouter';
+import { authHandlers } from './http/authHandlers';
 import { errorHandler } from './http/errorHandler';
+import { hostRouter } from './http/hostRoutes';
 import { createSetupPage } from './http/setupPage';
 import { redactSecrets } from './logging/redactSecrets';
 import { requestLogging } from './logging/requestLogging';
@@ -131,7 +132,8 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     res.json({ status: 'ok' });
   });
 
-  app.get(`${API}/openapi.json`, (_req, res) => {
+  // The kit's public `openapi` route, answered here so the document lists this server's own routes too.
+  app.get(`${API}${kitRoutes.openapi.path}`, (_req, res) => {
     res.json(
       qms.openapi({
         serverUrl: API,
@@ -148,8 +150,14 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   app.use('/docs', express.static(join(import.meta.dirname ?? '', '../static'), { index: false }));
   app.use(createSetupPage(join(import.meta.dirname ?? '', '../static')));
 
-  app.use(API, createAuthRouter({ auth, users, administration, loginRateLimit: options.loginRateLimit }));
-  app.use(API, createAdminRouter({ users, administration, auth }));
+  // The server's own routes, from core's `authRoutes` by route id; `public` says which need no token.
+  app.use(
+    API,
+    hostRouter(auth, {
+      ...authHandlers({ auth, users, administration, loginRateLimit: options.loginRateLimit }),
+      ...adminHandlers({ users, administration }),
+    }),
+  );
   // mounting: everything else under /api/v1 is the kit's.
   app.use(API, toExpress(qms));
 

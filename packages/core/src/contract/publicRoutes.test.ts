@@ -10,9 +10,15 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, pageOf } from './listQuery
 const everyRoute = [...buildContract(builtInRegistry).routes, ...Object.values(authRoutes)];
 
 describe('public routes', () => {
-  it('are sign-in, token refresh, the password change with its own credentials, and the API description', () => {
+  it('are sign-in, token refresh, the password change and the account set-up with their own credentials, and the API description', () => {
     const publicIds = everyRoute.filter((route) => route.public).map((route) => route.id);
-    expect(publicIds.sort()).toEqual(['auth.changePassword', 'auth.login', 'auth.refresh', 'openapi']);
+    expect(publicIds.sort()).toEqual([
+      'auth.changePassword',
+      'auth.login',
+      'auth.refresh',
+      'auth.setUpAccount',
+      'openapi',
+    ]);
   });
 
   it('every other route documents the 401 it answers without a session', () => {
