@@ -177,11 +177,12 @@ export function startReferenceServer(options) {
     env: {
       MASETRA_DATA_DIR: options.dataDir,
       MASETRA_JWT_SECRET: options.jwtSecret,
-      MASETRA_SEED: options.seed ? 'true' : 'false',
+      // The demo seed is opt-in, and refused in production: the seeding start (setup, not measured) runs in development.
+      MASETRA_SEED: options.seed ? 'demo' : '',
       // The demo app is not under test; a missing folder keeps it unserved.
       MASETRA_DEMO_DIR: '/nonexistent',
       LOG_LEVEL: options.logLevel ?? 'warn',
-      NODE_ENV: 'production',
+      NODE_ENV: options.seed ? 'development' : 'production',
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     },
   });

@@ -1,59 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from './seed/demoUsers';
-
-const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface Running {
-  process: ChildProcess;
-  origin: string;
-  exited: Promise<number | null>;
-}
+import { startServerProcess } from './testing/serverProcess';
 
 /** Starts `node dist/main.js` as `pnpm start` does (demo seed included), and waits until it answers /healthz. */
-async function startServer(dataDir: string, secret: string): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MASETRA_DATA_DIR: dataDir,
-      MASETRA_JWT_SECRET: secret,
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      // As `pnpm start` sets it: this test signs in as a demo user.
-      MASETRA_SEED: 'demo',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+function startServer(dataDir: string, secret: string) {
+  return startServerProcess({
+    MASETRA_DATA_DIR: dataDir,
+    MASETRA_JWT_SECRET: secret,
+    // As `pnpm start` sets it: this test signs in as a demo user.
+    MASETRA_SEED: 'demo',
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const origin = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 240; attempt++) {
-    const healthy = await fetch(`${origin}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return { process: child, origin, exited };
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the reference server did not become healthy in 60 s');
 }
 
 async function login(origin: string) {
@@ -113,5 +73,5 @@ describe('the reference server process', () => {
       second.process.kill('SIGTERM');
       await second.exited;
     }
-  }, 180_000);
+  }, 500_000);
 });

@@ -33,6 +33,7 @@ const hostRoutes: RouteShape[] = [
   { method: 'POST', path: '/auth/login', body: 'json', unauthenticatedOnly: true },
   { method: 'POST', path: '/auth/refresh', body: 'json', unauthenticatedOnly: true },
   { method: 'POST', path: '/auth/password', body: 'json', unauthenticatedOnly: true },
+  { method: 'POST', path: '/auth/setup', body: 'json', unauthenticatedOnly: true },
   { method: 'POST', path: '/auth/logout', body: 'json', unauthenticatedOnly: true },
   { method: 'POST', path: '/auth/totp/confirm', body: 'json' },
   { method: 'GET', path: '/me', body: 'none' },
@@ -40,6 +41,7 @@ const hostRoutes: RouteShape[] = [
   { method: 'POST', path: '/users', body: 'json' },
   { method: 'PATCH', path: '/users/{id}', body: 'json', foreignIdsOnly: true },
   { method: 'POST', path: '/users/{id}/password-reset', body: 'json', foreignIdsOnly: true },
+  { method: 'POST', path: '/users/{id}/authenticator-reset', body: 'json', foreignIdsOnly: true },
   { method: 'GET', path: '/organizations', body: 'none' },
 ];
 
@@ -71,6 +73,7 @@ export function templateBody(route: RouteShape): Record<string, unknown> {
   if (route.path === '/auth/refresh' || route.path === '/auth/logout')
     return { refreshToken: 'x'.repeat(43) };
   if (route.path === '/auth/totp/confirm') return { otp: '123456' };
+  if (route.path === '/auth/setup') return { token: 'x'.repeat(43), newPassword: 'Another-password-22' };
   if (route.path === '/users')
     return {
       email: 'new@fault.example',
@@ -79,6 +82,7 @@ export function templateBody(route: RouteShape): Record<string, unknown> {
       temporaryPassword: 'Temporary-pass-42',
     };
   if (route.path.endsWith('/password-reset')) return { temporaryPassword: 'Temporary-pass-42' };
+  if (route.path.endsWith('/authenticator-reset')) return { reason: 'Phone lost' };
   if (route.path.startsWith('/users/')) return { displayName: 'Renamed' };
   if (route.path.endsWith('/transitions'))
     return { event: 'SUBMIT', reason: 'Because', signature: { password: 'x', meaning: 'approval' } };
