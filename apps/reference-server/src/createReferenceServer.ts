@@ -186,6 +186,8 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     if (moved > 0) logger.info({ moved }, 'scheduled transitions');
     // Entries written outside the kit's requests (scheduled moves, access changes) get their checkpoint here.
     await qms.auditCheckpointer?.checkpointAll();
+    // Full trail verifications whose process died are taken over here.
+    await qms.resumeAuditVerifications();
     // Idempotency keys and delivered outbox rows past their retention (`defaultRetention`), once an hour.
     if (Date.now() - lastPurge >= 60 * 60 * 1000) {
       lastPurge = Date.now();

@@ -29,7 +29,12 @@ export {
   problemTypes,
 } from './contract/problem';
 export type { RecordRoutes } from './contract/recordRoutes';
-export { recordRoutes, transitionBodySchema, updateBodySchema } from './contract/recordRoutes';
+export {
+  recordReadQuerySchema,
+  recordRoutes,
+  transitionBodySchema,
+  updateBodySchema,
+} from './contract/recordRoutes';
 /** Hashing */
 export { canonicalJson } from './crypto/canonicalJson';
 export { auditEntryHash, auditEntryHashInput, GENESIS_HASH, recordContentHash } from './crypto/contentHash';
@@ -48,12 +53,22 @@ export {
   auditTrailEntrySchema,
   fieldChangeSchema,
 } from './entities/auditTrailEntry';
+export type { AuditVerification, AuditVerificationStatus } from './entities/auditVerification';
+export { auditVerificationSchema, auditVerificationStatuses } from './entities/auditVerification';
 export type { Comment } from './entities/comment';
 export { commentInputSchema, commentSchema } from './entities/comment';
 export { OTP_PATTERN, otpCodeSchema } from './entities/oneTimeCode';
 export type { Principal } from './entities/principal';
 export type { Signature, SignatureInput } from './entities/signature';
 export { signatureInputSchema, signatureManifestation, signatureSchema } from './entities/signature';
+export type {
+  SignatureVerification,
+  SignatureVerificationFailure,
+} from './entities/signatureVerification';
+export {
+  signatureVerificationFailures,
+  signatureVerificationSchema,
+} from './entities/signatureVerification';
 export type { Notification, Organization, User } from './entities/user';
 export { notificationSchema, organizationSchema, userSchema } from './entities/user';
 export * from './finding';
@@ -91,6 +106,8 @@ export type { LifecycleEvent, RelatedCount } from './record-type/lifecycleEvent'
 export { SYSTEM_ACTOR } from './record-type/lifecycleEvent';
 export type { RequiredFields } from './record-type/lifecycleGuards';
 export { sharedGuards } from './record-type/lifecycleGuards';
+export type { RebuildPoint, RecordWriteEntry } from './record-type/rebuildRecord';
+export { rebuildRecord, recordWritingActions } from './record-type/rebuildRecord';
 export type { HostRef, RecordBase } from './record-type/recordBase';
 export {
   hostRefSchema,

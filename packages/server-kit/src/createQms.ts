@@ -7,6 +7,7 @@ import {
 } from '@masetra/core';
 import { generateOpenApi, type OpenApiOptions } from '@masetra/core/openapi';
 import { type AuditCheckpointer, createAuditCheckpointer } from './audit-checkpoints/createAuditCheckpointer';
+import { resumeAuditVerifications } from './audit-verification';
 import { compileRoutes, matchRoute } from './http/compileRoutes';
 import { handlers } from './http/handlers';
 import type { KitContext, RequestContext } from './http/KitContext';
@@ -21,6 +22,8 @@ export interface QmsHandler {
   readonly registry: RecordTypeRegistry;
   /** With `auditCheckpoints`: checkpoint entries written outside the kit (a host's own, scheduled moves). */
   readonly auditCheckpointer?: AuditCheckpointer;
+  /** Runs full trail verifications that no process is running (their process died); a host's sweep calls it. */
+  resumeAuditVerifications(): Promise<number>;
   /** The OpenAPI 3.1 document of what this kit serves. */
   openapi(options?: OpenApiOptions & { extraRoutes?: readonly RouteDefinition[] }): Record<string, unknown>;
 }
@@ -130,5 +133,11 @@ export function createQms(options: QmsOptions): QmsHandler {
     }
   }
 
-  return Object.assign(handle, { contract, registry, openapi, auditCheckpointer: kit.auditCheckpointer });
+  return Object.assign(handle, {
+    contract,
+    registry,
+    openapi,
+    auditCheckpointer: kit.auditCheckpointer,
+    resumeAuditVerifications: () => resumeAuditVerifications(options.storage.db, kit.auditCheckpointer),
+  });
 }

@@ -17,6 +17,15 @@ export interface AuditTrailClient {
   iterate(filters?: AuditTrailFilters, options?: RequestOptions): AsyncIterable<AuditTrailEntry>;
   /** Recomputes the hash chain: `{ ok, entries, headHash }` or `{ ok: false, brokenAt }`. */
   verify(options?: RequestOptions): Promise<RouteResponse<typeof kitRoutes.verifyAuditTrail>>;
+  /** Starts a full verification of the trail as a background job; follow it with `verification(id)`. */
+  startVerification(
+    options?: RequestOptions,
+  ): Promise<RouteResponse<typeof kitRoutes.startAuditVerification>>;
+  /** A full verification's progress, and its result once done. */
+  verification(
+    id: string,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<typeof kitRoutes.auditVerification>>;
   /** The filtered entries as CSV, an electronic copy for an inspector. */
   exportCsv(filters?: AuditTrailFilters, options?: RequestOptions): Promise<string>;
 }
@@ -29,6 +38,9 @@ export function createAuditTrailClient(send: Transport): AuditTrailClient {
     iterate: (filters, options) =>
       paginate((cursor) => list({ ...filters, cursor }, options), filters?.cursor),
     verify: async (options) => (await send(kitRoutes.verifyAuditTrail, options)).data,
+    startVerification: async (options) => (await send(kitRoutes.startAuditVerification, options)).data,
+    verification: async (id, options) =>
+      (await send(kitRoutes.auditVerification, { ...options, params: { verificationId: id } })).data,
     exportCsv: async (filters, options) =>
       (await send(kitRoutes.auditTrailExport, { ...options, query: filters })).data,
   };

@@ -11,6 +11,7 @@ export type RouteKind =
   | 'transition'
   | 'recordAuditTrail'
   | 'signatures'
+  | 'verifySignature'
   | 'listAttachments'
   | 'uploadAttachment'
   | 'downloadAttachment'
@@ -19,6 +20,8 @@ export type RouteKind =
   | 'auditTrail'
   | 'verifyAuditTrail'
   | 'auditTrailExport'
+  | 'startAuditVerification'
+  | 'auditVerification'
   | 'notifications'
   | 'readNotification'
   | 'openapi'
@@ -53,7 +56,8 @@ export interface RouteDefinition<
   /** The success body; `binary` responses stream a file. */
   response: TResponse;
   responseKind?: 'json' | 'binary' | 'text';
-  successStatus: 200 | 201 | 204;
+  /** 202: accepted as a background job, whose state the response describes. */
+  successStatus: 200 | 201 | 202 | 204;
   /**
    * Answered without signing in: sign-in itself, token refresh, a password change that carries
    * its own credentials, the API description. Servers skip authentication on it, the client

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { auditChainVerificationSchema, auditTrailEntrySchema } from '../entities/auditTrailEntry';
+import { auditVerificationSchema } from '../entities/auditVerification';
 import { notificationSchema } from '../entities/user';
 import { defineRoute } from './defineRoute';
 import { pageOf, pageQuerySchema } from './listQuery';
@@ -52,6 +53,30 @@ export const kitRoutes = {
     response: auditChainVerificationSchema,
     successStatus: 200,
     problems: [401, 403],
+  }),
+  startAuditVerification: defineRoute({
+    id: 'auditTrail.verifications.start',
+    kind: 'startAuditVerification',
+    method: 'POST',
+    path: '/audit-trail/verifications',
+    summary: 'Start a full verification of the trail as a background job; answers 202 with the job',
+    tags: ['audit-trail'],
+    response: auditVerificationSchema,
+    successStatus: 202,
+    idempotent: true,
+    problems: [401, 403],
+  }),
+  auditVerification: defineRoute({
+    id: 'auditTrail.verifications.get',
+    kind: 'auditVerification',
+    method: 'GET',
+    path: '/audit-trail/verifications/{verificationId}',
+    summary: 'A full verification: its progress, and its result once done',
+    tags: ['audit-trail'],
+    params: z.strictObject({ verificationId: z.uuid() }),
+    response: auditVerificationSchema,
+    successStatus: 200,
+    problems: [401, 403, 404],
   }),
   notifications: defineRoute({
     id: 'notifications.list',

@@ -67,7 +67,16 @@ export type AuditChainBreak = (typeof auditChainBreaks)[number];
 
 /** The answer of `GET /audit-trail/verify`: the chain is whole, or where and why it first breaks. */
 export const auditChainVerificationSchema = z.union([
-  z.object({ ok: z.literal(true), entries: z.int(), headHash: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    entries: z.int(),
+    headHash: z.string(),
+    /**
+     * Entries up to this number were recomputed by the last full verification (a background
+     * job) and are checked here against the signed checkpoints only; those after it were recomputed now.
+     */
+    recomputedAfter: z.optional(z.int()),
+  }),
   z.object({
     ok: z.literal(false),
     /** Entries found intact before the break. */

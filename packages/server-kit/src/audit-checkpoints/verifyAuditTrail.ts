@@ -1,6 +1,6 @@
 import type { AuditChainVerification } from '@masetra/core';
 import type { Kysely } from 'kysely';
-import { verifyAuditChain } from '../audit-trail/verifyAuditChain';
+import { type VerifyAuditChainOptions, verifyAuditChain } from '../audit-trail/verifyAuditChain';
 import type { Database } from '../storage/database';
 import type { AuditCheckpointer, CheckpointedHashes } from './createAuditCheckpointer';
 import { verifySignaturesAgainstTrail } from './verifySignaturesAgainstTrail';
@@ -42,14 +42,20 @@ async function firstDifferenceFromCheckpoints(
  * The whole verification of an organization's trail: the hash chain as stored, then (with
  * checkpointing) the chain against the signed checkpoints kept outside the database, then the
  * signatures against what the chain recorded of them. The first break found is the answer.
+ * With `from` (the last full verification's end), only the entries after it are recomputed;
+ * the checkpoints and signatures are still compared over the whole trail.
  */
 export async function verifyAuditTrail(
   db: Kysely<Database>,
   orgId: string,
   checkpointer?: AuditCheckpointer,
+  options: Pick<VerifyAuditChainOptions, 'from' | 'onProgress'> = {},
 ): Promise<AuditChainVerification> {
-  const chain = await verifyAuditChain(db, orgId);
-  if (!chain.ok) return chain;
+  const recomputed = await verifyAuditChain(db, orgId, options);
+  if (!recomputed.ok) return recomputed;
+  const chain: AuditChainVerification = options.from
+    ? { ...recomputed, recomputedAfter: options.from.seq }
+    : recomputed;
   if (checkpointer) {
     const stated = await checkpointer.read(orgId);
     if (stated.forged) {

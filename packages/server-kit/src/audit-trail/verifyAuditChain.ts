@@ -18,6 +18,13 @@ function exactTime(text: string): string {
 export interface VerifyAuditChainOptions {
   /** Entries read per query; memory stays at one batch however long the trail. */
   batchSize?: number;
+  /**
+   * Start after an entry already verified (by a full verification job): its number and hash.
+   * Only the entries after it are recomputed; the first must link to that hash.
+   */
+  from?: { seq: number; hash: string };
+  /** Told the last entry verified after each batch, for a job's progress. */
+  onProgress?: (entriesVerified: number) => void | Promise<void>;
 }
 
 /**
@@ -36,8 +43,8 @@ export async function verifyAuditChain(
   options: VerifyAuditChainOptions = {},
 ): Promise<AuditChainVerification> {
   const batchSize = options.batchSize ?? 2000;
-  let lastSeq = 0;
-  let lastHash = GENESIS_HASH;
+  let lastSeq = options.from?.seq ?? 0;
+  let lastHash = options.from?.hash ?? GENESIS_HASH;
   let lastId: string | null = null;
 
   const readAfter = (seq: number) =>
@@ -89,6 +96,7 @@ export async function verifyAuditChain(
       }
       const result = checkBatch(rows.map((row) => ({ ...fromAuditRow(row), at: exactTime(row.at_exact) })));
       if (result) return result;
+      await options.onProgress?.(lastSeq);
       if (!full) break;
     }
     const head = await db

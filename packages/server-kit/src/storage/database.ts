@@ -151,6 +151,21 @@ export interface RecordCountersTable {
  * The fixed tables. Each record type's own table (`deviations`, `capas`, ...) is named after
  * its collection and has the {@link RecordTable} shape; reach it through `recordTableName`.
  */
+export interface AuditVerificationsTable {
+  id: string;
+  org_id: string;
+  status: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  /** Advanced while the job runs; a running job whose heartbeat stopped is taken over. */
+  heartbeat_at: Timestamp | null;
+  entries_verified: Int8;
+  entries_total: Int8 | null;
+  result: Jsonb<unknown> | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -165,6 +180,7 @@ export interface Database {
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   record_counters: RecordCountersTable;
+  audit_verifications: AuditVerificationsTable;
 }
 
 /** One row of a record type's table. */

@@ -3,6 +3,7 @@ import type { RequestContext } from '../KitContext';
 import { downloadAttachmentHandler, listAttachmentsHandler, uploadAttachmentHandler } from './attachments';
 import { auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
 import { auditTrailExportHandler } from './auditTrailExport';
+import { auditVerificationHandler, startAuditVerificationHandler } from './auditVerifications';
 import { createCommentHandler, listCommentsHandler } from './comments';
 import { notificationsHandler, readNotificationHandler } from './notifications';
 import {
@@ -12,6 +13,7 @@ import {
   signaturesHandler,
 } from './recordReads';
 import { createRecordHandler, transitionHandler, updateRecordHandler } from './recordWrites';
+import { verifySignatureHandler } from './signatureVerification';
 
 export type Handler = (context: RequestContext) => Promise<Response>;
 
@@ -24,6 +26,7 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   transition: transitionHandler,
   recordAuditTrail: recordAuditTrailHandler,
   signatures: signaturesHandler,
+  verifySignature: verifySignatureHandler,
   listAttachments: listAttachmentsHandler,
   uploadAttachment: uploadAttachmentHandler,
   downloadAttachment: downloadAttachmentHandler,
@@ -32,6 +35,8 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   auditTrail: auditTrailHandler,
   auditTrailExport: auditTrailExportHandler,
   verifyAuditTrail: verifyAuditTrailHandler,
+  startAuditVerification: startAuditVerificationHandler,
+  auditVerification: auditVerificationHandler,
   notifications: notificationsHandler,
   readNotification: readNotificationHandler,
 };

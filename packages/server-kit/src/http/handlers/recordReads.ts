@@ -4,9 +4,11 @@ import {
   type listQuerySchema,
   pageQuerySchema,
   type RecordBase,
+  recordReadQuerySchema,
 } from '@masetra/core';
 import type * as z from 'zod/mini';
 import { queryAuditTrail } from '../../audit-trail/queryAuditTrail';
+import { recordAt } from '../../audit-trail/recordAt';
 import { listSignatures } from '../../repositories/signatures';
 import { findRecord, listRecords } from '../../storage/records';
 import { authorize } from '../authorize';
@@ -48,9 +50,22 @@ export async function listRecordsHandler(context: RequestContext): Promise<Respo
   return jsonResponse(page);
 }
 
+/**
+ * One record; with `asOf`, the record as it stood then, rebuilt from its audit trail (PART11
+ * item 4). A record that did not exist yet is a 404. A past version carries no ETag: it is not
+ * the version a change could be based on.
+ */
 export async function getRecordHandler(context: RequestContext): Promise<Response> {
   const record = await loadRecord(context);
-  return jsonResponse(record, 200, { etag: etagOf(record.version) });
+  const { asOf } = parseQuery(recordReadQuerySchema, queryObject(context.url));
+  if (asOf === undefined) return jsonResponse(record, 200, { etag: etagOf(record.version) });
+  const then = await recordAt(
+    context.kit.storage.db,
+    { orgId: record.orgId, recordType: record.type, recordId: record.id },
+    { asOf },
+  );
+  if (!then) throw problems.notFound(`${record.number} did not exist yet at ${asOf}.`);
+  return jsonResponse(then);
 }
 
 export async function recordAuditTrailHandler(context: RequestContext): Promise<Response> {

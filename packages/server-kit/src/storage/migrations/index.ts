@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation';
 import * as appendOnlyFiles from './0002_append_only_files';
 import * as outboxRetention from './0003_outbox_retention';
+import * as auditVerifications from './0004_audit_verifications';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_append_only_files': appendOnlyFiles,
   '0003_outbox_retention': outboxRetention,
+  '0004_audit_verifications': auditVerifications,
 };

@@ -1,0 +1,2 @@
+export { fromAuditVerificationRow } from './auditVerificationRow';
+export { lastVerifiedEntry, resumeAuditVerifications, runAuditVerification } from './runAuditVerification';
