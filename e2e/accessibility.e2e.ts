@@ -2,12 +2,16 @@
 // critical violations of WCAG 2.2 A/AA or axe's best practices.
 import { expect, test } from 'vitest';
 import { chromiumForFile } from './support/browser';
-import { auditEveryPage } from './support/demoPages';
+import { auditEveryPage, EVERY_PAGE_TIMEOUT_MS } from './support/demoPages';
 
 const browser = chromiumForFile();
 
-test('every page of the demo has no serious or critical axe violations', async () => {
-  const { violations, errors } = await auditEveryPage(browser(), 'light', 'every rule');
-  expect(violations).toEqual({});
-  expect(errors).toEqual([]);
-});
+test(
+  'every page of the demo has no serious or critical axe violations',
+  async () => {
+    const { violations, errors } = await auditEveryPage(browser(), 'light', 'every rule');
+    expect(violations).toEqual({});
+    expect(errors).toEqual([]);
+  },
+  EVERY_PAGE_TIMEOUT_MS,
+);

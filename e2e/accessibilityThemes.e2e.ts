@@ -2,7 +2,7 @@
 // links told apart from text) on every page of the demo in each.
 import { expect, test } from 'vitest';
 import { chromiumForFile } from './support/browser';
-import { auditEveryPage } from './support/demoPages';
+import { auditEveryPage, EVERY_PAGE_TIMEOUT_MS } from './support/demoPages';
 
 const browser = chromiumForFile();
 
@@ -13,4 +13,5 @@ test.each(['dark', 'brand'])(
     expect(violations).toEqual({});
     expect(errors).toEqual([]);
   },
+  EVERY_PAGE_TIMEOUT_MS,
 );

@@ -47,6 +47,12 @@ export const qaPages: DemoPage[] = [
 ];
 
 /**
+ * How long a scan of every page may take: about 15 s a page (sign-in, load, axe, screenshot) on
+ * the two shared cores of CI, for the 16 pages, with room to spare.
+ */
+export const EVERY_PAGE_TIMEOUT_MS = 360_000;
+
+/**
  * Opens every page of the demo in `theme` (sign-in and user administration as the administrator,
  * the rest as QA) and returns the serious and critical violations found, by page, and any page errors.
  */

@@ -1,8 +1,9 @@
 // The root route: restores the session, provides the SDK (with the demo's own query cache), and
-// shows the sign-in form to a signed-out visitor at whatever address was asked for.
+// shows the sign-in form to a signed-out visitor at whatever address was asked for. No
+// <ScrollRestoration>: it keeps the paths visited (record ids) in sessionStorage past sign-out.
 import { type QmsPrincipal, QmsProvider } from '@masetra/react';
 import { useEffect, useMemo } from 'react';
-import { Outlet, ScrollRestoration } from 'react-router';
+import { Outlet } from 'react-router';
 import { SignInPage } from './pages/SignInPage';
 import { qms, session } from './session/api';
 import { useQueryClientOf } from './session/useQueryClientOf';
@@ -55,7 +56,6 @@ export function App() {
           <Outlet />
         </AppShell>
       )}
-      <ScrollRestoration />
     </QmsProvider>
   );
 }

@@ -195,7 +195,7 @@ describe('AuditTrailTimeline: structured changes', () => {
     expect(cell(0, 'Signature', 'Before').textContent).toBe('—');
 
     const failed = cell(1, 'Signature', 'After');
-    expect(part(failed, 'Lifecycle step').textContent).toBe('Approve');
+    expect(part(failed, 'Step').textContent).toBe('Approve');
     expect(part(failed, 'Outcome').textContent).toBe(
       'The user name or password is not correct. Nothing was signed.',
     );

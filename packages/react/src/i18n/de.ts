@@ -390,7 +390,7 @@ export const de: Messages = {
   'field.recordVersion': 'Version des Datensatzes',
   'field.contentHash': 'Inhalts-Hash (SHA-256)',
   'field.signatureId': 'Signatur-ID',
-  'field.event': 'Schritt im Lebenszyklus',
+  'field.event': 'Schritt',
   'field.code': 'Ergebnis',
   'field.attachments': 'Anhänge',
   'field.fileName': 'Datei',

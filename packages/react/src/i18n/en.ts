@@ -410,7 +410,7 @@ export const en = {
   'field.recordVersion': 'Record version',
   'field.contentHash': 'Content hash (SHA-256)',
   'field.signatureId': 'Signature ID',
-  'field.event': 'Lifecycle step',
+  'field.event': 'Step',
   'field.code': 'Outcome',
   'field.attachments': 'Attachments',
   'field.fileName': 'File',
