@@ -2,6 +2,7 @@ import { fixtureAuditTrail, fixtureDeviations } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { withQms } from '../testing/withQms';
 import { AuditTrailTimeline } from './AuditTrailTimeline';
+import { structuredEntries } from './structuredEntries';
 
 const meta = {
   title: 'Compliance/AuditTrailTimeline',
@@ -17,6 +18,10 @@ export const Verified: Story = {};
 export const BrokenChain: Story = { parameters: { qms: { server: { brokenChainAt: 7 } } } };
 export const GivenEntries: Story = {
   args: { recordType: undefined, id: undefined, entries: fixtureAuditTrail, verify: false },
+};
+/** Tasks, signatures, host links, an investigation and an attachment: labelled parts, what changed marked. */
+export const StructuredChanges: Story = {
+  args: { recordType: undefined, id: undefined, entries: structuredEntries, verify: false },
 };
 export const Empty: Story = { args: { id: fixtureDeviations.draft.id } };
 export const Loading: Story = { parameters: { qms: { server: { latencyMs: Number.POSITIVE_INFINITY } } } };

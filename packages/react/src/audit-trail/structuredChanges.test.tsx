@@ -1,125 +1,23 @@
 // Structured changes in the audit trail (CAPA tasks, signatures, host links, 5 Whys, fishbone,
 // attachments) read as labelled parts and lists, with what changed marked: never as JSON.
-import type { AuditTrailEntry } from '@masetra/core';
 import { fixtureUsers } from '@masetra/fixtures';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { de } from '../i18n/de';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { AuditTrailTimeline } from './AuditTrailTimeline';
+import {
+  attached,
+  entry,
+  investigated,
+  signed,
+  signingFailed,
+  structuredEntries,
+  task,
+  tasksChanged,
+} from './structuredEntries';
 
-const { dana, ines } = fixtureUsers;
-let seq = 0;
-
-function entry(
-  fields: Pick<AuditTrailEntry, 'action' | 'recordType' | 'changes'> & Partial<AuditTrailEntry>,
-) {
-  seq += 1;
-  return {
-    id: `entry-${seq}`,
-    orgId: 'org-acme',
-    seq,
-    at: '2026-03-10T14:03:00.000Z',
-    actorId: dana.id,
-    actorName: dana.displayName,
-    recordId: `record-${seq}`,
-    recordNumber: null,
-    reason: null,
-    source: null,
-    stateFrom: null,
-    stateTo: null,
-    previousHash: '0'.repeat(64),
-    hash: String(seq).padStart(64, '0'),
-    ...fields,
-  } satisfies AuditTrailEntry;
-}
-
-const task = (id: string, title: string, done: boolean, extra: Record<string, unknown> = {}) => ({
-  id,
-  title,
-  ownerId: ines.id,
-  dueAt: '2026-03-20T16:00:00.000Z',
-  done,
-  ...extra,
-});
-
-const tasksChanged = entry({
-  action: 'update',
-  recordType: 'capa',
-  reason: 'Training module released.',
-  changes: [
-    {
-      field: 'tasks',
-      old: [task('task-1', 'Update training module', false), task('task-2', 'Train shift A', false)],
-      new: [
-        task('task-1', 'Update training module', true, { doneAt: '2026-03-18T09:30:00.000Z' }),
-        task('task-2', 'Train shift A', false),
-      ],
-    },
-  ],
-});
-
-const signed = entry({
-  action: 'signature',
-  recordType: 'capa',
-  changes: [
-    {
-      field: 'signature',
-      old: null,
-      new: {
-        signatureId: '01a22827-1eaa-72d7-9972-e7ff157ef432',
-        signerName: dana.displayName,
-        meaning: 'approval',
-        recordVersion: 3,
-        contentHash: 'b48c61d7c92f2c71505aead0ace72607bcf563e4f24e4cff80f6756a343f4853',
-      },
-    },
-  ],
-});
-
-const signingFailed = entry({
-  action: 'signature_failed',
-  recordType: 'deviation',
-  changes: [
-    {
-      field: 'signature',
-      old: null,
-      new: { event: 'APPROVE', meaning: 'approval', code: 'invalid_credentials' },
-    },
-  ],
-});
-
-const investigated = entry({
-  action: 'update',
-  recordType: 'deviation',
-  changes: [
-    {
-      field: 'hostRefs',
-      old: [],
-      new: [{ system: 'LIMS', kind: 'batch', id: 'B-2026-0142', label: 'Batch 0142' }],
-    },
-    {
-      field: 'investigation',
-      old: null,
-      new: {
-        fiveWhys: [{ why: 'Why did the room warm up?', because: 'The door stayed open.' }],
-        fishbone: [{ category: 'machine', cause: 'Door sensor worn', isRootCause: true }],
-      },
-    },
-  ],
-});
-
-const attached = entry({
-  action: 'attachment',
-  recordType: 'deviation',
-  changes: [
-    {
-      field: 'attachments',
-      old: null,
-      new: { id: 'file-1', fileName: 'logger-cr2.pdf', sha256: 'ab'.repeat(32), sizeBytes: 254_000 },
-    },
-  ],
-});
+const { ines } = fixtureUsers;
 
 /** The cell of `field` before or after the change, in the change table of the entry at `index`. */
 function cell(index: number, field: string, side: 'Before' | 'After' | 'Vorher' | 'Nachher') {
@@ -139,12 +37,7 @@ function part(container: HTMLElement, label: string) {
 
 describe('AuditTrailTimeline: structured changes', () => {
   it('shows no JSON anywhere', () => {
-    const { container } = renderWithQms(
-      <AuditTrailTimeline
-        entries={[tasksChanged, signed, signingFailed, investigated, attached]}
-        verify={false}
-      />,
-    );
+    const { container } = renderWithQms(<AuditTrailTimeline entries={structuredEntries} verify={false} />);
     const text = container.textContent ?? '';
     expect(text).not.toMatch(/[{[]"|":|"\}/);
     expect(text).not.toContain('[object Object]');
@@ -257,12 +150,7 @@ describe('AuditTrailTimeline: structured changes', () => {
   });
 
   it('has no serious accessibility violations', async () => {
-    const { container } = renderWithQms(
-      <AuditTrailTimeline
-        entries={[tasksChanged, signed, signingFailed, investigated, attached]}
-        verify={false}
-      />,
-    );
+    const { container } = renderWithQms(<AuditTrailTimeline entries={structuredEntries} verify={false} />);
     expect(await seriousViolations(container)).toEqual([]);
   });
 });
