@@ -52,6 +52,15 @@ export interface VersionedOptions extends RequestOptions {
   version?: number;
 }
 
+/** Options of a record read: `asOf` reads the record as it stood then, rebuilt from its audit trail. */
+export interface RecordReadOptions extends RequestOptions {
+  /**
+   * An ISO 8601 date-time: the server answers with the record as it was at that moment (404 when
+   * it did not exist yet). Such a past version is not remembered as the version to change.
+   */
+  asOf?: RouteQuery<RecordRoutes<RecordType>['get']>['asOf'];
+}
+
 /**
  * The list query of a record type: `limit`, `cursor`, `sort`, `q` and an exact-match filter
  * per field (`state: 'draft,in_assessment'` for several values).

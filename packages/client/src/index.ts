@@ -11,6 +11,7 @@ export type {
   RecordChanges,
   RecordCreateInput,
   RecordListQuery,
+  RecordReadOptions,
   RequestOptions,
   RouteBody,
   RouteQuery,

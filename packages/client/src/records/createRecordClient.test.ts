@@ -31,6 +31,67 @@ describe('records', () => {
     expect(client.lastReadVersion(record.id)).toBe(3);
   });
 
+  it('reads a record as it stood at a moment, without taking that past version as the one to change', async () => {
+    const current = deviationFixture({ version: 5, state: 'in_assessment' });
+    const past = { ...current, version: 2, state: 'draft' };
+    const asked: (string | null)[] = [];
+    server.use(
+      http.get(url('/deviations/:id'), ({ request }) => {
+        const asOf = new URL(request.url).searchParams.get('asOf');
+        asked.push(asOf);
+        return asOf
+          ? HttpResponse.json(past)
+          : HttpResponse.json(current, { headers: { etag: `"${current.version}"` } });
+      }),
+    );
+    const { client, deviations } = setup();
+    await deviations.get(current.id);
+    await expect(deviations.get(current.id, { asOf: '2026-11-25T10:30:00.000Z' })).resolves.toEqual(past);
+    expect(asked).toEqual([null, '2026-11-25T10:30:00.000Z']);
+    // An update after a historical read still sends If-Match of the current version.
+    expect(client.lastReadVersion(current.id)).toBe(5);
+    await expect(deviations.get(current.id, { asOf: 'last tuesday' })).rejects.toMatchObject({
+      name: 'ClientValidationError',
+      errors: [expect.objectContaining({ pointer: '/asOf' })],
+    });
+    expect(asked).toHaveLength(2);
+  });
+
+  it('verifies a signature against the content of the version it signed', async () => {
+    const record = deviationFixture({ version: 6 });
+    const signatureId = crypto.randomUUID();
+    const verification = {
+      ok: false,
+      reason: 'content_changed',
+      signatureId,
+      recordVersion: 6,
+      contentHash: 'ab'.repeat(32),
+      recomputedHash: 'cd'.repeat(32),
+      manifestation: 'Approved by Dana Reyes, 2026-11-25 14:03 UTC',
+    };
+    let path = '';
+    server.use(
+      http.get(url('/deviations/:id/signatures/:signatureId/verify'), ({ request }) => {
+        path = new URL(request.url).pathname;
+        return HttpResponse.json(verification);
+      }),
+    );
+    const { deviations } = setup();
+    const answer = await deviations.verifySignature(record.id, signatureId);
+    expect(answer).toEqual(verification);
+    expect(path).toBe(`/api/v1/deviations/${record.id}/signatures/${signatureId}/verify`);
+    // The answer is typed by the contract: a failure names its reason.
+    expect(answer.ok ? 'ok' : answer.reason).toBe('content_changed');
+    server.use(
+      http.get(url('/deviations/:id/signatures/:signatureId/verify'), () =>
+        HttpResponse.json({ ...verification, reason: 'looks_fine' }),
+      ),
+    );
+    await expect(deviations.verifySignature(record.id, signatureId)).rejects.toMatchObject({
+      name: 'ResponseValidationError',
+    });
+  });
+
   it('lists with the typed query as search parameters and remembers every version', async () => {
     const items = [deviationFixture({ version: 2 }), deviationFixture({ version: 5 })];
     let query: URLSearchParams | undefined;

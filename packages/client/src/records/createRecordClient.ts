@@ -6,6 +6,7 @@ import type {
   RecordChanges,
   RecordCreateInput,
   RecordListQuery,
+  RecordReadOptions,
   RequestOptions,
   RouteBody,
   RouteResponse,
@@ -24,7 +25,8 @@ export interface RecordClient<T extends RecordType> {
   list(query?: RecordListQuery<T>, options?: RequestOptions): Promise<Page<RecordOf<T>>>;
   /** Every record the query matches, page after page, following `nextCursor`. */
   iterate(query?: RecordListQuery<T>, options?: RequestOptions): AsyncIterable<RecordOf<T>>;
-  get(id: string, options?: RequestOptions): Promise<RecordOf<T>>;
+  /** One record; with `asOf`, as it stood at that moment, rebuilt from its audit trail. */
+  get(id: string, options?: RecordReadOptions): Promise<RecordOf<T>>;
   /** Creates a draft; its `Idempotency-Key` makes retries return the same record. */
   create(input: RecordCreateInput<T>, options?: CreateOptions): Promise<RecordOf<T>>;
   /** Changes fields, with `If-Match` and, once past draft, a reason. */
@@ -43,6 +45,15 @@ export interface RecordClient<T extends RecordType> {
   ): Promise<RouteResponse<RecordRoutes<T>['auditTrail']>>;
   /** Its electronic signatures, each with its manifestation. */
   signatures(id: string, options?: RequestOptions): Promise<RouteResponse<RecordRoutes<T>['signatures']>>;
+  /**
+   * Recomputes the content hash of the version a signature signed: `ok`, or why the signature
+   * no longer binds to this record's content (`not_this_record`, `version_not_found`, `content_changed`).
+   */
+  verifySignature(
+    id: string,
+    signatureId: string,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<RecordRoutes<T>['verifySignature']>>;
   attachments: {
     list(id: string, options?: RequestOptions): Promise<RouteResponse<RecordRoutes<T>['listAttachments']>>;
     /** Uploads the raw bytes; the server checks the content type against the bytes. */
@@ -98,7 +109,11 @@ export function createRecordClient<T extends RecordType>(
     list,
     iterate: (query, options) =>
       paginate((cursor) => list({ ...query, cursor } as RecordListQuery<T>, options), query?.cursor),
-    get: (id, options) => sendRecord(routes.get, { ...options, params: { id } }),
+    get: async (id, { asOf, ...options } = {}) => {
+      if (asOf === undefined) return sendRecord(routes.get, { ...options, params: { id } });
+      // A past version is no base for a change: If-Match keeps the version last read as current.
+      return (await send(routes.get, { ...options, params: { id }, query: { asOf } })).data as RecordOf<T>;
+    },
     create: (input, options) => sendRecord(routes.create, { ...options, body: input }),
     update: (id, changes, options) =>
       sendRecord(routes.update, {
@@ -117,6 +132,8 @@ export function createRecordClient<T extends RecordType>(
     auditTrail: async (id, page, options) =>
       (await send(routes.auditTrail, { ...options, params: { id }, query: page })).data,
     signatures: async (id, options) => (await send(routes.signatures, { ...options, params: { id } })).data,
+    verifySignature: async (id, signatureId, options) =>
+      (await send(routes.verifySignature, { ...options, params: { id, signatureId } })).data,
     attachments: {
       list: async (id, options) => (await send(routes.listAttachments, { ...options, params: { id } })).data,
       upload: async (id, file, { fileName, contentType, ...options }) =>

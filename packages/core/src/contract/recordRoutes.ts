@@ -3,13 +3,23 @@ import { attachmentSchema } from '../entities/attachment';
 import { auditTrailEntrySchema } from '../entities/auditTrailEntry';
 import { commentInputSchema, commentSchema } from '../entities/comment';
 import { signatureInputSchema, signatureSchema } from '../entities/signature';
+import { signatureVerificationSchema } from '../entities/signatureVerification';
 import type { RecordType } from '../record-type/defineRecordType';
 import { defineRoute } from './defineRoute';
 import { listQuerySchema, pageOf, pageQuerySchema } from './listQuery';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const attachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+const signatureParams = z.strictObject({ id: z.uuid(), signatureId: z.uuid() });
 const reason = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)));
+
+/**
+ * The query of `GET /{collection}/{id}`: `asOf` reads the record as it stood at that moment,
+ * rebuilt from its audit trail (PART11 item 4).
+ */
+export const recordReadQuerySchema = z.strictObject({
+  asOf: z.optional(z.iso.datetime({ offset: true })),
+});
 
 /** The body of `PATCH /{collection}/{id}`: the changed fields, and why once past draft. */
 export function updateBodySchema<T extends RecordType>(recordType: T) {
@@ -66,11 +76,12 @@ export function recordRoutes<T extends RecordType>(recordType: T) {
       kind: 'get',
       method: 'GET',
       path: `${base}/{id}`,
-      summary: `Get one ${recordType.name}`,
+      summary: `Get one ${recordType.name}; with \`asOf\`, as it stood then, rebuilt from its audit trail (no ETag)`,
       params: idParams,
+      query: recordReadQuerySchema,
       response: record,
       successStatus: 200,
-      problems: [401, 404],
+      problems: [400, 401, 404],
     }),
     update: defineRoute({
       ...common,
@@ -122,6 +133,18 @@ export function recordRoutes<T extends RecordType>(recordType: T) {
       summary: `The ${recordType.name}'s electronic signatures, with manifestation`,
       params: idParams,
       response: z.object({ items: z.array(signatureSchema) }),
+      successStatus: 200,
+      problems: [401, 404],
+    }),
+    verifySignature: defineRoute({
+      ...common,
+      id: `${recordType.collection}.verifySignature`,
+      kind: 'verifySignature',
+      method: 'GET',
+      path: `${base}/{id}/signatures/{signatureId}/verify`,
+      summary: `Recompute the content hash of the ${recordType.name} version a signature signed, and say whether the signature still binds to it`,
+      params: signatureParams,
+      response: signatureVerificationSchema,
       successStatus: 200,
       problems: [401, 404],
     }),

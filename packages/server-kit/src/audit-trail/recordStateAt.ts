@@ -1,4 +1,4 @@
-import type { AuditTrailEntry } from '@masetra/core';
+import { type AuditTrailEntry, recordWritingActions } from '@masetra/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/database';
 import { toDate } from '../storage/timestamps';
@@ -7,7 +7,9 @@ import { toDate } from '../storage/timestamps';
  * A record's field values as they stood at `at`, rebuilt from its audit trail alone (PART11
  * item 4): the create entry holds every initial value and each later entry the new value of
  * each field it changed, so replaying them up to `at` gives that moment's record. Null when
- * the record did not exist yet. A field whose new value is absent is dropped.
+ * the record did not exist yet. A field whose new value is absent is dropped. Only the writes
+ * of the record count: attachments, comments and signatures are not its fields. `recordAt`
+ * rebuilds the whole record, its version included.
  */
 export async function recordStateAt(
   db: Kysely<Database>,
@@ -22,6 +24,7 @@ export async function recordStateAt(
     .where('org_id', '=', orgId)
     .where('record_type', '=', recordType)
     .where('record_id', '=', recordId)
+    .where('action', 'in', recordWritingActions)
     .where('at', '<=', toDate(at))
     .orderBy('seq')
     .execute();

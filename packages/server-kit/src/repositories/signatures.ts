@@ -1,6 +1,6 @@
 import { type Signature, type SignatureMeaning, signatureManifestation } from '@masetra/core';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../storage/database';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, SignaturesTable } from '../storage/database';
 import { toIsoString } from '../storage/timestamps';
 
 export interface NewSignature {
@@ -36,6 +36,24 @@ export async function insertSignature(trx: Transaction<Database>, signature: New
     .execute();
 }
 
+type SignatureRow = Selectable<SignaturesTable>;
+
+function toSignature(row: SignatureRow): Signature {
+  const signature = {
+    id: row.id,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    recordVersion: row.record_version,
+    contentHash: row.content_hash,
+    signerId: row.signer_id,
+    signerName: row.signer_name,
+    meaning: row.meaning as SignatureMeaning,
+    event: row.event ?? '',
+    signedAt: toIsoString(row.signed_at),
+  };
+  return { ...signature, manifestation: signatureManifestation(signature) };
+}
+
 /** A record's signatures in the order they were given, each with its manifestation. */
 export async function listSignatures(
   db: Kysely<Database>,
@@ -52,19 +70,20 @@ export async function listSignatures(
     .orderBy('signed_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => {
-    const signature = {
-      id: row.id,
-      recordType: row.record_type,
-      recordId: row.record_id,
-      recordVersion: row.record_version,
-      contentHash: row.content_hash,
-      signerId: row.signer_id,
-      signerName: row.signer_name,
-      meaning: row.meaning as SignatureMeaning,
-      event: row.event ?? '',
-      signedAt: toIsoString(row.signed_at),
-    };
-    return { ...signature, manifestation: signatureManifestation(signature) };
-  });
+  return rows.map(toSignature);
+}
+
+/** One signature of an organization, whatever record it names, or null. */
+export async function findSignature(
+  db: Kysely<Database>,
+  orgId: string,
+  id: string,
+): Promise<Signature | null> {
+  const row = await db
+    .selectFrom('signatures')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toSignature(row) : null;
 }
