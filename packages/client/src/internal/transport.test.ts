@@ -35,7 +35,8 @@ describe('retries', () => {
     const deviations = createClient({ baseUrl, retry: noWait }).records(recordTypes.deviation);
     await deviations.create({ title: 'Cold room 2 above 8 °C' });
     expect(keys).toHaveLength(2);
-    expect(keys[0]).toBeTruthy();
+    // A fresh UUID per create, repeated unchanged by the retry.
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(keys[1]).toBe(keys[0]);
   });
 

@@ -45,10 +45,13 @@ describe('generateOpenApi', () => {
 
   it('lists no security exactly for the public routes, and the bearer token for every other', () => {
     expect(document.security).toEqual([{ bearerAuth: [] }]);
-    const paths = document.paths as Record<string, Record<string, { security?: unknown[] }>>;
+    const paths = document.paths as Record<
+      string,
+      Record<string, { operationId: string; security?: unknown[] }>
+    >;
     for (const route of [...contract.routes, ...Object.values(authRoutes)]) {
       const operation = paths[route.path]?.[route.method.toLowerCase()];
-      expect(operation, route.id).toBeDefined();
+      expect(operation?.operationId, route.id).toBe(route.id);
       // No `security` member inherits the document's bearer token; `[]` overrides it with none.
       expect(operation?.security, route.id).toEqual(route.public ? [] : undefined);
     }
