@@ -87,7 +87,8 @@ describe('masetra create-org, as an operator runs it', () => {
     const token = new RegExp(`^  http://127\\.0\\.0\\.1:${port}/setup#token=([A-Za-z0-9_-]{43})$`, 'm').exec(
       created.stdout,
     )?.[1];
-    expect(token).toBeDefined();
+    // 256 bits, base64url: the single-use link's secret.
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Every line but the link is prose: no password, temporary or not, is printed.
     expect(created.stdout.split('\n').filter((line) => /[A-Za-z0-9_-]{20,}/.test(line))).toEqual([
       `  http://127.0.0.1:${port}/setup#token=${token}`,

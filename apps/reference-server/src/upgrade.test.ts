@@ -184,7 +184,7 @@ describe(`a database written by ${fixture.tag} (${fixture.commit.slice(0, 7)}), 
       const rowsPerEntry = new Map<number, number>();
       for (const row of rows) {
         const entry = bySeq.get(Number(row.seq));
-        expect(entry, `exported entry ${row.seq}`).toBeDefined();
+        expect(entry?.seq, `exported entry ${row.seq}`).toBe(Number(row.seq));
         if (!entry) continue;
         const changeIndex = rowsPerEntry.get(entry.seq) ?? 0;
         rowsPerEntry.set(entry.seq, changeIndex + 1);

@@ -134,7 +134,9 @@ describe('password age', () => {
   it('refuses a password older than maxAgeDays with password_expired', async () => {
     const gina = await h.createUser();
     h.clock.advance({ days: 89 });
-    await expect(h.auth.login({ email: gina.email, password: gina.password })).resolves.toBeDefined();
+    await expect(h.auth.login({ email: gina.email, password: gina.password })).resolves.toMatchObject({
+      user: { id: gina.id },
+    });
     h.clock.advance({ days: 1 });
     const expired = await refusal(h.auth.login({ email: gina.email, password: gina.password }));
     expect(expired.code).toBe('password_expired');
@@ -151,7 +153,7 @@ describe('password age', () => {
     expect(session.user.id).toBe(gina.id);
     await expect(
       h.auth.login({ email: gina.email, password: 'a brand new passphrase' }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({ user: { id: gina.id } });
   });
 
   it('does not let the expired password be chosen again', async () => {
@@ -174,6 +176,8 @@ describe('password age', () => {
     expect((await refusal(strict.login({ email: ivy.email, password: ivy.password }))).code).toBe(
       'password_expired',
     );
-    await expect(h.auth.login({ email: ivy.email, password: ivy.password })).resolves.toBeDefined();
+    await expect(h.auth.login({ email: ivy.email, password: ivy.password })).resolves.toMatchObject({
+      user: { id: ivy.id },
+    });
   });
 });

@@ -10,7 +10,14 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type TokenRow = { token_hash: string; user_id: string; used_at: Date | null; revoked_at: Date | null };
+type TokenRow = {
+  token_hash: string;
+  user_id: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+};
 const tokenRows = (userId: string) =>
   h.db
     .withTables<{ auth_refresh_tokens: TokenRow }>()
@@ -18,6 +25,9 @@ const tokenRows = (userId: string) =>
     .selectAll()
     .where('user_id', '=', userId)
     .execute();
+
+// What the table keeps of a token, computed here independently of the code under test.
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 describe('refresh', () => {
   it('rotates: a new refresh token every time, and a fresh access token of the same session', async () => {
@@ -40,7 +50,7 @@ describe('refresh', () => {
     const { refreshToken } = await h.auth.login({ email: bob.email, password: bob.password });
     const rows = await tokenRows(bob.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.token_hash).toBe(createHash('sha256').update(refreshToken).digest('hex'));
+    expect(rows[0]!.token_hash).toBe(sha256(refreshToken));
     expect(JSON.stringify(rows)).not.toContain(refreshToken);
   });
 
@@ -68,11 +78,22 @@ describe('refresh', () => {
     const dave = await h.createUser();
     const phone = await h.auth.login({ email: dave.email, password: dave.password });
     const laptop = await h.auth.login({ email: dave.email, password: dave.password });
+    const laptopSession = (await h.auth.verifyAccessToken(laptop.accessToken))!.sessionId;
+    const phoneSession = (await h.auth.verifyAccessToken(phone.accessToken))!.sessionId;
+    expect(laptopSession).not.toBe(phoneSession);
     await h.auth.refresh(phone.refreshToken);
     await refusal(h.auth.refresh(phone.refreshToken));
 
-    expect(await h.auth.verifyAccessToken(laptop.accessToken)).not.toBeNull();
-    await expect(h.auth.refresh(laptop.refreshToken)).resolves.toBeDefined();
+    expect(await h.auth.verifyAccessToken(phone.accessToken)).toBeNull();
+    expect(await h.auth.verifyAccessToken(laptop.accessToken)).toMatchObject({
+      userId: dave.id,
+      sessionId: laptopSession,
+    });
+    const next = await h.auth.refresh(laptop.refreshToken);
+    expect(await h.auth.verifyAccessToken(next.accessToken)).toMatchObject({
+      userId: dave.id,
+      sessionId: laptopSession,
+    });
   });
 
   it('refuses an expired or unknown token without calling it theft', async () => {
@@ -86,11 +107,37 @@ describe('refresh', () => {
 
   it('keeps a session alive as long as it is refreshed within the token lifetime', async () => {
     const frank = await h.createUser();
-    let { refreshToken } = await h.auth.login({ email: frank.email, password: frank.password });
+    const first = await h.auth.login({ email: frank.email, password: frank.password });
+    const sessionId = (await h.auth.verifyAccessToken(first.accessToken))!.sessionId;
+    const lifetimeMs = 12 * 60 * 60_000; // the default refresh token lifetime
+
+    // 33 hours in all, far past one token's 12, each refresh within the lifetime of the last.
+    let { refreshToken } = first;
     for (let i = 0; i < 3; i++) {
       h.clock.advance({ minutes: 11 * 60 });
-      ({ refreshToken } = await h.auth.refresh(refreshToken));
+      const previous = refreshToken;
+      const next = await h.auth.refresh(previous);
+      refreshToken = next.refreshToken;
+      expect(refreshToken).not.toBe(previous);
+      // A working access token of the same session, for the same user.
+      expect(await h.auth.verifyAccessToken(next.accessToken)).toMatchObject({ userId: frank.id, sessionId });
+      // The new token's expiry moves on: a full lifetime from this refresh.
+      const rows = await tokenRows(frank.id);
+      const current = rows.find((row) => row.token_hash === sha256(refreshToken));
+      expect(current?.expires_at.getTime()).toBe(h.clock.now().getTime() + lifetimeMs);
+      expect(current?.used_at).toBeNull();
     }
+    // The login's own access token expired long ago: the refreshes alone kept the session.
+    expect(await h.auth.verifyAccessToken(first.accessToken)).toBeNull();
+    const rows = await tokenRows(frank.id);
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((row) => row.used_at === null)).toHaveLength(1);
+    expect(rows.every((row) => row.revoked_at === null)).toBe(true);
+
+    // Left unrefreshed past its lifetime, the session ends: the last token is refused, not taken as theft.
+    h.clock.advance({ minutes: 12 * 60 });
+    expect(await refusalCode(h.auth.refresh(refreshToken))).toBe('invalid_refresh_token');
+    expect(h.eventsOf('refresh.reuse_detected', frank.id)).toHaveLength(0);
   });
 
   it('picks up role changes in the new access token', async () => {

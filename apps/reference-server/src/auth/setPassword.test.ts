@@ -83,7 +83,9 @@ describe('password policy (PART11 22)', () => {
     expect(await refusalCode(h.auth.login({ email: erin.email, password: erin.password }))).toBe(
       'invalid_credentials',
     );
-    await expect(h.auth.login({ email: erin.email, password: 'a new long password' })).resolves.toBeDefined();
+    await expect(h.auth.login({ email: erin.email, password: 'a new long password' })).resolves.toMatchObject(
+      { user: { id: erin.id } },
+    );
   });
 
   it('ends the other sessions on a self change, keeping the one it is made from', async () => {
@@ -134,7 +136,9 @@ describe('administrator reset (PART11 18)', () => {
       newPassword: 'gina chose this one',
     });
     expect(session.user.mustChangePassword).toBe(false);
-    await expect(h.auth.login({ email: gina.email, password: 'gina chose this one' })).resolves.toBeDefined();
+    await expect(h.auth.login({ email: gina.email, password: 'gina chose this one' })).resolves.toMatchObject(
+      { user: { id: gina.id } },
+    );
   });
 
   it('does not let the administrator who knows the temporary password sign as the user', async () => {

@@ -71,7 +71,9 @@ describe('lockout after repeated failures (PART11 24)', () => {
       'account_locked',
     );
     h.clock.advance({ seconds: 1 });
-    await expect(h.auth.login({ email: bob.email, password: bob.password })).resolves.toBeDefined();
+    await expect(h.auth.login({ email: bob.email, password: bob.password })).resolves.toMatchObject({
+      user: { id: bob.id },
+    });
     expect(await failLogins(bob, 4)).not.toContain('account_locked');
   });
 
@@ -173,6 +175,8 @@ describe('lockout after repeated failures (PART11 24)', () => {
       'account_locked',
     );
     h.clock.advance({ minutes: 1 });
-    await expect(lenient.login({ email: ivy.email, password: ivy.password })).resolves.toBeDefined();
+    await expect(lenient.login({ email: ivy.email, password: ivy.password })).resolves.toMatchObject({
+      user: { id: ivy.id },
+    });
   });
 });
