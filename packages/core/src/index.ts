@@ -104,8 +104,8 @@ export type { AvailableEvent, RefusalCode, TransitionOutcome } from './record-ty
 export { availableEvents, evaluateTransition, initialStateOf } from './record-type/lifecycle';
 export type { LifecycleEvent, RelatedCount } from './record-type/lifecycleEvent';
 export { SYSTEM_ACTOR } from './record-type/lifecycleEvent';
-export type { RequiredFields } from './record-type/lifecycleGuards';
-export { sharedGuards } from './record-type/lifecycleGuards';
+export type { ApprovalChain, RequiredFields } from './record-type/lifecycleGuards';
+export { actorHoldsNoRoleIn, sharedGuards } from './record-type/lifecycleGuards';
 export type { RebuildPoint, RecordWriteEntry } from './record-type/rebuildRecord';
 export { rebuildRecord, recordWritingActions } from './record-type/rebuildRecord';
 export type { HostRef, RecordBase } from './record-type/recordBase';

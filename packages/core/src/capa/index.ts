@@ -1,22 +1,32 @@
 import { defineRecordType } from '../record-type/defineRecordType';
+import { capaApprovalChain } from './extensionRequests';
 import { capaMachine } from './machine';
 import { capaPermissions } from './permissions';
-import { capaFields, capaRequiredFields } from './schema';
+import { capaFields, capaLifecycleFields, capaRequiredFields } from './schema';
 import { validateCapaChange } from './validateCapaChange';
 
 /** Core */
+export {
+  type CapaChainRole,
+  capaApprovalChain,
+  capaPendingExtension,
+  type ExtensionRequest,
+  type ExtensionRequestData,
+} from './extensionRequests';
 export { capaMachine } from './machine';
 /** Types */
 export type { Capa } from './schema';
 export {
   capaFields,
   capaKinds,
+  capaLifecycleFields,
   capaRequiredFields,
   capaSourceRefSchema,
   capaSourceTypes,
   capaTaskSchema,
   capaTasksDoneSchema,
   effectivenessResults,
+  extensionRequestDataSchema,
   extensionRequestSchema,
   extensionRequestStatuses,
 } from './schema';
@@ -30,6 +40,8 @@ export const capa = defineRecordType({
   numberPrefix: 'CAPA',
   fields: capaFields,
   createRequired: ['title'],
+  lifecycleFields: capaLifecycleFields,
+  approvalChain: capaApprovalChain,
   machine: capaMachine,
   requiredFields: capaRequiredFields,
   searchFields: ['title', 'description', 'effectivenessCriteria', 'effectivenessEvidence'],

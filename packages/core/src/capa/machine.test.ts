@@ -258,6 +258,13 @@ describe('CAPA action bar', () => {
         meta: expect.objectContaining({ reason: true }),
         enabled: false,
       }),
+      // Nothing to decide: the extension moves show, disabled, with what they wait for.
+      expect.objectContaining({
+        type: 'APPROVE_EXTENSION',
+        enabled: false,
+        refusal: { code: 'guard_failed', detail: 'An extension request pending.', errors: [] },
+      }),
+      expect.objectContaining({ type: 'REFUSE_EXTENSION', enabled: false }),
       { type: 'CANCEL', meta: { signature: 'approval', reason: true }, enabled: true, refusal: undefined },
     ]);
   });
@@ -285,5 +292,185 @@ describe('CAPA action bar', () => {
       enabled: false,
       refusal: { code: 'missing_fields', errors: [{ pointer: '/tasks/0/done' }] },
     });
+  });
+});
+
+describe('CAPA extension requests', () => {
+  const INVESTIGATOR = 'user-ivan';
+  const REVIEWER = 'user-qa-reviewer';
+  const AT = '2026-04-01T09:00:00.000Z';
+  const JULY = '2026-07-31T17:00:00.000Z';
+  const implementing = () => inState('implementation', { tasks: [complete.tasks![0]!, undoneTask] });
+
+  function requested(
+    record = implementing(),
+    data: Record<string, unknown> = { taskId: 't2', newDueAt: JULY },
+  ) {
+    const outcome = act(record, 'REQUEST_EXTENSION', INVESTIGATOR, {
+      reason: ' Vendor ships the PM module in July. ',
+      at: AT,
+      data,
+    });
+    if (!outcome.ok) throw new Error(`REQUEST_EXTENSION refused: ${outcome.detail}`);
+    return outcome;
+  }
+
+  it('records a pending request and keeps the CAPA where it is, its due dates unmoved', () => {
+    const outcome = requested();
+    expect(outcome).toMatchObject({ from: 'implementation', to: 'implementation', meta: { reason: true } });
+    expect(outcome.record.tasks).toEqual(implementing().tasks);
+    expect(outcome.record.extensionRequests).toEqual([
+      {
+        id: 'ext-1',
+        taskId: 't2',
+        newDueAt: JULY,
+        previousDueAt: undoneTask.dueAt,
+        reason: 'Vendor ships the PM module in July.',
+        status: 'pending',
+        requestedBy: INVESTIGATOR,
+        requestedAt: AT,
+      },
+    ]);
+  });
+
+  it('approved with a signature by someone else, moves the task’s due date', () => {
+    const pending = requested().record;
+    const outcome = act(pending, 'APPROVE_EXTENSION', QA, { at: '2026-04-02T10:00:00.000Z' });
+    expect(outcome).toMatchObject({ ok: true, to: 'implementation', meta: { signature: 'approval' } });
+    if (!outcome.ok) return;
+    expect(outcome.record.tasks?.find((task) => task.id === 't2')?.dueAt).toBe(JULY);
+    expect(outcome.record.extensionRequests?.[0]).toMatchObject({
+      status: 'approved',
+      decidedBy: QA,
+      decidedAt: '2026-04-02T10:00:00.000Z',
+    });
+  });
+
+  it('moves the CAPA’s own due date when the request names no task, in the effectiveness check too', () => {
+    const record = inState('effectiveness_check');
+    const pending = requested(record, { newDueAt: '2026-09-30T17:00:00.000Z' }).record;
+    const outcome = act(pending, 'APPROVE_EXTENSION', QA);
+    expect(outcome).toMatchObject({
+      ok: true,
+      to: 'effectiveness_check',
+      record: { dueAt: '2026-09-30T17:00:00.000Z' },
+    });
+  });
+
+  it('refused with a reason, leaves the due date and records the decision', () => {
+    const pending = requested().record;
+    const outcome = act(pending, 'REFUSE_EXTENSION', REVIEWER, { reason: 'Use the interim paper check.' });
+    expect(outcome).toMatchObject({ ok: true, to: 'implementation' });
+    if (!outcome.ok) return;
+    expect(outcome.record.tasks).toEqual(implementing().tasks);
+    expect(outcome.record.extensionRequests?.[0]).toMatchObject({
+      status: 'rejected',
+      decidedBy: REVIEWER,
+      decisionReason: 'Use the interim paper check.',
+    });
+    expect(act(pending, 'REFUSE_EXTENSION', REVIEWER)).toMatchObject({ ok: false, code: 'reason_required' });
+  });
+
+  it.each([
+    ['APPROVE_EXTENSION', 'approve', {}],
+    ['REFUSE_EXTENSION', 'refuse', { reason: 'I changed my mind.' }],
+  ] as const)('is never decided by its requester: %s', (event, verb, extra) => {
+    const pending = requested().record;
+    expect(act(pending, event, INVESTIGATOR, extra)).toEqual({
+      ok: false,
+      code: 'segregation_of_duties',
+      detail: `The requester of the extension request of CAPA-2026-0001 may not also ${verb} it.`,
+      errors: [],
+      meta: expect.any(Object),
+    });
+  });
+
+  it('names the requester, not the owner, when the owner asked and would approve', () => {
+    const outcome = act(implementing(), 'REQUEST_EXTENSION', OWNER, {
+      reason: 'Vendor delay.',
+      data: { taskId: 't2', newDueAt: JULY },
+    });
+    if (!outcome.ok) throw new Error(outcome.detail);
+    expect(act(outcome.record, 'REFUSE_EXTENSION', OWNER, { reason: 'No.' })).toMatchObject({
+      code: 'segregation_of_duties',
+      detail: 'The requester of the extension request of CAPA-2026-0001 may not also refuse it.',
+    });
+    // An approval is barred for the owner as well; the requester's role is the one named.
+    expect(act(outcome.record, 'APPROVE_EXTENSION', OWNER)).toMatchObject({
+      code: 'segregation_of_duties',
+      detail: 'The requester of the extension request of CAPA-2026-0001 may not also approve it.',
+    });
+  });
+
+  it('bars the owner from approving a request someone else raised (an approval signature)', () => {
+    const pending = requested().record;
+    expect(act(pending, 'APPROVE_EXTENSION', OWNER)).toMatchObject({
+      code: 'segregation_of_duties',
+      detail: 'The owner of CAPA-2026-0001 may not sign its approval.',
+    });
+  });
+
+  it.each<[string, Record<string, unknown> | undefined, string[]]>([
+    ['without data', undefined, ['/data']],
+    ['with a date that is no date', { taskId: 't2', newDueAt: 'next July' }, ['/data/newDueAt']],
+    ['with a field it does not know', { newDueAt: JULY, dueAt: JULY }, ['/data']],
+  ])('refuses a request %s as invalid data', (_case, data, pointers) => {
+    const outcome = act(implementing(), 'REQUEST_EXTENSION', INVESTIGATOR, { reason: 'Delay.', data });
+    expect(outcome).toMatchObject({ ok: false, code: 'invalid_data' });
+    if (outcome.ok) return;
+    expect(outcome.errors.map((error) => error.pointer)).toEqual(pointers);
+  });
+
+  it('refuses data on a move that takes none', () => {
+    const outcome = act(implementing(), 'COMPLETE_IMPLEMENTATION', OWNER, { data: { newDueAt: JULY } });
+    expect(outcome).toMatchObject({ ok: false, code: 'invalid_data', errors: [{ pointer: '/data' }] });
+  });
+
+  it.each<[string, Capa, Record<string, unknown>]>([
+    ['for a task that is done', implementing(), { taskId: 't1', newDueAt: JULY }],
+    ['for a task it does not have', implementing(), { taskId: 't9', newDueAt: JULY }],
+    [
+      'for a date no later than the current one',
+      implementing(),
+      { taskId: 't2', newDueAt: undoneTask.dueAt },
+    ],
+    ['while another is pending', requested().record, { newDueAt: JULY }],
+  ])('refuses a request %s', (_case, record, data) => {
+    const outcome = act(record, 'REQUEST_EXTENSION', INVESTIGATOR, { reason: 'Delay.', data });
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: 'guard_failed',
+      detail: expect.stringContaining('pending'),
+    });
+  });
+
+  it.each(['draft', 'plan_approval'])('has nothing to extend while the plan is open (%s)', (state) => {
+    expect(
+      act(inState(state), 'REQUEST_EXTENSION', INVESTIGATOR, { reason: 'Delay.', data: { newDueAt: JULY } }),
+    ).toMatchObject({ ok: false, code: 'not_allowed_in_state' });
+  });
+
+  it('is not offered by the action bar, which has nothing to collect a date with; its decision is', () => {
+    const pending = requested().record;
+    const events = availableEvents(capa, pending, { actorId: QA }).map((event) => [
+      event.type,
+      event.enabled,
+    ]);
+    expect(events).toEqual([
+      ['COMPLETE_IMPLEMENTATION', false],
+      ['APPROVE_EXTENSION', true],
+      ['REFUSE_EXTENSION', true],
+      ['CANCEL', true],
+    ]);
+  });
+
+  it('numbers requests in order, so a later request has its own id', () => {
+    const refused = act(requested().record, 'REFUSE_EXTENSION', QA, { reason: 'No.' });
+    if (!refused.ok) throw new Error(refused.detail);
+    const again = requested(refused.record, { taskId: 't2', newDueAt: '2026-06-30T17:00:00.000Z' });
+    expect(again.record.extensionRequests?.map((request) => [request.id, request.status])).toEqual([
+      ['ext-1', 'rejected'],
+      ['ext-2', 'pending'],
+    ]);
   });
 });

@@ -1,8 +1,23 @@
 import { and, assign, setup } from 'xstate';
 import type { LifecycleEvent } from '../record-type/lifecycleEvent';
-import { sharedGuards } from '../record-type/lifecycleGuards';
+import { actorHoldsNoRoleIn, sharedGuards } from '../record-type/lifecycleGuards';
 import type { TransitionMeta } from '../record-type/transitionMeta';
-import { type Capa, capaRequiredFields, type effectivenessResults } from './schema';
+import {
+  type CapaChainRole,
+  capaApprovalChain,
+  capaPendingExtension,
+  type ExtensionRequestData,
+  extendsOpenDueDate,
+  withExtensionApproved,
+  withExtensionRefused,
+  withExtensionRequested,
+} from './extensionRequests';
+import {
+  type Capa,
+  capaRequiredFields,
+  type effectivenessResults,
+  extensionRequestDataSchema,
+} from './schema';
 
 /**
  * The lifecycle's event names, as XState v5 wants them declared. The permission matrix must
@@ -15,6 +30,9 @@ export type CapaEventType =
   | 'COMPLETE_IMPLEMENTATION'
   | 'CONFIRM_EFFECTIVE'
   | 'REPORT_NOT_EFFECTIVE'
+  | 'REQUEST_EXTENSION'
+  | 'APPROVE_EXTENSION'
+  | 'REFUSE_EXTENSION'
   | 'CANCEL';
 
 const readyFor = (state: keyof typeof capaRequiredFields) => ({
@@ -30,6 +48,37 @@ const cancel = {
   },
 } as const;
 
+const holdsNoRole = (...roles: CapaChainRole[]) => ({ type: 'actorHoldsNoRole' as const, params: { roles } });
+
+/**
+ * Extension requests, while the plan is approved and its due dates locked. Each is a move that
+ * keeps the CAPA where it is (no target): requested with a reason and the new date, then
+ * approved with a signature or refused with a reason, by someone other than the requester.
+ * Only an approval moves the due date.
+ */
+const extensionMoves = {
+  REQUEST_EXTENSION: {
+    guard: and(['noExtensionPending', 'extendsOpenDueDate']),
+    actions: 'recordExtensionRequest',
+    meta: {
+      reason: true,
+      data: extensionRequestDataSchema,
+      requires:
+        'No other extension request pending, and a new due date later than the current one, of the CAPA or of a task not done.',
+    } satisfies TransitionMeta,
+  },
+  APPROVE_EXTENSION: {
+    guard: and(['extensionPending', 'actorIsIndependent', holdsNoRole('requester')]),
+    actions: 'approveExtension',
+    meta: { signature: 'approval', requires: 'An extension request pending.' } satisfies TransitionMeta,
+  },
+  REFUSE_EXTENSION: {
+    guard: and(['extensionPending', holdsNoRole('requester')]),
+    actions: 'refuseExtension',
+    meta: { reason: true, requires: 'An extension request pending.' } satisfies TransitionMeta,
+  },
+} as const;
+
 /**
  * CAPA lifecycle. The verdict on effectiveness is two events, not one with two branches:
  * confirming it is signed (verification), reporting it failed needs a reason, and the
@@ -41,8 +90,17 @@ export const capaMachine = setup({
     ...sharedGuards<Capa>(capaRequiredFields),
     effectivenessIs: ({ context }, params: { result: (typeof effectivenessResults)[number] }) =>
       context.effectivenessResult === params.result,
+    actorHoldsNoRole: actorHoldsNoRoleIn(capaApprovalChain),
+    extensionPending: ({ context }) => capaPendingExtension(context) !== undefined,
+    noExtensionPending: ({ context }) => capaPendingExtension(context) === undefined,
+    // `evaluateTransition` parsed the data by the move's declared shape before any guard runs.
+    extendsOpenDueDate: ({ context, event }) =>
+      extendsOpenDueDate(context, event.data as ExtensionRequestData | undefined),
   },
   actions: {
+    recordExtensionRequest: assign(({ context, event }) => withExtensionRequested(context, event)),
+    approveExtension: assign(({ context, event }) => withExtensionApproved(context, event)),
+    refuseExtension: assign(({ context, event }) => withExtensionRefused(context, event)),
     // The verdict belongs to one check; the next check after more work must record its own.
     clearEffectivenessResult: assign({ effectivenessResult: undefined }),
   },
@@ -78,6 +136,7 @@ export const capaMachine = setup({
           guard: readyFor('effectiveness_check'),
           meta: { requires: 'At least one task, and every task done.' } satisfies TransitionMeta,
         },
+        ...extensionMoves,
         ...cancel,
       },
     },
@@ -101,6 +160,7 @@ export const capaMachine = setup({
             requires: 'Record the effectiveness result as not effective first.',
           } satisfies TransitionMeta,
         },
+        ...extensionMoves,
         ...cancel,
       },
     },

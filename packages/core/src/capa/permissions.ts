@@ -16,6 +16,10 @@ export const capaPermissions = {
     COMPLETE_IMPLEMENTATION: ['investigator', 'qa_reviewer'],
     CONFIRM_EFFECTIVE: ['qa_reviewer', 'qa_approver'],
     REPORT_NOT_EFFECTIVE: ['qa_reviewer', 'qa_approver'],
+    // Those who carry out the plan ask for more time; an approver decides, never the one who asked.
+    REQUEST_EXTENSION: ['investigator', 'qa_reviewer'],
+    APPROVE_EXTENSION: approvers,
+    REFUSE_EXTENSION: approvers,
     CANCEL: approvers,
   },
 } as const satisfies RecordPermissions<CapaEventType>;

@@ -25,13 +25,41 @@ export const capaTaskSchema = z.object({
   doneAt: z.optional(z.iso.datetime()),
 });
 
-/** A request to move a task's due date once the plan is approved; only an approved one moves it. */
+/**
+ * A request to move a due date once the plan is approved: the CAPA's own, or one task's. Only an
+ * approved one moves it. The lifecycle writes these (REQUEST_EXTENSION, APPROVE_EXTENSION,
+ * REFUSE_EXTENSION); who requested and who decided are absent on requests raised before
+ * extensions were lifecycle steps.
+ */
 export const extensionRequestSchema = z.object({
   id: nonEmptyText(100),
-  taskId: nonEmptyText(100),
+  /** The task whose due date moves; absent, the CAPA's own due date. */
+  taskId: z.optional(nonEmptyText(100)),
   newDueAt: z.iso.datetime(),
+  /** The due date the request would replace, as it stood when requested. */
+  previousDueAt: z.optional(z.iso.datetime()),
   reason: nonEmptyText(2000),
   status: z.enum(extensionRequestStatuses),
+  requestedBy: z.optional(z.string().check(z.maxLength(200))),
+  requestedAt: z.optional(z.iso.datetime()),
+  /** Who approved (signed) or refused it: never its requester. */
+  decidedBy: z.optional(z.string().check(z.maxLength(200))),
+  decidedAt: z.optional(z.iso.datetime()),
+  /** Why it was refused. */
+  decisionReason: z.optional(z.string().check(z.maxLength(2000))),
+});
+
+/**
+ * The `data` of a REQUEST_EXTENSION move: the new due date, of one task or (without `taskId`)
+ * of the CAPA itself. Its reason is the move's reason.
+ *
+ * @example
+ * await capas.transition(capa.id, { event: 'REQUEST_EXTENSION', reason: 'Vendor delay.',
+ *   data: { taskId: 'task-2', newDueAt: '2026-07-31T17:00:00.000Z' } }, { version: capa.version });
+ */
+export const extensionRequestDataSchema = z.strictObject({
+  taskId: z.optional(nonEmptyText(100)),
+  newDueAt: z.iso.datetime(),
 });
 
 export const capaFields = {
@@ -85,6 +113,9 @@ export const capaRequiredFields = {
     effectivenessEvidence: nonEmptyText(20_000),
   }),
 };
+
+/** Fields only the lifecycle writes. */
+export const capaLifecycleFields = ['extensionRequests'] as const;
 
 /** A CAPA as stored and served: the base fields and its own, inferred from the schema. */
 export type Capa = RecordBase & z.infer<z.ZodMiniObject<typeof capaFields>>;

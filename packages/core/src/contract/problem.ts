@@ -63,6 +63,7 @@ export const problemKinds = {
   unknown_event: transitionRefused(422),
   not_allowed_in_state: transitionRefused(409),
   reason_required: transitionRefused(422),
+  invalid_data: transitionRefused(422),
   missing_fields: transitionRefused(422),
   segregation_of_duties: transitionRefused(403),
   guard_failed: transitionRefused(409),

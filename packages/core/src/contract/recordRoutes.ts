@@ -32,6 +32,11 @@ export function transitionBodySchema<T extends RecordType>(recordType: T) {
     event: z.enum(recordType.events as [string, ...string[]]),
     reason,
     signature: z.optional(signatureInputSchema),
+    /**
+     * What a move carries besides a reason (a CAPA extension request's new due date); its shape
+     * is the one the move's transition meta declares, checked by core's `evaluateTransition`.
+     */
+    data: z.optional(z.record(z.string(), z.unknown())),
   });
 }
 

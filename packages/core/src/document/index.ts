@@ -1,15 +1,17 @@
 import { defineRecordType } from '../record-type/defineRecordType';
+import { documentApprovalChain } from './approvalChain';
 import { documentMachine } from './machine';
 import { documentPermissions } from './permissions';
-import { documentFields, documentRequiredFields } from './schema';
+import { documentFields, documentLifecycleFields, documentRequiredFields } from './schema';
 import { validateDocumentChange } from './validateDocumentChange';
 
 /** Core */
+export { type DocumentChainRole, documentApprovalChain } from './approvalChain';
 export { documentMachine } from './machine';
 export { isReviewDueSoon, nextReviewDue } from './periodicReview';
 /** Types */
 export type { ControlledDocument } from './schema';
-export { documentFields, documentKinds, documentRequiredFields } from './schema';
+export { documentFields, documentKinds, documentLifecycleFields, documentRequiredFields } from './schema';
 export { validateDocumentChange } from './validateDocumentChange';
 export {
   FIRST_VERSION_LABEL,
@@ -31,6 +33,8 @@ export const controlledDocument = defineRecordType({
   numberPrefix: 'DOC',
   fields: documentFields,
   createRequired: ['title'],
+  lifecycleFields: documentLifecycleFields,
+  approvalChain: documentApprovalChain,
   machine: documentMachine,
   requiredFields: documentRequiredFields,
   searchFields: ['title', 'summary', 'content'],

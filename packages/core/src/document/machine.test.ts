@@ -257,3 +257,117 @@ describe('document action bar', () => {
     });
   });
 });
+
+describe('document segregation of duties: author, reviewer and approver are three people', () => {
+  /** Someone who neither owns nor created the document: only the chain can bar them. */
+  const CONTROLLER = 'user-doc-controller';
+
+  function walk(steps: [type: string, actorId: string, reason?: string][], start = inState('draft')) {
+    let record = start;
+    for (const [type, actorId, reason] of steps) {
+      const outcome = act(record, type, actorId, { reason });
+      if (!outcome.ok) throw new Error(`${type} by ${actorId} refused: ${outcome.detail}`);
+      record = outcome.record;
+    }
+    return record;
+  }
+
+  it('remembers who submitted the version as its author and who signed its review', () => {
+    const inReview = walk([['SUBMIT_FOR_REVIEW', CONTROLLER]]);
+    expect(inReview).toMatchObject({ authoredBy: CONTROLLER, reviewedBy: undefined });
+    const reviewed = walk([['COMPLETE_REVIEW', REVIEWER]], inReview);
+    expect(reviewed).toMatchObject({ authoredBy: CONTROLLER, reviewedBy: REVIEWER });
+    expect(walk([['APPROVE', QA]], reviewed)).toMatchObject({
+      state: 'approved',
+      authoredBy: CONTROLLER,
+      reviewedBy: REVIEWER,
+    });
+  });
+
+  it('refuses a review by the version’s author, naming the role', () => {
+    const inReview = walk([['SUBMIT_FOR_REVIEW', CONTROLLER]]);
+    expect(act(inReview, 'COMPLETE_REVIEW', CONTROLLER)).toEqual({
+      ok: false,
+      code: 'segregation_of_duties',
+      detail: 'The author of DOC-2026-0001 v0.1 may not also review it.',
+      errors: [],
+      meta: { signature: 'review' },
+    });
+  });
+
+  it.each([
+    ['author', CONTROLLER],
+    ['reviewer', REVIEWER],
+  ])('refuses an approval by the version’s %s', (role, actorId) => {
+    const reviewed = walk(
+      [
+        ['SUBMIT_FOR_REVIEW', CONTROLLER],
+        ['REQUEST_CHANGES', QA, 'Add the drying time.'],
+        ['SUBMIT_FOR_REVIEW', CONTROLLER],
+        ['COMPLETE_REVIEW', REVIEWER],
+      ],
+      inState('draft', { versionLabel: '0.1' }),
+    );
+    expect(act(reviewed, 'APPROVE', actorId)).toMatchObject({
+      ok: false,
+      code: 'segregation_of_duties',
+      detail: `The ${role} of DOC-2026-0001 v0.2 may not also approve it.`,
+    });
+  });
+
+  it('names the reviewer when the reviewer also owns the document: either role bars the approval', () => {
+    const reviewed = inState('in_approval', {
+      ownerId: REVIEWER,
+      authoredBy: CONTROLLER,
+      reviewedBy: REVIEWER,
+    });
+    expect(act(reviewed, 'APPROVE', REVIEWER)).toMatchObject({
+      code: 'segregation_of_duties',
+      detail: 'The reviewer of DOC-2026-0001 v0.1 may not also approve it.',
+    });
+    // The owner who reviewed nothing is barred as the owner.
+    expect(act(inState('in_approval', { reviewedBy: REVIEWER }), 'APPROVE', AUTHOR)).toMatchObject({
+      detail: 'The owner of DOC-2026-0001 may not sign its approval.',
+    });
+  });
+
+  it('starts a new chain with requested changes: last round’s reviewer may author the next version', () => {
+    const reviewed = walk([
+      ['SUBMIT_FOR_REVIEW', CONTROLLER],
+      ['COMPLETE_REVIEW', REVIEWER],
+    ]);
+    const sentBack = walk([['REQUEST_CHANGES', QA, 'Scope too wide.']], reviewed);
+    expect(sentBack).toMatchObject({ state: 'draft', authoredBy: undefined, reviewedBy: undefined });
+    const next = walk(
+      [
+        ['SUBMIT_FOR_REVIEW', REVIEWER],
+        ['COMPLETE_REVIEW', CONTROLLER],
+      ],
+      sentBack,
+    );
+    expect(next).toMatchObject({ authoredBy: REVIEWER, reviewedBy: CONTROLLER, versionLabel: '0.2' });
+    expect(act(next, 'APPROVE', REVIEWER)).toMatchObject({ code: 'segregation_of_duties' });
+    expect(act(next, 'APPROVE', QA)).toMatchObject({ ok: true, to: 'approved' });
+  });
+
+  it('shows the reviewer APPROVE disabled with the role that bars them', () => {
+    const reviewed = inState('in_approval', { authoredBy: CONTROLLER, reviewedBy: REVIEWER });
+    const [approve] = availableEvents(controlledDocument, reviewed, { actorId: REVIEWER });
+    expect(approve).toMatchObject({
+      type: 'APPROVE',
+      enabled: false,
+      refusal: {
+        code: 'segregation_of_duties',
+        detail: 'The reviewer of DOC-2026-0001 v0.1 may not also approve it.',
+      },
+    });
+  });
+
+  it('lets no client set the chain: neither a create nor an update input takes it', () => {
+    for (const field of ['authoredBy', 'reviewedBy']) {
+      expect(controlledDocument.createInput.safeParse({ title: 'SOP', [field]: QA }).success).toBe(false);
+      expect(controlledDocument.updateInput.safeParse({ [field]: QA }).success).toBe(false);
+    }
+    expect(controlledDocument.schema.safeParse({ ...complete, authoredBy: QA }).success).toBe(true);
+  });
+});

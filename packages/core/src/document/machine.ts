@@ -1,7 +1,8 @@
 import { and, assign, setup } from 'xstate';
 import type { LifecycleEvent } from '../record-type/lifecycleEvent';
-import { sharedGuards } from '../record-type/lifecycleGuards';
+import { actorHoldsNoRoleIn, sharedGuards } from '../record-type/lifecycleGuards';
 import type { TransitionMeta } from '../record-type/transitionMeta';
+import { type DocumentChainRole, documentApprovalChain } from './approvalChain';
 import { nextReviewDue } from './periodicReview';
 import { type ControlledDocument, documentRequiredFields } from './schema';
 import { nextMajorVersion, nextMinorVersion, versionLabelOf } from './versionLabel';
@@ -24,10 +25,17 @@ const readyFor = (state: keyof typeof documentRequiredFields) => ({
   params: { state },
 });
 
+/** Segregation of duties within one version: its author, reviewer and approver are three people. */
+const holdsNoRole = (...roles: DocumentChainRole[]) => ({
+  type: 'actorHoldsNoRole' as const,
+  params: { roles },
+});
+
 const requestChanges = {
   REQUEST_CHANGES: {
     target: 'draft',
-    actions: 'bumpMinorVersion',
+    // The next version is a new chain: whoever submits it is its author, and it is reviewed afresh.
+    actions: ['bumpMinorVersion', 'startNewChain'],
     meta: { reason: true } satisfies TransitionMeta,
   },
 } as const;
@@ -43,7 +51,9 @@ const retire = {
 /**
  * Controlled-document lifecycle. Versions count up in the machine: requested changes give
  * the next minor version, approval the next major. Becoming effective and being superseded
- * are taken by the scheduler (`system`), on the effective date.
+ * are taken by the scheduler (`system`), on the effective date. The machine remembers who
+ * authored (submitted) and who reviewed the version, and refuses a review by its author and
+ * an approval by either of them.
  */
 export const documentMachine = setup({
   types: {
@@ -53,11 +63,15 @@ export const documentMachine = setup({
   },
   guards: {
     ...sharedGuards<ControlledDocument>(documentRequiredFields),
+    actorHoldsNoRole: actorHoldsNoRoleIn(documentApprovalChain),
     // Without the server's clock on the event the date cannot be known to have come.
     effectiveDateReached: ({ context, event }) =>
       !!context.effectiveDate && !!event.at && Date.parse(context.effectiveDate) <= Date.parse(event.at),
   },
   actions: {
+    recordAuthor: assign(({ event }) => ({ authoredBy: event.actorId, reviewedBy: undefined })),
+    recordReviewer: assign(({ event }) => ({ reviewedBy: event.actorId })),
+    startNewChain: assign({ authoredBy: undefined, reviewedBy: undefined }),
     bumpMinorVersion: assign(({ context }) => ({ versionLabel: nextMinorVersion(versionLabelOf(context)) })),
     setMajorVersion: assign(({ context }) => ({ versionLabel: nextMajorVersion(versionLabelOf(context)) })),
     scheduleReview: assign(({ context }) =>
@@ -74,7 +88,7 @@ export const documentMachine = setup({
     draft: {
       tags: ['editable'],
       on: {
-        SUBMIT_FOR_REVIEW: { target: 'in_review', guard: readyFor('in_review') },
+        SUBMIT_FOR_REVIEW: { target: 'in_review', guard: readyFor('in_review'), actions: 'recordAuthor' },
       },
     },
     in_review: {
@@ -82,7 +96,8 @@ export const documentMachine = setup({
       on: {
         COMPLETE_REVIEW: {
           target: 'in_approval',
-          guard: readyFor('in_approval'),
+          guard: and([holdsNoRole('author'), readyFor('in_approval')]),
+          actions: 'recordReviewer',
           meta: { signature: 'review' } satisfies TransitionMeta,
         },
         ...requestChanges,
@@ -93,7 +108,7 @@ export const documentMachine = setup({
       on: {
         APPROVE: {
           target: 'approved',
-          guard: and(['actorIsIndependent', readyFor('approved')]),
+          guard: and(['actorIsIndependent', holdsNoRole('author', 'reviewer'), readyFor('approved')]),
           actions: 'setMajorVersion',
           meta: { signature: 'approval' } satisfies TransitionMeta,
         },

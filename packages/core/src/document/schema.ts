@@ -24,7 +24,14 @@ export const documentFields = {
   nextReviewDue: z.optional(z.iso.date()),
   /** The document this one revises; it becomes `superseded` when this one becomes effective. */
   supersedesId: z.optional(z.string().check(z.maxLength(200))),
+  /** Set by the lifecycle: who submitted this version for review, its author. */
+  authoredBy: z.optional(z.string().check(z.maxLength(200))),
+  /** Set by the lifecycle: who signed this version's review. */
+  reviewedBy: z.optional(z.string().check(z.maxLength(200))),
 };
+
+/** Fields only the lifecycle writes: the approval chain of the version in work. */
+export const documentLifecycleFields = ['authoredBy', 'reviewedBy'] as const;
 
 const reviewable = {
   title: nonEmptyText(200),

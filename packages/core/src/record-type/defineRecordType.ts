@@ -2,7 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import * as z from 'zod/mini';
 import type { RecordPermissions } from '../permissions/recordPermissions';
 import type { FieldIssue } from './fieldIssues';
-import type { RequiredFields } from './lifecycleGuards';
+import type { ApprovalChain, RequiredFields } from './lifecycleGuards';
 import { type RecordBase, recordBaseShape } from './recordBase';
 
 type FieldsShape = Record<string, z.ZodMiniType>;
@@ -36,6 +36,18 @@ export interface RecordTypeConfig<
   machine: TMachine;
   /** The schema a record must satisfy on entering each state. */
   requiredFields: RequiredFields;
+  /**
+   * Fields only the lifecycle writes (an `assign` of the machine: who authored and who reviewed a
+   * document's version, a CAPA's extension requests). They are part of the record and its trail,
+   * but no create or update input accepts them: like the base fields, the server owns them.
+   */
+  lifecycleFields?: readonly (keyof TFields & string)[];
+  /**
+   * Who holds which role in the record's current approval chain. A segregation-of-duties refusal
+   * names the role the actor already holds from it ("The reviewer of DOC-2026-0001 v0.2 may not
+   * also approve it"); the machine's guards read the same function (`actorHoldsNoRoleIn`).
+   */
+  approvalChain?(record: RecordBase & z.infer<z.ZodMiniObject<TFields>>): ApprovalChain;
   /** Fields that feed full-text search (`?q=`). */
   searchFields: readonly (keyof TFields & string)[];
   /** Fields offered as list filters (exact match), besides `state` and `ownerId`. */
@@ -111,8 +123,12 @@ export interface RecordType<
 /** The record value of a record type. */
 export type RecordOf<T extends RecordType> = z.infer<T['schema']>;
 
-function partialShape(fields: FieldsShape): FieldsShape {
-  return Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, z.optional(schema)]));
+function partialShape(fields: FieldsShape, lifecycleFields: readonly string[]): FieldsShape {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([key]) => !lifecycleFields.includes(key))
+      .map(([key, schema]) => [key, z.optional(schema)]),
+  );
 }
 
 function unwrapOptional(schema: z.ZodMiniType): z.ZodMiniType {
@@ -141,7 +157,7 @@ export function defineRecordType<
 >(
   config: RecordTypeConfig<TName, TFields, TRequired, TMachine, TSort, TFilter>,
 ): RecordType<TName, TFields, TRequired, TMachine, TSort, TFilter> {
-  const optionalFields = partialShape(config.fields);
+  const optionalFields = partialShape(config.fields, config.lifecycleFields ?? []);
   const requiredAtCreate = Object.fromEntries(
     config.createRequired.map((key) => [key, unwrapOptional(config.fields[key] as z.ZodMiniType)]),
   );

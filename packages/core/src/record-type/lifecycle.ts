@@ -4,6 +4,7 @@ import { type FieldIssue, fieldIssuesOf } from './fieldIssues';
 import { type LifecycleEvent, SYSTEM_ACTOR } from './lifecycleEvent';
 import { isIndependentOf } from './lifecycleGuards';
 import type { RecordBase } from './recordBase';
+import type { SignatureMeaning } from './signatureMeaning';
 import type { TransitionMeta } from './transitionMeta';
 
 /** Why the machine refused a move. */
@@ -11,6 +12,7 @@ export type RefusalCode =
   | 'unknown_event'
   | 'not_allowed_in_state'
   | 'reason_required'
+  | 'invalid_data'
   | 'missing_fields'
   | 'segregation_of_duties'
   | 'guard_failed';
@@ -50,23 +52,65 @@ function enabledTransition(snapshot: AnyMachineSnapshot, event: LifecycleEvent) 
     .find((candidate) => candidate.target !== undefined || candidate.actions.length > 0);
 }
 
-/** Any id but the owner's or creator's: asks whether they alone are barred from a move. */
+/** Any id but the actor's: asks whether the actor's identity alone bars them from a move. */
 const SOMEONE_ELSE = '\u0000someone-independent';
 
+/** The role that bars an actor from a move, and what it is a role in. */
+interface Segregation {
+  role: string;
+  /** A role of the record's approval chain (author, reviewer, requester) rather than its owner or originator. */
+  inChain: boolean;
+  subject: string;
+}
+
 /**
- * Whether segregation of duties is what refuses this actor: they own or raised the record,
- * and the same move by someone independent of it would be taken right now. Asked of the
- * machine, so the explanation follows whichever guard (`actorIsNotOwner`, `actorIsIndependent`)
- * the record type put on the move.
+ * Whether segregation of duties is what refuses this actor: they hold a role in the record (its
+ * owner, its originator, the author or reviewer of this version, the requester of a pending
+ * extension), and the same move by someone else would be taken right now. Asked of the machine,
+ * so the explanation follows whichever guards the record type put on the move; when the actor
+ * holds several roles, the one that bars them is named.
  */
 function barredBySegregation(
+  recordType: RecordType,
   snapshot: AnyMachineSnapshot,
   event: LifecycleEvent,
-): 'owner' | 'originator' | null {
+): Segregation | null {
   const record = snapshot.context as RecordBase;
-  if (isIndependentOf(record, event.actorId)) return null;
+  const chain = recordType.approvalChain?.(record as never);
+  const chainRole = Object.entries(chain?.holders ?? {}).find(([, holder]) => holder === event.actorId)?.[0];
+  const ownsRecord = !isIndependentOf(record, event.actorId);
+  if (!chainRole && !ownsRecord) return null;
   if (enabledTransition(snapshot, { ...event, actorId: SOMEONE_ELSE }) === undefined) return null;
-  return event.actorId === record.ownerId ? 'owner' : 'originator';
+  const recordRole = {
+    role: event.actorId === record.ownerId ? 'owner' : 'originator',
+    inChain: false,
+    subject: record.number,
+  };
+  if (!chainRole || !chain) return recordRole;
+  const asChainRole = { role: chainRole, inChain: true, subject: chain.subject };
+  if (!ownsRecord) return asChainRole;
+  // Both: with someone else as owner and originator, is the actor still barred? Then by the chain.
+  const unowned = snapshotOf(recordType, { ...record, ownerId: SOMEONE_ELSE, createdBy: SOMEONE_ELSE });
+  return enabledTransition(unowned, event) === undefined ? asChainRole : recordRole;
+}
+
+/** The verb a refusal uses for a move: what its signature declares, else the event's first word. */
+const signingVerbs: Record<SignatureMeaning, string> = {
+  authorship: 'author',
+  review: 'review',
+  approval: 'approve',
+  verification: 'verify',
+  responsibility: 'sign',
+};
+
+function verbOf(meta: TransitionMeta, eventType: string): string {
+  return meta.signature ? signingVerbs[meta.signature] : (eventType.split('_')[0] ?? eventType).toLowerCase();
+}
+
+function segregationDetail(barred: Segregation, meta: TransitionMeta, eventType: string): string {
+  return barred.inChain
+    ? `The ${barred.role} of ${barred.subject} may not also ${verbOf(meta, eventType)} it.`
+    : `The ${barred.role} of ${barred.subject} may not sign its ${meta.signature ?? 'approval'}.`;
 }
 
 /** Explains why none of the candidate transitions was enabled, from what the guards check. */
@@ -78,13 +122,9 @@ function explainRefusal(
 ): { code: RefusalCode; detail: string; errors: FieldIssue[] } {
   const record = snapshot.context as RecordBase;
   const meta = metaOf(candidates[0]);
-  const barred = barredBySegregation(snapshot, event);
+  const barred = barredBySegregation(recordType, snapshot, event);
   if (barred) {
-    return {
-      code: 'segregation_of_duties',
-      detail: `The ${barred} of ${record.number} may not sign its ${meta.signature ?? 'approval'}.`,
-      errors: [],
-    };
+    return { code: 'segregation_of_duties', detail: segregationDetail(barred, meta, event.type), errors: [] };
   }
   for (const candidate of candidates) {
     const target = candidate.target?.[0]?.key;
@@ -102,6 +142,32 @@ function explainRefusal(
     code: 'guard_failed',
     detail: meta.requires ?? `${event.type} is not possible for ${record.number} now.`,
     errors: [],
+  };
+}
+
+type DataCheck = { ok: true; event: LifecycleEvent } | { ok: false; detail: string; errors: FieldIssue[] };
+
+/**
+ * The event with its `data` parsed by the shape the move's meta declares, or why the data does
+ * not hold. A move that declares no shape takes no data, so nothing unchecked reaches a guard.
+ */
+function checkData(event: LifecycleEvent, candidates: ReturnType<typeof candidatesFor>): DataCheck {
+  const shape = candidates.map(metaOf).find((meta) => meta.data)?.data;
+  if (!shape) {
+    return event.data === undefined
+      ? { ok: true, event }
+      : {
+          ok: false,
+          detail: `${event.type} takes no data.`,
+          errors: [{ pointer: '/data', detail: 'This step carries no data.' }],
+        };
+  }
+  const parsed = shape.safeParse(event.data);
+  if (parsed.success) return { ok: true, event: { ...event, data: parsed.data } };
+  return {
+    ok: false,
+    detail: `${event.type} needs data of its own: ${parsed.error.issues.length} problem(s) with it.`,
+    errors: fieldIssuesOf(parsed.error, '/data'),
   };
 }
 
@@ -134,7 +200,8 @@ export function evaluateTransition<T extends RecordType>(
       errors: [],
     };
   }
-  const taken = enabledTransition(snapshot, event);
+  const checked = checkData(event, candidates);
+  const taken = checked.ok ? enabledTransition(snapshot, checked.event) : undefined;
   const meta = metaOf(taken ?? candidates[0]);
   if (meta.system && event.actorId !== SYSTEM_ACTOR) {
     return {
@@ -154,15 +221,22 @@ export function evaluateTransition<T extends RecordType>(
       meta,
     };
   }
-  if (!taken) {
-    return { ok: false, ...explainRefusal(recordType, snapshot, event, candidates), meta };
+  if (!checked.ok) {
+    return { ok: false, code: 'invalid_data', detail: checked.detail, errors: checked.errors, meta };
   }
-  const [next] = transition(recordType.machine, snapshot, event);
+  if (!taken) {
+    return { ok: false, ...explainRefusal(recordType, snapshot, checked.event, candidates), meta };
+  }
+  const [next] = transition(recordType.machine, snapshot, checked.event);
   const to = String(next.value);
   return { ok: true, from: base.state, to, record: { ...next.context, state: to } as RecordOf<T>, meta };
 }
 
-/** The moves the current state knows, each with whether this actor could take it now. */
+/**
+ * The moves the current state knows that a person takes with at most a reason and a signature,
+ * each with whether this actor could take it now. Moves that carry data (`TransitionMeta.data`)
+ * are left to the screens that collect it.
+ */
 export function availableEvents<T extends RecordType>(
   recordType: T,
   record: RecordOf<T>,
@@ -174,7 +248,8 @@ export function availableEvents<T extends RecordType>(
   for (const candidate of getNextTransitions(snapshot)) {
     const type = candidate.eventType;
     if (seen.has(type) || type.startsWith('xstate.')) continue;
-    if (metaOf(candidate).system) continue;
+    // System moves are the scheduler's; moves with data are taken from a screen that collects it.
+    if (metaOf(candidate).system || metaOf(candidate).data) continue;
     // A reason is asked for when the move is taken, so it must not hide the move here.
     const event: LifecycleEvent = { type, ...context, reason: 'pending' };
     const taken = enabledTransition(snapshot, event);

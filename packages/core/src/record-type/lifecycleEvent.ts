@@ -14,6 +14,12 @@ export interface LifecycleEvent {
   at?: string;
   /** Facts about related records, keyed by record type name (e.g. `finding`). */
   related?: Record<string, RelatedCount>;
+  /**
+   * What the move carries besides a reason, when its transition's meta declares a shape for it
+   * (`TransitionMeta.data`): the new due date of a CAPA's extension request. `evaluateTransition`
+   * checks it against that shape before the machine sees it, so guards and actions read it parsed.
+   */
+  data?: Readonly<Record<string, unknown>>;
 }
 
 export const SYSTEM_ACTOR = 'system';

@@ -17,6 +17,36 @@ export function isIndependentOf(record: Pick<RecordBase, 'ownerId' | 'createdBy'
 }
 
 /**
+ * Who holds which role in a record's current approval chain: the author and the reviewer of a
+ * document's version, the requester of a CAPA's pending extension. A record type that has one
+ * says so (`approvalChain` of `defineRecordType`); its machine's guards and the explanation of a
+ * segregation-of-duties refusal both read it, so they cannot disagree.
+ */
+export interface ApprovalChain<TRole extends string = string> {
+  /** What the chain signs, as a refusal names it: `DOC-2026-0001 v0.2`, `the extension request of CAPA-2026-0007`. */
+  subject: string;
+  /** The user who holds each role so far; a role nobody has taken yet is absent. */
+  holders: Readonly<Partial<Record<TRole, string>>>;
+}
+
+/**
+ * A guard for a machine's `setup({ guards })`: the actor holds none of the given roles in the
+ * record's current approval chain (a document's reviewer may not also approve it).
+ *
+ * @example
+ * guards: { actorHoldsNoRole: actorHoldsNoRoleIn(documentApprovalChain) },
+ * // APPROVE: { guard: { type: 'actorHoldsNoRole', params: { roles: ['author', 'reviewer'] } } }
+ */
+export function actorHoldsNoRoleIn<TRecord, TRole extends string>(
+  chainOf: (record: TRecord) => ApprovalChain<TRole>,
+) {
+  return ({ context, event }: GuardArgs<TRecord>, params: { roles: readonly TRole[] }) => {
+    const { holders } = chainOf(context);
+    return params.roles.every((role) => holders[role] !== event.actorId);
+  };
+}
+
+/**
  * Guards and actions every lifecycle machine shares. Each record type spreads them into
  * its own `setup({ guards })`, so required fields and segregation of duties are decided
  * by running the machine, never by a second hand-written check.

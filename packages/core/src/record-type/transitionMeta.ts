@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type { SignatureMeaning } from './signatureMeaning';
 
 /**
@@ -15,4 +16,10 @@ export interface TransitionMeta {
   scheduled?: boolean;
   /** Human explanation of a guard, shown when the move is refused. */
   requires?: string;
+  /**
+   * The shape of the event's `data`: the move carries facts a screen of its own collects (the
+   * new due date of an extension request). Without it, a move takes no data. Such a move is not
+   * offered by `availableEvents`: the action bar has nothing to collect its data with.
+   */
+  data?: z.ZodMiniType<Record<string, unknown>>;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type Capa, validateCapaChange } from '../capa';
 import type { RecordOf, RecordType } from '../record-type/defineRecordType';
 import { availableEvents, evaluateTransition, initialStateOf } from '../record-type/lifecycle';
 import { type LifecycleEvent, SYSTEM_ACTOR } from '../record-type/lifecycleEvent';
@@ -138,6 +139,23 @@ function recordsOf(
   }));
 }
 
+/**
+ * What events may carry as `data`: for a CAPA, extension requests (of a task or of the CAPA,
+ * later or earlier, well formed or not); for every type, now and then data a move does not take.
+ */
+const dataVariants: Partial<Record<keyof typeof recordTypes, readonly Record<string, unknown>[]>> = {
+  capa: [
+    { taskId: 't2', newDueAt: '2026-05-15T17:00:00.000Z' },
+    { taskId: 't2', newDueAt: '2026-08-15T17:00:00.000Z' },
+    { newDueAt: '2026-09-30T17:00:00.000Z' },
+    { newDueAt: '2026-12-31T17:00:00.000Z' },
+    { taskId: 't1', newDueAt: '2026-05-15T17:00:00.000Z' },
+    { taskId: 't2', newDueAt: '2026-01-01T00:00:00.000Z' },
+    { taskId: 't2', newDueAt: 'after the summer' },
+  ],
+};
+const unexpectedData = { note: 'Nothing asked for this.' };
+
 /** Moves that end a lifecycle early; drawn less often, so that walks also reach the far states. */
 const exits = new Set(['REQUEST_CANCELLATION', 'CANCEL', 'RETIRE']);
 
@@ -150,8 +168,9 @@ interface EventDraft extends Omit<LifecycleEvent, 'type'> {
   pick: number;
 }
 
-function eventDrafts(): fc.Arbitrary<EventDraft[]> {
-  const draft = fc.record({
+function eventDraft(typeName: string): fc.Arbitrary<EventDraft> {
+  const data = [...(dataVariants[typeName as keyof typeof recordTypes] ?? []), unexpectedData];
+  return fc.record({
     known: fc.boolean(),
     pick: fc.nat(),
     actorId: fc.constantFrom(...actors),
@@ -166,8 +185,15 @@ function eventDrafts(): fc.Arbitrary<EventDraft[]> {
         nil: undefined,
       },
     ),
+    data: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: fc.constantFrom(...data) },
+    ),
   });
-  return fc.array(draft, { minLength: 1, maxLength: 20, size: 'max' });
+}
+
+function eventDrafts(typeName: string): fc.Arbitrary<EventDraft[]> {
+  return fc.array(eventDraft(typeName), { minLength: 1, maxLength: 20, size: 'max' });
 }
 
 function eventFor(
@@ -215,7 +241,7 @@ function walk(
 describe.each(Object.entries(fieldVariants))('%s lifecycle properties', (name, variants) => {
   const recordType: RecordType = recordTypes[name as keyof typeof recordTypes];
   const records = recordsOf(recordType, variants);
-  const events = eventDrafts();
+  const events = eventDrafts(name);
 
   it('every accepted move lands on a record its new state accepts, and no owner or creator signs an approval', () => {
     fc.assert(
@@ -284,7 +310,8 @@ describe.each(Object.entries(fieldVariants))('%s lifecycle properties', (name, v
               at: event.at,
             });
             const shown = offered.find((candidate) => candidate.type === type);
-            const expected = outcome.meta?.system ? undefined : outcome.ok;
+            // System moves are the scheduler's, moves with data a screen's of their own: not offered.
+            const expected = outcome.meta?.system || outcome.meta?.data ? undefined : outcome.ok;
             holds(
               shown?.enabled === expected,
               () => `${record.state} ${type} by ${actorId}: shown ${shown?.enabled}, machine ${outcome.ok}`,
@@ -294,5 +321,189 @@ describe.each(Object.entries(fieldVariants))('%s lifecycle properties', (name, v
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+});
+
+describe('segregation of duties within one approval chain', () => {
+  it('no document version is reviewed by its author, nor approved by its author or its reviewer', () => {
+    const recordType: RecordType = recordTypes.document;
+    let approvals = 0;
+    fc.assert(
+      fc.property(
+        recordsOf(recordType, fieldVariants.document),
+        eventDrafts('document'),
+        (start, sequence) => {
+          // Kept here from the moves taken, not read from the record the machine keeps.
+          let author: string | undefined;
+          let reviewer: string | undefined;
+          walk(recordType, start, sequence, (record, event, outcome) => {
+            if (!outcome.ok) return;
+            const move = `${record.state} -${event.type}-> by ${event.actorId} (v${String(record.versionLabel)})`;
+            if (event.type === 'SUBMIT_FOR_REVIEW') {
+              author = event.actorId;
+              reviewer = undefined;
+            } else if (event.type === 'COMPLETE_REVIEW') {
+              holds(event.actorId !== author, () => `${move}: reviewed by its author`);
+              reviewer = event.actorId;
+            } else if (event.type === 'APPROVE') {
+              holds(event.actorId !== author, () => `${move}: approved by its author`);
+              holds(event.actorId !== reviewer, () => `${move}: approved by its reviewer`);
+              approvals += 1;
+            } else if (event.type === 'REQUEST_CHANGES') {
+              author = undefined;
+              reviewer = undefined;
+            }
+          });
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    // The walks must reach approvals for the property to say anything.
+    expect(approvals).toBeGreaterThan(10);
+  });
+
+  describe('CAPA due dates and extension requests, through moves and changes alike', () => {
+    const recordType: RecordType = recordTypes.capa;
+    const JUNE = '2026-06-30T17:00:00.000Z';
+    const plannedTasks = [
+      {
+        id: 't1',
+        title: 'Replace punches',
+        ownerId: 'user-eng',
+        dueAt: '2026-03-20T17:00:00.000Z',
+        done: true,
+      },
+      {
+        id: 't2',
+        title: 'Update PM-007',
+        ownerId: 'user-maint',
+        dueAt: '2026-04-15T17:00:00.000Z',
+        done: false,
+      },
+    ];
+    const starts = fc
+      .tuple(
+        recordsOf(recordType, fieldVariants.capa),
+        fc.constantFrom('draft', 'plan_approval', 'implementation', 'effectiveness_check'),
+      )
+      .map(([record, state]) => ({ ...record, state, tasks: plannedTasks, dueAt: JUNE }) as AnyRecord);
+
+    /** A change a person saves, as `validateCapaChange` and the update input judge it. */
+    type Change = 'finishTasks' | 'moveTaskDue' | 'moveCapaDue' | 'dropTask';
+    const step = fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          kind: fc.constant('event' as const),
+          draft: eventDraft('capa'),
+          // Mostly an extension move where the state knows them, so that walks reach their decisions.
+          extension: fc.constantFrom(true, true, false),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('change' as const),
+          change: fc.constantFrom<Change>('finishTasks', 'moveTaskDue', 'moveCapaDue', 'dropTask'),
+          days: fc.integer({ min: -30, max: 90 }),
+        }),
+      },
+    );
+
+    const shifted = (iso: string | undefined, days: number) =>
+      new Date(Date.parse(iso ?? JUNE) + days * 86_400_000).toISOString();
+
+    function changeOf(capa: Capa, change: Change, days: number): Partial<Capa> {
+      const tasks = capa.tasks ?? [];
+      switch (change) {
+        case 'finishTasks':
+          return { tasks: tasks.map((task) => ({ ...task, done: true })) };
+        case 'moveTaskDue':
+          return {
+            tasks: tasks.map((task) => (task.done ? task : { ...task, dueAt: shifted(task.dueAt, days) })),
+          };
+        case 'moveCapaDue':
+          return { dueAt: shifted(capa.dueAt, days) };
+        case 'dropTask':
+          return { tasks: tasks.slice(1) };
+      }
+    }
+
+    const dueDates = (capa: Capa) => ({
+      capa: capa.dueAt,
+      tasks: Object.fromEntries((capa.tasks ?? []).map((task) => [task.id, task.dueAt])),
+    });
+    const extensionEvents = ['REQUEST_EXTENSION', 'APPROVE_EXTENSION', 'REFUSE_EXTENSION'];
+
+    it('no extension is decided by its requester, and a locked due date moves only by an approved extension', () => {
+      const seen = { approved: 0, refusedChanges: 0 };
+      fc.assert(
+        fc.property(starts, fc.array(step, { minLength: 1, maxLength: 30, size: 'max' }), (start, steps) => {
+          let capa = start as Capa;
+          // What was requested, kept from the moves taken, not read from the record.
+          let pending: { by: string; taskId?: string; newDueAt: string } | undefined;
+          for (const each of steps) {
+            if (recordType.finalStates.includes(capa.state)) return;
+            const locked = ['implementation', 'effectiveness_check'].includes(capa.state);
+            const before = dueDates(capa);
+            if (each.kind === 'change') {
+              const changes = changeOf(capa, each.change, each.days);
+              if (validateCapaChange(capa, changes).length > 0) {
+                seen.refusedChanges += 1;
+                continue;
+              }
+              capa = { ...capa, ...changes };
+              holds(
+                !locked || JSON.stringify(dueDates(capa)) === JSON.stringify(before),
+                () => `${each.change} moved a locked due date: ${JSON.stringify([before, dueDates(capa)])}`,
+              );
+              continue;
+            }
+            const known = recordType.machine.root.states[capa.state]?.ownEvents ?? [];
+            const extensions = known.filter((type) => extensionEvents.includes(type));
+            const type = extensions[each.draft.pick % extensions.length];
+            const event =
+              each.extension && type
+                ? {
+                    ...each.draft,
+                    type,
+                    // A request mostly carries a date; the decisions mostly none.
+                    data:
+                      type === 'REQUEST_EXTENSION'
+                        ? (each.draft.data ?? dataVariants.capa![each.draft.pick % 4])
+                        : each.draft.data,
+                  }
+                : eventFor(recordType, capa, each.draft);
+            const outcome = evaluateTransition(recordType, capa, event);
+            if (!outcome.ok) continue;
+            const move = `${capa.state} -${event.type}-> by ${event.actorId}`;
+            const after = dueDates(outcome.record as Capa);
+            if (event.type === 'REQUEST_EXTENSION') {
+              const data = event.data as { taskId?: string; newDueAt: string };
+              pending = { by: event.actorId, ...data };
+            } else if (event.type === 'APPROVE_EXTENSION' || event.type === 'REFUSE_EXTENSION') {
+              holds(pending !== undefined && event.actorId !== pending.by, () => `${move}: by its requester`);
+            }
+            if (locked && JSON.stringify(after) !== JSON.stringify(before)) {
+              holds(event.type === 'APPROVE_EXTENSION', () => `${move} moved a locked due date`);
+              const expected = structuredClone(before);
+              if (pending?.taskId === undefined) expected.capa = pending?.newDueAt;
+              else expected.tasks[pending.taskId] = pending.newDueAt;
+              holds(
+                JSON.stringify(after) === JSON.stringify(expected),
+                () => `${move} moved ${JSON.stringify(after)}, not as requested ${JSON.stringify(pending)}`,
+              );
+              seen.approved += 1;
+            }
+            if (event.type === 'APPROVE_EXTENSION' || event.type === 'REFUSE_EXTENSION') pending = undefined;
+            capa = outcome.record as Capa;
+          }
+        }),
+        { numRuns: NUM_RUNS },
+      );
+      // The walks must approve extensions and try forbidden changes for the property to say anything.
+      expect(seen.approved).toBeGreaterThan(10);
+      expect(seen.refusedChanges).toBeGreaterThan(10);
+    });
   });
 });

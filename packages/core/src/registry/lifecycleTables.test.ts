@@ -19,8 +19,22 @@ const lifecycles: Record<keyof typeof recordTypes, Record<string, string[]>> = {
   capa: {
     draft: ['SUBMIT_PLAN', 'CANCEL'],
     plan_approval: ['APPROVE_PLAN', 'REJECT_PLAN', 'CANCEL'],
-    implementation: ['COMPLETE_IMPLEMENTATION', 'CANCEL'],
-    effectiveness_check: ['CONFIRM_EFFECTIVE', 'REPORT_NOT_EFFECTIVE', 'CANCEL'],
+    // Due dates are locked from the plan's approval on: extension requests move them.
+    implementation: [
+      'COMPLETE_IMPLEMENTATION',
+      'REQUEST_EXTENSION',
+      'APPROVE_EXTENSION',
+      'REFUSE_EXTENSION',
+      'CANCEL',
+    ],
+    effectiveness_check: [
+      'CONFIRM_EFFECTIVE',
+      'REPORT_NOT_EFFECTIVE',
+      'REQUEST_EXTENSION',
+      'APPROVE_EXTENSION',
+      'REFUSE_EXTENSION',
+      'CANCEL',
+    ],
     closed: [],
     cancelled: [],
   },
