@@ -30,8 +30,11 @@ export type TransitionDecision<TRecord> = AcceptedTransition<TRecord> | Transiti
 
 /** A lifecycle move as asked for: the machine's event plus the signature sent with it, if any. */
 export interface TransitionRequest extends LifecycleEvent {
-  /** Only the declared meaning is decided on here; the host verifies the credentials. */
-  signature?: Pick<SignatureInput, 'meaning'>;
+  /**
+   * The signature sent with the move, as the client sends it. Only its declared meaning is
+   * decided on here; the credentials are the host's to verify, after an accepted decision.
+   */
+  signature?: Pick<SignatureInput, 'meaning'> & Partial<SignatureInput>;
 }
 
 /**
