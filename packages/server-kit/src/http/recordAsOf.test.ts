@@ -25,12 +25,12 @@ const readAsOf = (user: TestUser, collection: string, id: string, asOf: string) 
   kit.as(user)(`/${collection}/${id}?asOf=${encodeURIComponent(asOf)}`);
 
 /** Every version a write answered with is what `asOf` gives at its moment and until the next. */
-async function expectEveryVersionRebuilt(collection: string, versions: { updatedAt: string }[]) {
+async function expectEveryVersionRebuilt(collection: string, versions: { id: string; updatedAt: string }[]) {
   const recordType = registry.byCollection(collection);
   if (!recordType) throw new Error(`no record type serves ${collection}`);
   const contract = recordRoutes(recordType).get;
   for (const [index, version] of versions.entries()) {
-    const id = (version as { id: string }).id;
+    const { id } = version;
     for (const asOf of [version.updatedAt, shifted(version.updatedAt, 5 * 60_000)]) {
       const read = await readAsOf('victor', collection, id, asOf);
       expect(read.status, `${collection} v${index + 1} at ${asOf}: ${read.text}`).toBe(200);

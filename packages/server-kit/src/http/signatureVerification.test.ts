@@ -11,6 +11,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledTransitions } from '../services/systemTransitions';
+import { createFromScenario, scenarioOf } from './testing/recordScenarios';
 import { createRecord, describedDeviation, expectOk, transition } from './testing/recordSteps';
 import { kitStartTimeout, startTestKit, type TestKit } from './testing/startTestKit';
 
@@ -125,6 +126,28 @@ describe('verifying a signature', () => {
       recordVersion: change.version,
     });
   });
+
+  it.each(registry.list.map((recordType) => [recordType.name, recordType] as const))(
+    'holds for every signature given through the lifecycle of record type %s',
+    async (_, recordType) => {
+      let record = await createFromScenario(kit, recordType);
+      for (const move of scenarioOf(recordType).moves) {
+        later();
+        record = await expectOk(
+          transition(kit, move.by, recordType.collection, record, move.event, { sign: move.sign }),
+        );
+      }
+      const signatures = await signaturesOf(recordType.collection, record.id);
+      expect(signatures.length).toBe(scenarioOf(recordType).moves.filter((move) => move.sign).length);
+      for (const signature of signatures) {
+        expect((await verify(recordType.collection, record.id, signature.id)).json).toMatchObject({
+          ok: true,
+          recordVersion: signature.recordVersion,
+          recomputedHash: signature.contentHash,
+        });
+      }
+    },
+  );
 
   it('rebuilds an earlier signed version from the trail, after the record moved on', async () => {
     let document = await createRecord(kit, 'olivia', 'documents', {

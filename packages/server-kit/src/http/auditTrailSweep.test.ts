@@ -1,0 +1,362 @@
+/**
+ * PART11 item 1, swept from the contract: every route that writes, for every record type of a
+ * host's registry (the built-in types and change control), and every move no person takes (the
+ * scheduler's, and the follow-up moves they cause), writes the audit entries it owes: which
+ * record, which action, whose. A write route of a kind the sweep has no request for, a record
+ * type without a scenario, a system move it does not know, or a write that leaves an entry out
+ * fails it. Runs on both drivers (PGlite, and PostgreSQL with TEST_DATABASE_URL).
+ */
+import {
+  buildContract,
+  can,
+  type RecordType,
+  type RouteDefinition,
+  type RouteKind,
+  SYSTEM_ACTOR,
+  type TransitionMeta,
+} from '@masetra/core';
+import { hostRegistry as registry } from '@masetra/fixtures';
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getNextTransitions } from 'xstate';
+import { runScheduledTransitions } from '../services/systemTransitions';
+import {
+  createFromScenario,
+  documentApproval,
+  documentDraft,
+  scenarioOf,
+  userWhoMay,
+} from './testing/recordScenarios';
+import { createRecord, expectOk, transition } from './testing/recordSteps';
+import {
+  kitStartTimeout,
+  passwordOf,
+  startTestKit,
+  type TestKit,
+  type TestResponse,
+  type TestUser,
+  testPrincipals,
+} from './testing/startTestKit';
+
+const contract = buildContract(registry);
+const writeMethods: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const writeRoutes = contract.routes.filter((route) => writeMethods.has(route.method));
+
+let kit: TestKit;
+beforeAll(async () => {
+  kit = await startTestKit({ registry });
+}, kitStartTimeout);
+afterAll(() => kit.close());
+
+/** What an audit entry must say: which record, what was done, by whom. */
+interface OwedEntry {
+  recordType: string;
+  recordId: string;
+  action: string;
+  actorId: string;
+}
+
+const owed = (recordType: RecordType, recordId: string, action: string, actorId: string): OwedEntry => ({
+  recordType: recordType.name,
+  recordId,
+  action,
+  actorId,
+});
+
+async function lastSeq(): Promise<number> {
+  const row = await kit.storage.db
+    .selectFrom('audit_trail')
+    .select(sql<string>`coalesce(max(seq), 0)`.as('seq'))
+    .where('org_id', '=', 'org-a')
+    .executeTakeFirstOrThrow();
+  return Number(row.seq);
+}
+
+async function entriesAfter(seq: number): Promise<OwedEntry[]> {
+  const rows = await kit.storage.db
+    .selectFrom('audit_trail')
+    .select(['record_type', 'record_id', 'action', 'actor_id'])
+    .where('org_id', '=', 'org-a')
+    .where('seq', '>', seq)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => ({
+    recordType: row.record_type,
+    recordId: row.record_id,
+    action: row.action,
+    actorId: row.actor_id,
+  }));
+}
+
+/** How many writes the running test measured: a test that measured none proved nothing. */
+let measured = 0;
+
+/**
+ * Runs one write and checks that the trail gained exactly the entries it owes, in order:
+ * the setup around it is not measured.
+ */
+async function expectEntries<T>(label: string, write: () => Promise<T>, owes: (result: T) => OwedEntry[]) {
+  measured += 1;
+  const before = await lastSeq();
+  const result = await write();
+  expect(await entriesAfter(before), `${label}: the audit entries it wrote`).toEqual(owes(result));
+  return result;
+}
+
+/** A route's path with its parameters filled in, so the sweep follows the contract's paths. */
+function pathOf(route: RouteDefinition, params: Record<string, string> = {}): string {
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route.id}: the sweep has no value for {${name}}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Sends a write of the route and fails the test unless the route's success status comes back. */
+async function send(
+  route: RouteDefinition,
+  user: TestUser,
+  params: Record<string, string>,
+  init: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<TestResponse> {
+  const response = await kit.as(user)(pathOf(route, params), { method: route.method, ...init });
+  expect(response.status, `${route.id} by ${user}: ${response.text}`).toBe(route.successStatus);
+  return response;
+}
+
+function recordTypeOf(route: RouteDefinition): RecordType {
+  const recordType = route.recordType ? registry.byName(route.recordType) : undefined;
+  if (!recordType) throw new Error(`${route.id} serves no record type of the registry`);
+  return recordType;
+}
+
+const ifMatch = (record: { version: number }) => ({ 'if-match': `"${record.version}"` });
+
+/** A valid request for each kind of write route, and the entries it owes the trail. */
+const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<void>>> = {
+  create: async (route) => {
+    const recordType = recordTypeOf(route);
+    const by = userWhoMay(recordType, 'create');
+    const body = await scenarioOf(recordType).draft(kit);
+    await expectEntries(
+      `${route.id} by ${by}`,
+      () => send(route, by, {}, { body }),
+      (response) => [owed(recordType, response.json.id, 'create', by)],
+    );
+  },
+  update: async (route) => {
+    const recordType = recordTypeOf(route);
+    const record = await createFromScenario(kit, recordType);
+    const by = userWhoMay(recordType, 'update');
+    const changes = { [recordType.titleField]: `${String(record[recordType.titleField])} (revised)` };
+    await expectEntries(
+      `${route.id} by ${by}`,
+      () => send(route, by, { id: record.id }, { headers: ifMatch(record), body: { changes } }),
+      () => [owed(recordType, record.id, 'update', by)],
+    );
+  },
+  transition: async (route) => {
+    const recordType = recordTypeOf(route);
+    const { moves } = scenarioOf(recordType);
+    expect(
+      moves.some((move) => move.sign),
+      `${recordType.name}'s scenario signs no move`,
+    ).toBe(true);
+    let record = await createFromScenario(kit, recordType);
+    for (const move of moves) {
+      const signature = move.sign ? { password: passwordOf(move.by), meaning: move.sign } : undefined;
+      const response = await expectEntries(
+        `${route.id} ${move.event} by ${move.by}`,
+        () =>
+          send(
+            route,
+            move.by,
+            { id: record.id },
+            { headers: ifMatch(record), body: { event: move.event, signature } },
+          ),
+        () => [
+          owed(recordType, record.id, 'transition', move.by),
+          ...(move.sign ? [owed(recordType, record.id, 'signature', move.by)] : []),
+        ],
+      );
+      record = response.json;
+    }
+  },
+  uploadAttachment: async (route) => {
+    const recordType = recordTypeOf(route);
+    const record = await createFromScenario(kit, recordType);
+    const by = userWhoMay(recordType, 'attach');
+    await expectEntries(
+      `${route.id} by ${by}`,
+      () =>
+        send(
+          route,
+          by,
+          { id: record.id },
+          { headers: { 'content-type': 'text/plain', 'x-file-name': 'logger.txt' }, body: '09:00 9.4 °C' },
+        ),
+      () => [owed(recordType, record.id, 'attachment', by)],
+    );
+  },
+  createComment: async (route) => {
+    const recordType = recordTypeOf(route);
+    const record = await createFromScenario(kit, recordType);
+    const by = userWhoMay(recordType, 'comment');
+    await expectEntries(
+      `${route.id} by ${by}`,
+      () => send(route, by, { id: record.id }, { body: { body: 'Checked the logger data.' } }),
+      () => [owed(recordType, record.id, 'comment', by)],
+    );
+  },
+  // Marking one's own notification read changes no regulated record: it owes the trail nothing.
+  readNotification: async (route) => {
+    const id = uuidv7();
+    // The host's workers write notifications; the kit only marks them read.
+    await kit.storage.db
+      .insertInto('notifications')
+      .values({ id, org_id: 'org-a', user_id: 'olivia', kind: 'assigned', title: 'Assigned to you' })
+      .execute();
+    await expectEntries(
+      `${route.id} by olivia`,
+      () => send(route, 'olivia', { id }),
+      () => [],
+    );
+  },
+  // A verification reads the trail and keeps its result apart: it changes no record, so owes no entry.
+  startAuditVerification: async (route) => {
+    const reviewer = (['olivia', 'rita', 'quinn'] as const).find((name) =>
+      can(testPrincipals[name], 'reviewAuditTrail'),
+    );
+    if (!reviewer) throw new Error('No test user may review the audit trail.');
+    const job = await expectEntries(
+      `${route.id} by ${reviewer}`,
+      () => send(route, reviewer, {}),
+      () => [],
+    );
+    // Let the background job finish before the kit closes under it.
+    const progress = contract.routes.find((candidate) => candidate.kind === 'auditVerification');
+    if (!progress) throw new Error('The contract has no route to follow a verification');
+    await expect
+      .poll(
+        async () => (await kit.as(reviewer)(pathOf(progress, { verificationId: job.json.id }))).json.status,
+        { timeout: 60_000, interval: 200 },
+      )
+      .toMatch(/^(ok|broken|failed)$/);
+  },
+};
+
+describe('every write route of the contract writes its audit entries', () => {
+  it('sweeps the contract the kit serves', () => {
+    expect(kit.qms.contract.routes.map((route) => route.id)).toEqual(
+      contract.routes.map((route) => route.id),
+    );
+    expect(writeRoutes.length).toBeGreaterThanOrEqual(registry.list.length * 5);
+  });
+
+  it('has a request for every kind of write route, and a scenario for every record type', () => {
+    const unknown = writeRoutes
+      .filter((route) => !Object.hasOwn(exercisers, route.kind))
+      .map((route) => `${route.id} (${route.method} ${route.path}, kind ${route.kind})`);
+    expect(
+      unknown,
+      'Write routes the sweep cannot exercise: give their kind a request in `exercisers`',
+    ).toEqual([]);
+    for (const recordType of registry.list) expect(() => scenarioOf(recordType)).not.toThrow();
+  });
+
+  it.each(writeRoutes.map((route) => [route.id, route] as const))('%s', async (_, route) => {
+    const exercise = exercisers[route.kind];
+    if (!exercise) {
+      throw new Error(
+        `The sweep has no request for ${route.id} (${route.method} ${route.path}, kind ${route.kind}): add one to \`exercisers\`, with the audit entries it owes.`,
+      );
+    }
+    measured = 0;
+    await exercise(route);
+    expect(measured, `${route.id}: the sweep measured no write`).toBeGreaterThan(0);
+  });
+});
+
+/** The moves of a record type that only the system takes (`meta.system`), by event. */
+function systemMoves(recordType: RecordType): string[] {
+  const events = new Set<string>();
+  for (const state of recordType.states) {
+    const snapshot = recordType.machine.resolveState({ value: state, context: {} });
+    for (const candidate of getNextTransitions(snapshot)) {
+      if ((candidate.meta as TransitionMeta | undefined)?.system) events.add(candidate.eventType);
+    }
+  }
+  return [...events];
+}
+
+/** The scheduler's sweep at a moment, over organization A. */
+const scheduleAt = (now: string) =>
+  runScheduledTransitions({ storage: kit.storage, registry, orgIds: ['org-a'], now: new Date(now) });
+
+const documentType = registry.types.document;
+
+/** A document taken to `approved` through its scenario's moves; the scheduler does the rest. */
+async function approvedDocument(fields: Record<string, unknown>) {
+  let document = await createRecord(kit, 'olivia', 'documents', documentDraft(fields));
+  for (const move of documentApproval) {
+    document = await expectOk(
+      transition(kit, move.by, 'documents', document, move.event, { sign: move.sign }),
+    );
+  }
+  expect(document.state).toBe('approved');
+  return document;
+}
+
+/** How each move no person takes comes about, and the entries it owes: all the system's. */
+const systemMoveScenarios: Record<string, () => Promise<void>> = {
+  'document.BECOME_EFFECTIVE': async () => {
+    const document = await approvedDocument({ effectiveDate: '2031-03-01' });
+    const swept = await expectEntries(
+      'the scheduler on the effective date',
+      () => scheduleAt('2031-03-01T06:00:00.000Z'),
+      () => [owed(documentType, document.id, 'transition', SYSTEM_ACTOR)],
+    );
+    expect(swept.moved).toBe(1);
+  },
+  'document.SUPERSEDE': async () => {
+    const previous = await approvedDocument({ effectiveDate: '2032-03-01' });
+    await scheduleAt('2032-03-01T06:00:00.000Z');
+    const next = await approvedDocument({
+      effectiveDate: '2033-03-01',
+      supersedesId: previous.id,
+    });
+    await expectEntries(
+      'the next version becoming effective, and superseding the one in force',
+      () => scheduleAt('2033-03-01T06:00:00.000Z'),
+      () => [
+        owed(documentType, next.id, 'transition', SYSTEM_ACTOR),
+        owed(documentType, previous.id, 'transition', SYSTEM_ACTOR),
+      ],
+    );
+    const superseded = await kit.as('victor')(`/documents/${previous.id}`);
+    expect(superseded.json.state).toBe('superseded');
+  },
+};
+
+describe('moves no person takes write their audit entries', () => {
+  const systemMoveKeys = registry.list.flatMap((recordType) =>
+    systemMoves(recordType).map((event) => `${recordType.name}.${event}`),
+  );
+
+  it('knows every system move of every record type of the registry', () => {
+    expect(systemMoveKeys.length).toBeGreaterThan(0);
+    expect(
+      systemMoveKeys.filter((key) => !Object.hasOwn(systemMoveScenarios, key)),
+      'System moves the sweep cannot bring about: add them to `systemMoveScenarios`',
+    ).toEqual([]);
+  });
+
+  it.each(systemMoveKeys)('%s', async (key) => {
+    const scenario = systemMoveScenarios[key];
+    if (!scenario) throw new Error(`The sweep cannot bring about ${key}: add it to \`systemMoveScenarios\`.`);
+    measured = 0;
+    await scenario();
+    expect(measured, `${key}: the sweep measured no write`).toBeGreaterThan(0);
+  });
+});
