@@ -10,7 +10,9 @@ const capa = fixtureCapas.implementation;
 describe('CapaTasks', () => {
   it('shows tasks with owner, due date, done, progress and overdue ones', () => {
     renderWithQms(<CapaTasks capa={capa} now={FIXTURE_NOW} />, { actor: 'vic' });
-    expect(screen.getByText('1 of 3 done')).toBeTruthy();
+    const progress = screen.getByRole('progressbar') as HTMLProgressElement;
+    expect([progress.value, progress.max]).toEqual([1, 3]);
+    expect(progress.labels[0]?.textContent).toBe('1 of 3 done');
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.getAttribute('data-overdue'))).toEqual([null, 'true', null]);
     expect(rows[1]!.textContent).toContain('Ines Kowalski');
@@ -22,7 +24,17 @@ describe('CapaTasks', () => {
   it('marks a task done and saves it with the reason a change past draft needs', async () => {
     const user = userEvent.setup();
     const { server } = renderWithQms(<CapaTasks capa={capa} now={FIXTURE_NOW} />, { actor: 'ines' });
-    expect(screen.getByText(/Due dates are locked/)).toBeTruthy();
+    // The plan is approved: due dates show as text, with no field to change them; done stays open.
+    expect(screen.getByText(/^Due dates are locked/).textContent).toBe(
+      'Due dates are locked since the plan was approved; request an extension to move one.',
+    );
+    const table = screen.getByRole('table');
+    expect(table.querySelectorAll('input[type="datetime-local"]')).toHaveLength(0);
+    expect(
+      within(table)
+        .getAllByRole('checkbox')
+        .map((done) => (done as HTMLInputElement).disabled),
+    ).toEqual([false, false, false]);
     await user.click(screen.getByRole('checkbox', { name: /Done: Restore the 6-month/ }));
     await user.type(screen.getByLabelText('Reason for the change'), 'CMMS interval restored.');
     await user.click(screen.getByRole('button', { name: 'Save' }));

@@ -22,7 +22,9 @@ describe('RecordDetail of a host-registered record type', () => {
 
     const impact = screen.getByRole('region', { name: 'Impact assessment' });
     expect(within(impact).getByText('High').dataset.risk).toBe('high');
-    expect(within(impact).getByText(/^End of vendor support/)).toBeTruthy();
+    expect(within(impact).getByText(/^End of vendor support/).textContent).toBe(
+      stories.fixtureChangeControls.draft.justification,
+    );
     const nav = within(top).getByRole('navigation', { name: 'Parts of this record' });
     expect(within(nav).getByRole('link', { name: 'Impact assessment' }).getAttribute('href')).toBe(
       `#${impact.id}`,
@@ -35,7 +37,8 @@ describe('RecordDetail of a host-registered record type', () => {
     const top = await header();
     expect(within(top).getByText('In review').dataset.kind).toBe('approval');
     expect(within(top).getByRole('button', { name: 'Approve' }).dataset.variant).toBe('primary');
-    expect(screen.getByRole('region', { name: 'Impact assessment' })).toBeTruthy();
+    const impact = screen.getByRole('region', { name: 'Impact assessment' });
+    expect(within(impact).getByText('Low').dataset.risk).toBe('low');
   });
 
   it('speaks German with the host’s own German words', async () => {
@@ -43,7 +46,14 @@ describe('RecordDetail of a host-registered record type', () => {
     const top = await header();
     expect(within(top).getByText('In Prüfung').dataset.kind).toBe('approval');
     const impact = screen.getByRole('region', { name: 'Folgenabschätzung' });
-    expect(within(impact).getByText('Risikoklasse')).toBeTruthy();
-    expect(within(top).getByRole('navigation', { name: 'Teile dieses Datensatzes' })).toBeTruthy();
+    expect(
+      within(impact)
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(['Risikoklasse', 'Begründung der Änderung']);
+    const nav = within(top).getByRole('navigation', { name: 'Teile dieses Datensatzes' });
+    expect(within(nav).getByRole('link', { name: 'Folgenabschätzung' }).getAttribute('href')).toBe(
+      `#${impact.id}`,
+    );
   });
 });

@@ -1,9 +1,11 @@
 import {
   fixtureAudits,
+  fixtureAuditTrail,
   fixtureCapas,
   fixtureDeviations,
   fixtureDocuments,
   fixtureFindings,
+  fixtureUsers,
 } from '@masetra/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -26,28 +28,45 @@ describe('RecordDetail', () => {
     renderWithQms(<RecordDetail recordType="deviation" id={record.id} onEdit={onEdit} />, { actor: 'dana' });
     const heading = await screen.findByRole('heading', { level: 2 });
     expect(heading.textContent).toBe(`${record.number} ${record.title}`);
-    expect(screen.getByText('In final approval')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Approve closure' })).toBeTruthy();
+    expect(screen.getByText('In final approval').dataset.kind).toBe('approval');
+    // Dana is a QA approver who did not raise it: her move, signed.
+    const approve = screen.getByRole('button', { name: 'Approve closure' });
+    expect(approve.getAttribute('aria-disabled')).toBeNull();
+    expect(approve.dataset.variant).toBe('primary');
 
+    // Each value in the row of its own field.
     const fields = screen.getByRole('region', { name: 'Details' });
-    expect(within(fields).getByText('Warehouse, cold room 2')).toBeTruthy();
-    expect(within(fields).getByText('Major')).toBeTruthy();
+    const fieldOf = (value: string) =>
+      within(fields).getByText(value).closest('[data-field]')?.getAttribute('data-field');
+    expect(fieldOf('Warehouse, cold room 2')).toBe('area');
+    expect(fieldOf('Major')).toBe('severity');
 
     const signatures = screen.getByRole('region', { name: 'Electronic signatures' });
     expect((await within(signatures).findByText(/^Approved by Dana Reyes,/)).textContent).toBe(
       'Approved by Dana Reyes, Mar 10, 2026, 2:03 PM',
     );
     const attachments = screen.getByRole('region', { name: 'Attachments' });
-    expect(
-      await within(attachments).findByRole('button', { name: /logger-cr2-2026-03-02.pdf/ }),
-    ).toBeTruthy();
+    const attachment = await within(attachments).findByRole('button', {
+      name: 'Download: logger-cr2-2026-03-02.pdf',
+    });
+    expect(attachment.closest('li')!.textContent).toMatch(
+      /^logger-cr2-2026-03-02\.pdf · .+ · Ines Kowalski, /,
+    );
     const comments = screen.getByRole('region', { name: 'Comments' });
-    expect(
-      await within(comments).findByText('Please attach the logger print-out before I sign.'),
-    ).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Audit trail' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: '5 Whys' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Fishbone (Ishikawa)' })).toBeTruthy();
+    const thread = await within(comments).findAllByRole('listitem');
+    expect(thread.map((comment) => comment.querySelector('strong')?.textContent)).toEqual([
+      fixtureUsers.dana.displayName,
+      fixtureUsers.ines.displayName,
+    ]);
+    expect(thread[0]!.textContent).toContain('Please attach the logger print-out before I sign.');
+    const trail = screen.getByRole('region', { name: 'Audit trail' });
+    expect(await within(trail).findAllByRole('listitem')).toHaveLength(fixtureAuditTrail.length);
+    const whys = screen.getByRole('region', { name: '5 Whys' });
+    expect(within(whys).getAllByRole('listitem')).toHaveLength(record.investigation!.fiveWhys!.length);
+    const fishbone = screen.getByRole('region', { name: 'Fishbone (Ishikawa)' });
+    expect(within(fishbone).getByRole('group', { name: 'Machine' }).textContent).toContain(
+      'Compressor start relay worn out (Root cause)',
+    );
 
     await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
     expect(onEdit).toHaveBeenCalledWith(expect.objectContaining({ id: record.id }));
@@ -58,8 +77,12 @@ describe('RecordDetail', () => {
     renderWithQms(<RecordDetail recordType="deviation" id={record.id} />, { actor: 'dana' });
     const header = (await screen.findByRole('heading', { level: 2 })).closest('header')!;
     expect(within(header).getByText('In final approval').dataset.kind).toBe('approval');
-    expect(within(header).getByText(`Version ${record.version}`)).toBeTruthy();
-    expect(within(header).getByRole('button', { name: 'Approve closure' })).toBeTruthy();
+    expect(within(header).getByText(/^Version /).textContent).toBe(`Version ${record.version}`);
+    expect(
+      within(within(header).getByRole('list', { name: 'Lifecycle actions' }))
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Approve closure', 'Reject closure', 'Request cancellation']);
 
     const nav = within(header).getByRole('navigation', { name: 'Parts of this record' });
     const links = within(nav).getAllByRole('link');
@@ -100,7 +123,13 @@ describe('RecordDetail', () => {
     });
     await user.type(await screen.findByLabelText('Add a comment'), 'Print-out attached.');
     await user.click(screen.getByRole('button', { name: 'Post comment' }));
-    expect(await screen.findByText('Print-out attached.')).toBeTruthy();
+    // Added last, under Ines's name, and the box is empty again.
+    const thread = screen.getByRole('region', { name: 'Comments' });
+    await waitFor(() => expect(within(thread).getAllByRole('listitem')).toHaveLength(3));
+    const posted = within(thread).getAllByRole('listitem').at(-1)!;
+    expect(posted.querySelector('strong')?.textContent).toBe(fixtureUsers.ines.displayName);
+    expect(posted.textContent).toContain('Print-out attached.');
+    expect((screen.getByLabelText('Add a comment') as HTMLTextAreaElement).value).toBe('');
   });
 
   it('shows each record type’s own section', async () => {
@@ -110,16 +139,20 @@ describe('RecordDetail', () => {
         actor: 'ines',
       },
     );
-    expect(await screen.findByRole('region', { name: 'Tasks' })).toBeTruthy();
+    const tasks = await screen.findByRole('region', { name: 'Tasks' });
+    expect(within(tasks).getByText(/ done$/).textContent).toBe('1 of 3 done');
     unmount();
 
     const second = renderWithQms(<RecordDetail recordType="document" id={fixtureDocuments.effective.id} />);
-    expect(await screen.findByRole('region', { name: 'Version and approvals' })).toBeTruthy();
+    const version = await screen.findByRole('region', { name: 'Version and approvals' });
+    expect(within(version).getAllByRole('definition')[0]!.textContent).toBe(
+      `${fixtureDocuments.effective.versionLabel} Effective`,
+    );
     second.unmount();
 
     renderWithQms(<RecordDetail recordType="audit" id={fixtureAudits.in_progress.id} />, { actor: 'alex' });
     const findings = await screen.findByRole('region', { name: 'Findings' });
-    await waitFor(() => expect(within(findings).getByText('2 open of 3')).toBeTruthy());
+    expect((await within(findings).findByText(/ open of /)).textContent).toBe('2 open of 3');
   });
 
   it('shows a finding’s audit, and opens it', async () => {
@@ -157,7 +190,21 @@ describe('RecordDetail', () => {
     });
     const containment = await screen.findByRole('region', { name: 'Containment' });
     expect(containment.textContent).toBe(`ContainmentContained: ${record.number}`);
-    expect(screen.getByRole('region', { name: 'Investigation' })).toBeTruthy();
+    // The host's section after the built-in ones, in the page's navigation too.
+    const nav = screen.getByRole('navigation', { name: 'Parts of this record' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      'Details',
+      'Investigation',
+      'Containment',
+      'Electronic signatures',
+      'Attachments',
+      'Comments',
+      'Audit trail',
+    ]);
     // Not closed: the closure section stays away, from the page and from its navigation.
     expect(screen.queryByRole('region', { name: 'host.closure' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'host.closure' })).toBeNull();

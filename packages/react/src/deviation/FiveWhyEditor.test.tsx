@@ -1,5 +1,5 @@
 import { fixtureDeviations } from '@masetra/fixtures';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -21,9 +21,19 @@ function Controlled({ initial }: { initial: FiveWhyStep[] }) {
 describe('FiveWhyEditor', () => {
   it('shows a chain read-only without onChange', () => {
     renderWithQms(<FiveWhyEditor value={chain} />);
-    expect(screen.getAllByRole('listitem')).toHaveLength(5);
-    expect(screen.getByText('Why? (3)')).toBeTruthy();
-    expect(screen.getByText('It had exceeded its rated switching cycles.')).toBeTruthy();
+    const steps = screen.getAllByRole('listitem');
+    expect(steps).toHaveLength(5);
+    const third = steps[2]!;
+    expect(
+      within(third)
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(['Why? (3)', 'Because (3)']);
+    expect(
+      within(third)
+        .getAllByRole('definition')
+        .map((definition) => definition.textContent),
+    ).toEqual(['Why did the relay fail?', 'It had exceeded its rated switching cycles.']);
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 

@@ -36,8 +36,10 @@ describe('DocumentVersions', () => {
       ],
     });
     renderWithQms(<DocumentVersions document={doc} now="2028-03-10T00:00:00Z" />, { server });
-    expect(screen.getByText('1.0')).toBeTruthy();
-    expect(screen.getByText('Effective')).toBeTruthy();
+    // The current version, with its state.
+    const [current] = screen.getAllByRole('definition');
+    expect(current!.textContent).toBe('1.0 Effective');
+    expect(within(current!).getByText('Effective').dataset.state).toBe('effective');
     expect(screen.getByRole('status').textContent).toBe('Periodic review due soon');
     const approvals = await screen.findAllByText(/^(Reviewed|Approved) by/);
     expect(approvals.map((approval) => approval.textContent?.split(',')[0])).toEqual([
@@ -52,7 +54,7 @@ describe('DocumentVersions', () => {
 
   it('names the version it revises', async () => {
     renderWithQms(<DocumentVersions document={fixtureDocuments.draft} />);
-    expect(await screen.findByText('Revises DOC-2026-0305 (Version 1.0)')).toBeTruthy();
+    expect((await screen.findByText(/^Revises /)).textContent).toBe('Revises DOC-2026-0305 (Version 1.0)');
   });
 
   it('has no serious accessibility violations', async () => {

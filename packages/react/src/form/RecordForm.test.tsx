@@ -14,7 +14,7 @@ const errorOf = (input: HTMLElement) =>
 describe('RecordForm', () => {
   it('is generated from the record type’s fields', () => {
     renderWithQms(<RecordForm recordType="deviation" />);
-    expect(screen.getByRole('heading', { name: 'New Deviation' })).toBeTruthy();
+    expect(screen.getByRole('heading').textContent).toBe('New Deviation');
     expect((screen.getByLabelText(/^Title/) as HTMLInputElement).type).toBe('text');
     expect(screen.getByLabelText('Description').tagName).toBe('TEXTAREA');
     expect(screen.getByLabelText('Severity').tagName).toBe('SELECT');

@@ -48,11 +48,13 @@ describe('LifecycleActionBar', () => {
   });
 
   it('offers only the moves the roles allow', () => {
-    const { unmount } = renderWithQms(
+    const { container, unmount } = renderWithQms(
       <LifecycleActionBar recordType="deviation" record={fixtureDeviations.in_approval} />,
       { actor: 'vic' },
     );
-    expect(screen.getByText('Nothing for you to do in this state.')).toBeTruthy();
+    // A viewer: no move at all, only the hint.
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(container.textContent).toBe('Nothing for you to do in this state.');
     unmount();
 
     renderWithQms(<LifecycleActionBar recordType="deviation" record={fixtureDeviations.in_investigation} />, {
@@ -91,7 +93,11 @@ describe('LifecycleActionBar', () => {
     await user.click(screen.getByRole('button', { name: 'Reject' }));
     const dialog = await screen.findByRole('dialog', { name: 'Reject: give a reason' });
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
-    expect(within(dialog).getByText('Enter a reason.')).toBeTruthy();
+    // Refused before anything is sent, the message tied to the field.
+    const reason = within(dialog).getByLabelText('Reason');
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(reason)).toBe('Enter a reason.');
+    expect(server.requests.some((candidate) => candidate.path.endsWith('/transitions'))).toBe(false);
 
     await user.type(within(dialog).getByLabelText('Reason'), 'Immediate actions incomplete.');
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));

@@ -31,7 +31,9 @@ describe('SignatureDialog', () => {
     expect(manifestation.textContent).toContain('DEV-2026-0103 · Out-of-spec assay result, batch 24-117');
     expect(manifestation.textContent).toContain('Dana Reyes');
     expect(manifestation.textContent).toContain('Approval');
-    expect(within(manifestation).getByText((_, element) => element?.tagName === 'TIME')).toBeTruthy();
+    // The time of signing: when the dialog opened, a moment ago.
+    const time = manifestation.querySelector('time')!;
+    expect(Math.abs(Date.parse(time.dateTime) - Date.now())).toBeLessThan(60_000);
     expect(manifestation.textContent).toMatch(/Approved by Dana Reyes, /);
 
     // The first signature of the session asks for the user name, pre-filled.
@@ -88,7 +90,13 @@ describe('SignatureDialog', () => {
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText('Password'), FIXTURE_PASSWORD);
     await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
-    expect(within(dialog).getByText('Enter the 6 to 8 digits of the code.')).toBeTruthy();
+    const otp = within(dialog).getByLabelText('One-time code');
+    expect(otp.getAttribute('aria-invalid')).toBe('true');
+    const otpErrorId = otp
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .find((id) => id.endsWith('-error'))!;
+    expect(document.getElementById(otpErrorId)?.textContent).toBe('Enter the 6 to 8 digits of the code.');
     expect(onSign).not.toHaveBeenCalled();
 
     await user.type(within(dialog).getByLabelText('One-time code'), '654321');
