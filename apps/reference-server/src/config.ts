@@ -29,6 +29,10 @@ export interface ServerConfig {
   seed: SeedMode;
   /** Where people reach the server, for the links it hands out (account set-up). */
   publicUrl: string;
+  /** `MASETRA_SMTP_URL`: the SMTP server of invitations and reset links (`smtp://host:port`, `smtps://…`). */
+  smtpUrl?: string;
+  /** `MASETRA_MAIL_FROM`: their sender; `Masetra <no-reply@host of publicUrl>` when unset. */
+  mailFrom: string;
   logLevel: string;
 }
 
@@ -77,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = resolve(env.MASETRA_DATA_DIR ?? '.data');
   const seed = seedModeFrom(env);
   const port = Number(env.PORT ?? 3000);
+  const publicUrl = (env.MASETRA_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -86,7 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     jwtSecret: jwtSecretFrom(env, dataDir),
     demoDir: resolve(env.MASETRA_DEMO_DIR ?? join(here, '../../demo/dist')),
     seed,
-    publicUrl: (env.MASETRA_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl,
+    smtpUrl: env.MASETRA_SMTP_URL || undefined,
+    mailFrom: env.MASETRA_MAIL_FROM || `Masetra <no-reply@${new URL(publicUrl).hostname}>`,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

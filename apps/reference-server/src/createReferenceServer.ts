@@ -28,6 +28,9 @@ import { hostRouter } from './http/hostRoutes';
 import { createSetupPage } from './http/setupPage';
 import { redactSecrets } from './logging/redactSecrets';
 import { requestLogging } from './logging/requestLogging';
+import { createDevMailboxPage } from './mail/devMailbox';
+import { LINK_MAIL_EVENT, linkMailDelivery } from './mail/linkMail';
+import { devMailboxTransport, type MailTransport, smtpTransport } from './mail/mailTransport';
 import { createUserAdministration, type UserAdministration } from './users/createUserAdministration';
 import { createUserDirectory, type UserDirectory } from './users/userDirectory';
 import { notifyOnDomainEvent } from './workers/notifyOnDomainEvent';
@@ -45,6 +48,21 @@ export interface ReferenceServerOptions {
   loginRateLimit?: number;
   /** PEM of the Ed25519 key that signs audit checkpoints (`MASETRA_AUDIT_KEY`); else a key file in `dataDir`. */
   auditKeyPem?: string;
+  /** How invitations and reset links reach people; without it they wait in the outbox. */
+  mail?: MailOptions;
+}
+
+export interface MailOptions {
+  /** Where people reach the server, for the links in the mail. */
+  publicUrl: string;
+  /** `MASETRA_SMTP_URL`, e.g. `smtp://127.0.0.1:2525`. */
+  smtpUrl?: string;
+  /** `MASETRA_MAIL_FROM`. */
+  from: string;
+  /** Without SMTP, keep mail in the dev mailbox shown at `/mailbox` (the demo only: it shows the links). */
+  devMailbox?: boolean;
+  /** The language of a recipient who has none of their own; `en` when left out. */
+  defaultLocale?: string;
 }
 
 export interface ReferenceServer {
@@ -89,6 +107,18 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   });
   const users = createUserDirectory(storage.db);
   const administration = createUserAdministration({ db: storage.db, auth, users });
+  const mailTransport = mailTransportOf(options.mail, storage);
+  // Work a request started and did not wait for (a forgotten-password link); awaited before stopping.
+  const backgroundRequests = new Set<Promise<void>>();
+  const inBackground = (work: Promise<void>) => {
+    const tracked = work
+      .catch((error) => logger.error({ err: error }, 'background request work failed'))
+      .finally(() => backgroundRequests.delete(tracked));
+    backgroundRequests.add(tracked);
+  };
+  const settleBackgroundRequests = async () => {
+    while (backgroundRequests.size > 0) await Promise.all([...backgroundRequests]);
+  };
 
   // mounting: the kit, with this server's auth plugged in through two functions.
   const qms = createQms({
@@ -149,12 +179,13 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   app.use('/docs/assets', express.static(swaggerUi, { index: false }));
   app.use('/docs', express.static(join(import.meta.dirname ?? '', '../static'), { index: false }));
   app.use(createSetupPage(join(import.meta.dirname ?? '', '../static')));
+  if (options.mail?.devMailbox && !options.mail.smtpUrl) app.use(createDevMailboxPage(storage.db));
 
   // The server's own routes, from core's `authRoutes` by route id; `public` says which need no token.
   app.use(
     API,
     hostRouter(auth, {
-      ...authHandlers({ auth, users, administration, loginRateLimit: options.loginRateLimit }),
+      ...authHandlers({ auth, users, administration, loginRateLimit: options.loginRateLimit, inBackground }),
       ...adminHandlers({ users, administration }),
     }),
   );
@@ -170,9 +201,20 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   app.use(errorHandler);
 
   const notify = notifyOnDomainEvent(storage.db, builtInRegistry);
+  const deliverLinkMail = mailTransport
+    ? linkMailDelivery({
+        db: storage.db,
+        transport: mailTransport,
+        publicUrl: options.mail?.publicUrl ?? '',
+        defaultLocale: options.mail?.defaultLocale,
+      })
+    : async () => {
+        // Kept in the outbox, retried with backoff, until a mail server is configured.
+        throw new Error('no mail transport: set MASETRA_SMTP_URL to send invitations and reset links');
+      };
   const outbox = createOutboxWorker({
     storage,
-    deliver: (event) => notify(event.payload),
+    deliver: (event) => (event.type === LINK_MAIL_EVENT ? deliverLinkMail(event) : notify(event.payload)),
     onError: (error) => logger.error({ err: error }, 'outbox worker error'),
   });
   let lastPurge = 0;
@@ -204,12 +246,22 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     timer.unref();
     return async () => {
       clearInterval(timer);
+      await settleBackgroundRequests();
       await outbox.stop();
+      mailTransport?.close();
     };
   };
   const runBackgroundWorkOnce = async () => {
+    await settleBackgroundRequests();
     await sweep();
     await outbox.drain();
   };
   return { app, auth, users, administration, qms, storage, startBackgroundWork, runBackgroundWorkOnce };
+}
+
+/** SMTP when configured; else the dev mailbox when asked for (the demo); else none. */
+function mailTransportOf(mail: MailOptions | undefined, storage: Storage): MailTransport | undefined {
+  if (mail?.smtpUrl) return smtpTransport(mail.smtpUrl, mail.from);
+  if (mail?.devMailbox) return devMailboxTransport(storage.db, mail.from);
+  return undefined;
 }

@@ -32,6 +32,13 @@ const server = await createReferenceServer({
   demoDir: config.demoDir,
   auditKeyPem: process.env.MASETRA_AUDIT_KEY,
   logger,
+  // In the demo without SMTP, mail lands in the dev mailbox at /mailbox.
+  mail: {
+    publicUrl: config.publicUrl,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    devMailbox: config.seed === 'demo',
+  },
 });
 // Only on request (`pnpm start` asks): the demo accounts' password is published.
 if (config.seed === 'demo' && (await seedDemoData(server))) {

@@ -105,33 +105,25 @@ describe('the reference server', () => {
     expect((await get(`/deviations/${acmeRecord.id}`, globex.accessToken)).status).toBe(404);
   });
 
-  it('lets an admin create a user who must choose a password before signing in', async () => {
+  it('lets an admin create a user who has no password until they choose one from their invitation', async () => {
     const { json: admin } = await login('admin@acme.example');
     const created = await fetch(`${server.apiUrl}/users`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin.accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'new.hire@acme.example',
-        displayName: 'New Hire',
-        roles: ['viewer'],
-        temporaryPassword: 'Temporary-pass-42',
-      }),
+      body: JSON.stringify({ email: 'new.hire@acme.example', displayName: 'New Hire', roles: ['viewer'] }),
     });
     expect(created.status).toBe(201);
-    const first = await login('new.hire@acme.example', 'Temporary-pass-42');
-    expect(first.status).toBe(403);
-    expect(first.json.code).toBe('password_change_required');
-    const changed = await fetch(`${server.apiUrl}/auth/password`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'new.hire@acme.example',
-        currentPassword: 'Temporary-pass-42',
-        newPassword: 'My-own-password-1',
-      }),
-    });
-    expect(changed.status).toBe(200);
-    expect((await login('new.hire@acme.example', 'My-own-password-1')).status).toBe(200);
+    // The user as stored, and nothing an administrator could sign in with.
+    expect(Object.keys(await created.json()).sort()).toEqual([
+      'active',
+      'createdAt',
+      'displayName',
+      'email',
+      'id',
+      'orgId',
+      'roles',
+    ]);
+    expect((await login('new.hire@acme.example', DEMO_PASSWORD)).status).toBe(401);
 
     const { json: viewer } = await login('viewer@acme.example');
     expect((await get('/users', viewer.accessToken)).status).toBe(403);
@@ -182,7 +174,6 @@ describe('the reference server', () => {
         email: 'surrogate@acme.example',
         displayName: 'Lone \ud800 surrogate',
         roles: ['viewer'],
-        temporaryPassword: 'Temporary-pass-42',
       }),
     });
     expect(loneSurrogate.status).toBe(422);

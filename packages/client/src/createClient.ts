@@ -17,7 +17,7 @@ export interface ClientOptions<TTypes extends Record<string, RecordType> = typeo
   /**
    * The bearer token of each request, asked for once per call (its retries reuse it); may be
    * async. Not sent on the contract's public routes (`auth.login`, `auth.refresh`,
-   * `auth.changePassword`: they carry their own credentials).
+   * `auth.changePassword`, `auth.setUpAccount`: they carry their own credentials; `auth.forgotPassword`).
    */
   getToken?: TokenSource;
   /** A fetch to use instead of the global one (SSR frameworks, instrumentation, tests). */

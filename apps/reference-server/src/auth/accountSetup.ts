@@ -24,12 +24,25 @@ export interface SetupLinkToken {
 export interface IssueSetupTokenOptions {
   /** Who issues it: an administrator's user id, or `system` for the command line. */
   actorId: string;
+  /** How long the link stays good; the service's `setupLinkTtlSeconds` when left out (resets pass 30 minutes). */
+  ttlSeconds?: number;
+  /**
+   * An administrator's reset: the user's current password and every session end in the same
+   * transaction, so whoever knew the password (or holds a session) cannot act as them meanwhile.
+   */
+  revokeCurrentPassword?: boolean;
+  /** Why, for the security event of a revoked password. */
+  reason?: string | null;
   /**
    * The host's writes that must commit with the token: the user's creation, its audit-trail
-   * entry. Runs first in the transaction, so it may create the user the token is for.
+   * entry, the e-mail carrying the link (into the outbox). Runs first in the transaction, so it
+   * may create the user the token is for.
    */
-  inTransaction?: (trx: Transaction<AuthDatabase>, issued: { expiresAt: Date }) => Promise<void>;
+  inTransaction?: (trx: Transaction<AuthDatabase>, issued: SetupLinkToken) => Promise<void>;
 }
+
+/** Stands where a revoked password was: no password verifies against a string that is no argon2 hash. */
+const REVOKED_PASSWORD_HASH = '!revoked';
 
 export interface SetUpAccountInput {
   token: string;
@@ -54,9 +67,14 @@ export async function issueSetupToken(
 ): Promise<SetupLinkToken> {
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock();
-  const expiresAt = addSeconds(now, ctx.setupLinkTtlSeconds);
+  const expiresAt = addSeconds(now, options.ttlSeconds ?? ctx.setupLinkTtlSeconds);
+  const account = options.revokeCurrentPassword ? await findAccountById(ctx.db, userId) : undefined;
   await ctx.db.transaction().execute(async (trx) => {
-    await options.inTransaction?.(trx, { expiresAt });
+    await options.inTransaction?.(trx, { token, expiresAt });
+    if (options.revokeCurrentPassword) {
+      if (account) await replacePassword(ctx, trx, account, REVOKED_PASSWORD_HASH, true);
+      await revokeUserSessions(trx, userId, 'password_reset', now);
+    }
     await trx
       .updateTable('auth_setup_tokens')
       .set({ used_at: now })
@@ -76,6 +94,15 @@ export async function issueSetupToken(
       })
       .execute();
   });
+  if (options.revokeCurrentPassword) {
+    await emitSecurityEvent(ctx, {
+      type: 'password.revoked',
+      userId,
+      actorId: options.actorId,
+      reason: options.reason ?? null,
+      at: now,
+    });
+  }
   await emitSecurityEvent(ctx, {
     type: 'setup_link.issued',
     userId,

@@ -33,7 +33,11 @@ describe('migrateAuth', () => {
       .select('name')
       .orderBy('name')
       .execute();
-    expect(applied).toEqual([{ name: '0001_auth_tables' }, { name: '0002_auth_setup_tokens' }]);
+    expect(applied).toEqual([
+      { name: '0001_auth_tables' },
+      { name: '0002_auth_setup_tokens' },
+      { name: '0003_dev_mailbox' },
+    ]);
   });
 
   it('ties credentials to server-kit’s users', async () => {

@@ -47,6 +47,7 @@ export type SecurityEvent =
       at: Date;
     }
   | { type: 'user.reactivated'; userId: string; actorId: string; reason: string | null; at: Date }
+  | { type: 'password.revoked'; userId: string; actorId: string; reason: string | null; at: Date }
   | { type: 'setup_link.issued'; userId: string; actorId: string; expiresAt: Date; at: Date }
   | { type: 'account.set_up'; userId: string; at: Date };
 

@@ -52,7 +52,7 @@ export function adminHandlers({
       guards: adminOnly,
       handle: async ({ body: { reason, ...user }, principal, request }) => {
         assertKnownRoles(user.roles);
-        // Whoever creates the account knows the temporary password: the user must replace it (PART11 18).
+        // No password here: the user is e-mailed a link to choose their own (PART11 18).
         return administration.createUser(accessChange(principal(), request, reason), user);
       },
     },
@@ -72,11 +72,11 @@ export function adminHandlers({
     },
     'users.resetPassword': {
       guards: adminOnly,
-      handle: async ({ body: { reason, temporaryPassword }, params, principal, request }) => {
+      handle: async ({ body: { reason }, params, principal, request }) => {
+        // The answer carries neither a password nor the link: only the user's mailbox gets it.
         const reset = await administration.resetPassword(
           accessChange(principal(), request, reason),
           params.id,
-          temporaryPassword,
         );
         if (!reset) throw noSuchUser();
         return { ok: true };

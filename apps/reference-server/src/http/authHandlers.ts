@@ -13,6 +13,11 @@ export interface AuthHandlersOptions {
   administration: UserAdministration;
   /** Login attempts per client address and minute, before 429. */
   loginRateLimit?: number;
+  /**
+   * Takes work the answer must not wait for (a forgotten-password link), so the answer takes
+   * the same time whether or not the address is known; the server awaits it before it stops.
+   */
+  inBackground?: (work: Promise<void>) => void;
 }
 
 /** The sign-in and session routes: `auth.*` of `authRoutes`. */
@@ -27,6 +32,7 @@ export function authHandlers({
   users,
   administration,
   loginRateLimit = 20,
+  inBackground = (work) => void work,
 }: AuthHandlersOptions): AuthRouteHandlers {
   const sessionUser = async (user: AuthUser): Promise<SessionUser> => {
     const organization = await users.organization(user.orgId);
@@ -61,6 +67,14 @@ export function authHandlers({
       guards: limited,
       handle: async ({ body, request }) =>
         tokens(await auth.setUpAccount(body, administration.accountSetUpEntry(requestSource(request)))),
+    },
+    // The same answer, at once, for a known and an unknown address: it tells no one who has an account.
+    'auth.forgotPassword': {
+      guards: limited,
+      handle: async ({ body, request }) => {
+        inBackground(administration.requestPasswordLink(body.email, requestSource(request)));
+        return { ok: true };
+      },
     },
     'auth.logout': {
       handle: async ({ body, principal }) => {

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import type { Storage } from '@masetra/server-kit';
 import { createTestStorage } from '@masetra/server-kit/testing';
 import { type Logger, pino } from 'pino';
-import { createReferenceServer, type ReferenceServer } from '../createReferenceServer';
+import {
+  createReferenceServer,
+  type ReferenceServer,
+  type ReferenceServerOptions,
+} from '../createReferenceServer';
 import { seedDemoData } from '../seed/seedDemoData';
 
 export interface RunningReferenceServer extends ReferenceServer {
@@ -27,6 +31,10 @@ export async function startReferenceServer(
     storage?: Storage;
     /** Where the server logs; silent when left out. */
     logger?: Logger;
+    /** A movable clock and the like, over the light argon2 cost. */
+    authOptions?: ReferenceServerOptions['authOptions'];
+    /** How invitations and reset links go out (an SMTP server in the test process). */
+    mail?: ReferenceServerOptions['mail'];
   } = {},
 ): Promise<RunningReferenceServer> {
   const storage = options.storage ?? (await createTestStorage());
@@ -36,8 +44,12 @@ export async function startReferenceServer(
     jwtSecret: randomBytes(32),
     dataDir,
     logger: options.logger ?? pino({ level: 'silent' }),
-    authOptions: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+    authOptions: {
+      passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+      ...options.authOptions,
+    },
     loginRateLimit: 1000,
+    mail: options.mail,
   });
   if (options.seed !== false) await seedDemoData(server);
   const http: Server = await new Promise((resolve) => {

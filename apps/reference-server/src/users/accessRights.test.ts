@@ -75,12 +75,11 @@ async function securityEventsOf(userId: string) {
 let userId: string;
 
 describe('access-rights changes in the audit trail', () => {
-  it('records the creation of a user with every initial value, and reports it', async () => {
+  it('records the creation of a user with every initial value and their invitation link, and reports it', async () => {
     const created = await asAdmin('POST', '/users', {
       email: 'nina.new@acme.example',
       displayName: 'Nina New',
       roles: ['viewer'],
-      temporaryPassword: 'Temporary-pass-42',
     });
     expect(created.status).toBe(201);
     userId = created.json.id;
@@ -98,8 +97,14 @@ describe('access-rights changes in the audit trail', () => {
         ],
         source: expect.objectContaining({ client: 'access-rights-test' }),
       }),
+      expect.objectContaining({
+        action: 'setup_link_issued',
+        actorId: admin.user.id,
+        changes: [{ field: 'setupLinkExpiresAt', new: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }],
+      }),
     ]);
     expect(await securityEventsOf(userId)).toEqual([
+      { type: 'setup_link.issued', actorId: admin.user.id, expiresAt: expect.any(String) },
       { type: 'user.created', actorId: admin.user.id, roles: ['viewer'], reason: null },
     ]);
   });
@@ -109,7 +114,7 @@ describe('access-rights changes in the audit trail', () => {
     expect(refused.status).toBe(422);
     expect(refused.json.code).toBe('reason_required');
     expect(refused.json.errors).toEqual([{ pointer: '/reason', detail: expect.any(String) }]);
-    expect(await trailOf(userId)).toHaveLength(1);
+    expect(await trailOf(userId)).toHaveLength(2);
 
     const granted = await asAdmin('PATCH', `/users/${userId}`, {
       roles: ['viewer', 'qa_approver'],
@@ -135,7 +140,6 @@ describe('access-rights changes in the audit trail', () => {
       email: 'second.admin@acme.example',
       displayName: 'Second Admin',
       roles: ['admin'],
-      temporaryPassword: 'Temporary-pass-42',
     });
     expect(refused.status).toBe(422);
     expect(refused.json.errors[0].pointer).toBe('/reason');
@@ -183,11 +187,8 @@ describe('access-rights changes in the audit trail', () => {
     ]);
   });
 
-  it('records a password reset and an authenticator reset, without any password in the trail', async () => {
-    const reset = await asAdmin('POST', `/users/${userId}/password-reset`, {
-      temporaryPassword: 'Another-temporary-42',
-      reason: 'Forgot the password',
-    });
+  it('records a password reset and an authenticator reset, without any password or link in the trail', async () => {
+    const reset = await asAdmin('POST', `/users/${userId}/password-reset`, { reason: 'Forgot the password' });
     expect(reset.status).toBe(200);
     const authenticator = await asAdmin('POST', `/users/${userId}/authenticator-reset`, {
       reason: 'Phone lost',
@@ -197,7 +198,10 @@ describe('access-rights changes in the audit trail', () => {
     expect(trail.slice(-2)).toMatchObject([
       {
         action: 'password_reset',
-        changes: [{ field: 'mustChangePassword', old: true, new: true }],
+        changes: [
+          { field: 'password', old: 'set', new: 'revoked' },
+          { field: 'setupLinkExpiresAt', new: expect.any(String) },
+        ],
         reason: 'Forgot the password',
       },
       {
@@ -206,9 +210,10 @@ describe('access-rights changes in the audit trail', () => {
         reason: 'Phone lost',
       },
     ]);
-    expect(JSON.stringify(trail)).not.toContain('Another-temporary-42');
-    expect((await securityEventsOf(userId)).slice(-2)).toEqual([
-      expect.objectContaining({ type: 'password.changed', by: 'admin', reason: 'Forgot the password' }),
+    expect(JSON.stringify(trail)).not.toMatch(/token|#/);
+    expect((await securityEventsOf(userId)).slice(-3)).toEqual([
+      { type: 'password.revoked', actorId: admin.user.id, reason: 'Forgot the password' },
+      { type: 'setup_link.issued', actorId: admin.user.id, expiresAt: expect.any(String) },
       { type: 'totp.reset', actorId: admin.user.id, reason: 'Phone lost' },
     ]);
   });
@@ -244,7 +249,8 @@ describe('access-rights changes in the audit trail', () => {
     const verify = await asAdmin('GET', '/audit-trail/verify');
     expect(verify.json).toMatchObject({ ok: true });
     const users = (await asAdmin('GET', '/audit-trail?recordType=user&limit=100')).json.items;
-    expect(users).toHaveLength(7);
+    // Nina: create, invitation link, grant, revocation and rename, two resets; the viewer: two updates.
+    expect(users).toHaveLength(8);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthDatabase, AuthService, SecurityEvent } from '../auth';
 import { HostProblemError } from '../http/sendProblem';
+import { enqueueLinkMail } from '../mail/linkMail';
 import { assertRoleChangeAllowed, roleChangeOf } from './accessPolicy';
 import {
   applyUserChanges,
@@ -33,9 +34,10 @@ export interface NewUserRequest {
   email: string;
   displayName: string;
   roles: readonly string[];
-  /** The password the user must replace at first sign-in. */
-  temporaryPassword: string;
 }
+
+/** A reset or forgotten-password link is good for 30 minutes; an invitation for the service's set-up link time. */
+export const RESET_LINK_TTL_SECONDS = 30 * 60;
 
 export interface NewOrganizationRequest {
   name: string;
@@ -101,7 +103,10 @@ export function createUserAdministration({
   ];
 
   return {
-    /** An administrator adds a user of their organization, with a temporary password the user must change. */
+    /**
+     * An administrator adds a user of their organization; the user is e-mailed a single-use
+     * invitation link to choose their own password, so no administrator ever knows it (PART11 18).
+     */
     async createUser(request: AccessChangeRequest, input: NewUserRequest): Promise<User> {
       const reason = request.reason ?? null;
       assertRoleChangeAllowed({
@@ -114,22 +119,26 @@ export function createUserAdministration({
       const at = clock();
       const id = uuidv7();
       let created: User | undefined;
-      await auth.createCredentials(id, input.temporaryPassword, {
-        mustChangePassword: true,
-        inTransaction: async (trx) => {
+      await auth.issueSetupToken(id, {
+        actorId: request.actor.userId,
+        inTransaction: async (trx, issued) => {
           created = await insertUser(trx as unknown as Kysely<Database>, {
             ...input,
             id,
             orgId: request.actor.orgId,
           });
+          const entry = { actor: request.actor, subject: created, reason, source: request.source, at };
+          await appendUserTrailEntry(trx, { ...entry, action: 'create', changes: initialValuesOf(created) });
           await appendUserTrailEntry(trx, {
-            actor: request.actor,
-            subject: created,
-            action: 'create',
-            changes: initialValuesOf(created),
-            reason,
-            source: request.source,
-            at,
+            ...entry,
+            action: 'setup_link_issued',
+            changes: [{ field: 'setupLinkExpiresAt', new: issued.expiresAt.toISOString() }],
+          });
+          await enqueueLinkMail(trx, {
+            orgId: request.actor.orgId,
+            userId: id,
+            kind: 'invitation',
+            ...issued,
           });
         },
       });
@@ -221,31 +230,68 @@ export function createUserAdministration({
       return after as User;
     },
 
-    /** A temporary password the user must replace before signing in or signing. False when there is no such user. */
-    async resetPassword(
-      request: AccessChangeRequest,
-      userId: string,
-      temporaryPassword: string,
-    ): Promise<boolean> {
+    /**
+     * Ends the user's current password and every session at once, and e-mails them a single-use
+     * link, good for 30 minutes, to choose a new one: the administrator never knows a password
+     * of theirs, so cannot sign as them (PART11 18). False when there is no such user.
+     */
+    async resetPassword(request: AccessChangeRequest, userId: string): Promise<boolean> {
       const user = await users.findUser(request.actor.orgId, userId);
       if (!user) return false;
-      const before = await auth.getUser(userId);
-      await auth.setPassword(userId, temporaryPassword, {
-        by: 'admin',
+      await auth.issueSetupToken(userId, {
         actorId: request.actor.userId,
+        ttlSeconds: RESET_LINK_TTL_SECONDS,
+        revokeCurrentPassword: true,
         reason: request.reason ?? null,
-        inTransaction: (trx) =>
-          appendUserTrailEntry(trx, {
+        inTransaction: async (trx, issued) => {
+          await appendUserTrailEntry(trx, {
             actor: request.actor,
             subject: user,
             action: 'password_reset',
-            changes: [{ field: 'mustChangePassword', old: before?.mustChangePassword ?? null, new: true }],
+            changes: [
+              { field: 'password', old: 'set', new: 'revoked' },
+              { field: 'setupLinkExpiresAt', new: issued.expiresAt.toISOString() },
+            ],
             reason: request.reason,
             source: request.source,
             at: clock(),
-          }),
+          });
+          await enqueueLinkMail(trx, { orgId: user.orgId, userId, kind: 'password_reset', ...issued });
+        },
       });
       return true;
+    },
+
+    /**
+     * "Forgot password": e-mails an active user a 30-minute link to choose a new password. Their
+     * current password keeps working meanwhile (whoever types an address must not be able to lock
+     * its owner out). Nothing happens for an unknown or inactive address, and the caller answers
+     * the same either way.
+     */
+    async requestPasswordLink(email: string, source: AuditEntryInput['source']): Promise<void> {
+      const user = await users.findUserByEmail(email);
+      if (!user?.active) return;
+      await auth.issueSetupToken(user.id, {
+        actorId: user.id,
+        ttlSeconds: RESET_LINK_TTL_SECONDS,
+        inTransaction: async (trx, issued) => {
+          await appendUserTrailEntry(trx, {
+            actor: { userId: user.id, displayName: user.displayName },
+            subject: user,
+            action: 'setup_link_issued',
+            changes: [{ field: 'setupLinkExpiresAt', new: issued.expiresAt.toISOString() }],
+            reason: 'Forgotten password, asked for on the sign-in page',
+            source,
+            at: clock(),
+          });
+          await enqueueLinkMail(trx, {
+            orgId: user.orgId,
+            userId: user.id,
+            kind: 'password_reset',
+            ...issued,
+          });
+        },
+      });
     },
 
     /** Removes the user's authenticator (a lost device). False when there is no such user. */

@@ -30,6 +30,22 @@ export interface AuthClient {
     body: RouteBody<Routes['changePassword']>,
     options?: RequestOptions,
   ): Promise<RouteResponse<Routes['changePassword']>>;
+  /**
+   * Asks for a single-use link, good for 30 minutes, to choose a new password, sent by e-mail.
+   * The answer is the same whether or not the address is known. Sends no bearer token.
+   */
+  forgotPassword(
+    body: RouteBody<Routes['forgotPassword']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['forgotPassword']>>;
+  /**
+   * Chooses one's password with the token of a single-use link (an invitation, a reset or a
+   * forgotten password) and signs in. Sends no bearer token.
+   */
+  setUpAccount(
+    body: RouteBody<Routes['setUpAccount']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['setUpAccount']>>;
   /** Begins TOTP enrolment: the secret and its otpauth URL for an authenticator app. */
   beginTotp(options?: RequestOptions): Promise<RouteResponse<Routes['beginTotp']>>;
   confirmTotp(
@@ -46,6 +62,9 @@ export function createAuthClient(send: Transport): AuthClient {
     me: async (options) => (await send(authRoutes.me, options)).data,
     changePassword: async (body, options) =>
       (await send(authRoutes.changePassword, { ...options, body })).data,
+    forgotPassword: async (body, options) =>
+      (await send(authRoutes.forgotPassword, { ...options, body })).data,
+    setUpAccount: async (body, options) => (await send(authRoutes.setUpAccount, { ...options, body })).data,
     beginTotp: async (options) => (await send(authRoutes.beginTotp, options)).data,
     confirmTotp: async (body, options) => (await send(authRoutes.confirmTotp, { ...options, body })).data,
   };

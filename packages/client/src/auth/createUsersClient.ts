@@ -10,7 +10,7 @@ export interface UsersClient {
   directory(options?: RequestOptions): Promise<RouteResponse<Routes['userDirectory']>>;
   /** Every user with e-mail and roles; administrators only. */
   list(options?: RequestOptions): Promise<RouteResponse<Routes['listUsers']>>;
-  /** Creates a user with a temporary password they must change. */
+  /** Creates a user; the server e-mails them a single-use invitation link to choose their own password. */
   create(
     user: RouteBody<Routes['createUser']>,
     options?: CreateOptions,
@@ -21,9 +21,13 @@ export interface UsersClient {
     changes: RouteBody<Routes['updateUser']>,
     options?: RequestOptions,
   ): Promise<RouteResponse<Routes['updateUser']>>;
+  /**
+   * Ends the user's sessions and current password at once; the server e-mails them a
+   * single-use link, good for 30 minutes, to choose a new one. No administrator sees a password.
+   */
   resetPassword(
     id: string,
-    body: RouteBody<Routes['resetPassword']>,
+    body?: RouteBody<Routes['resetPassword']>,
     options?: RequestOptions,
   ): Promise<RouteResponse<Routes['resetPassword']>>;
 }
@@ -36,6 +40,6 @@ export function createUsersClient(send: Transport): UsersClient {
     update: async (id, body, options) =>
       (await send(authRoutes.updateUser, { ...options, params: { id }, body })).data,
     resetPassword: async (id, body, options) =>
-      (await send(authRoutes.resetPassword, { ...options, params: { id }, body })).data,
+      (await send(authRoutes.resetPassword, { ...options, params: { id }, body: body ?? {} })).data,
   };
 }

@@ -292,7 +292,9 @@ describe('auth and administration', () => {
         if (request.url.endsWith('/me')) return HttpResponse.json(sessionUser);
         if (request.url.endsWith('/auth/totp'))
           return HttpResponse.json({ secret: 'S', otpauthUrl: 'otpauth://x' });
-        if (/\/auth\/(login|refresh|password)$/.test(request.url)) return HttpResponse.json(tokens);
+        if (/\/auth\/(login|refresh|password|setup)$/.test(request.url)) return HttpResponse.json(tokens);
+        if (request.url.endsWith('/auth/forgot-password'))
+          return HttpResponse.json({ ok: true }, { status: 202 });
         return HttpResponse.json({ ok: true });
       }),
     );
@@ -308,6 +310,8 @@ describe('auth and administration', () => {
     await client.auth.login({ email: 'dana@example.com', password: 'pw' });
     await client.auth.refresh({ refreshToken: 'r0' });
     await client.auth.changePassword({ email: 'dana@example.com', currentPassword: 'a', newPassword: 'b' });
+    await client.auth.forgotPassword({ email: 'dana@example.com' });
+    await client.auth.setUpAccount({ token: 'a-token-of-twenty-or-more', newPassword: 'b' });
     await client.auth.me();
     await client.auth.beginTotp();
     await client.auth.confirmTotp({ otp: '123456' });
@@ -317,10 +321,12 @@ describe('auth and administration', () => {
       'auth.beginTotp',
       'auth.changePassword',
       'auth.confirmTotp',
+      'auth.forgotPassword',
       'auth.login',
       'auth.logout',
       'auth.me',
       'auth.refresh',
+      'auth.setUpAccount',
     ]);
     for (const route of exercised) {
       expect(authorization.get(route.path), route.id).toBe(route.public ? null : 'Bearer t1');

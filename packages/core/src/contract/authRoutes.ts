@@ -102,7 +102,7 @@ export const authRoutes = {
     method: 'POST',
     path: '/auth/setup',
     summary:
-      'Choose one’s first password with the single-use link of an account set-up, and sign in (no one else ever knows it)',
+      'Choose one’s password with a single-use link (an invitation, a reset, a forgotten password), and sign in (no one else ever knows it)',
     body: z.strictObject({
       token: z.string().check(z.minLength(20), z.maxLength(200)),
       newPassword: password,
@@ -110,6 +110,19 @@ export const authRoutes = {
     response: tokensSchema,
     successStatus: 200,
     problems: [400, 401, 422],
+  }),
+  forgotPassword: defineRoute({
+    ...host,
+    id: 'auth.forgotPassword',
+    public: true,
+    method: 'POST',
+    path: '/auth/forgot-password',
+    summary:
+      'E-mail a single-use link, good for 30 minutes, to choose a new password; the answer is the same whether or not the address is known',
+    body: z.strictObject({ email }),
+    response: z.object({ ok: z.boolean() }),
+    successStatus: 202,
+    problems: [400, 429],
   }),
   beginTotp: defineRoute({
     ...host,
@@ -170,12 +183,12 @@ export const authRoutes = {
     id: 'users.create',
     method: 'POST',
     path: '/users',
-    summary: 'Create a user with a temporary password they must change',
+    summary:
+      'Create a user and e-mail them a single-use invitation link to choose their own password (no administrator ever knows it)',
     body: z.strictObject({
       email,
       displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
       roles: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20)),
-      temporaryPassword: password,
       reason: accessReason,
     }),
     response: userSchema,
@@ -205,9 +218,10 @@ export const authRoutes = {
     id: 'users.resetPassword',
     method: 'POST',
     path: '/users/{id}/password-reset',
-    summary: 'Set a temporary password the user must change before signing in or signing',
+    summary:
+      "End a user's sessions and current password at once, and e-mail them a single-use link, good for 30 minutes, to choose a new one",
     params: userIdParams,
-    body: z.strictObject({ temporaryPassword: password, reason: accessReason }),
+    body: z.strictObject({ reason: accessReason }),
     response: z.object({ ok: z.boolean() }),
     successStatus: 200,
     problems: [400, 401, 403, 404, 422],

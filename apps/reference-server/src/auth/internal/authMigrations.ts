@@ -111,4 +111,20 @@ export const authMigrations: readonly AuthMigration[] = [
         .execute();
     },
   },
+  {
+    name: '0003_dev_mailbox',
+    async up(db) {
+      // The demo's mailbox without an SMTP server (`/mailbox`); empty and unread everywhere else.
+      await db.schema
+        .createTable('dev_mailbox')
+        .addColumn('message_id', 'text', (col) => col.primaryKey())
+        .addColumn('sender', 'text', (col) => col.notNull())
+        .addColumn('recipient', 'text', (col) => col.notNull())
+        .addColumn('subject', 'text', (col) => col.notNull())
+        .addColumn('text_body', 'text', (col) => col.notNull())
+        .addColumn('html_body', 'text', (col) => col.notNull())
+        .addColumn('sent_at', 'timestamptz', (col) => col.notNull())
+        .execute();
+    },
+  },
 ];
