@@ -174,7 +174,6 @@ describe(`bad input at scale on ${defaultBackend}`, () => {
       email: `nul-${randomUUID().slice(0, 8)}@acme.example`,
       displayName: 'Null\u0000Character',
       roles: ['viewer'],
-      temporaryPassword: 'Temporary-pass-42',
     });
     expect(response.status).toBe(422);
     expect(response.json.errors).toEqual([expect.objectContaining({ pointer: '/displayName' })]);

@@ -7,8 +7,9 @@ const apiOrigin = process.env.MASETRA_API_ORIGIN ?? 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { '/api': apiOrigin } },
-  preview: { proxy: { '/api': apiOrigin } },
+  // The set-up page and the demo's dev mailbox are the reference server's own pages.
+  server: { proxy: { '/api': apiOrigin, '/setup': apiOrigin, '/mailbox': apiOrigin } },
+  preview: { proxy: { '/api': apiOrigin, '/setup': apiOrigin, '/mailbox': apiOrigin } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

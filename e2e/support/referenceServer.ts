@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import {
   createStorageFromConfig,
   seedDemoData,
 } from '../../apps/reference-server/src/index';
+import { freePort } from '../../apps/reference-server/src/testing/serverProcess';
 
 type Logger = Parameters<typeof createReferenceServer>[0]['logger'];
 // pino is the server's dependency, not the workspace root's: load it from the server's package.
@@ -34,6 +34,9 @@ export async function startDemoServer(options: { sweepEveryMs?: number } = {}): 
   const dataDir = await mkdtemp(join(tmpdir(), 'masetra-e2e-'));
   // Always embedded, even where TEST_DATABASE_URL points the other suites at PostgreSQL.
   const storage = createStorageFromConfig({ dataDir, databaseUrl: undefined });
+  // The port is chosen first: the links the server mails name it.
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
   const server = await createReferenceServer({
     storage,
     jwtSecret: randomBytes(32),
@@ -42,15 +45,17 @@ export async function startDemoServer(options: { sweepEveryMs?: number } = {}): 
     logger: pino({ level: 'silent' }),
     authOptions: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
     loginRateLimit: 1000,
+    // As `pnpm start` without SMTP: mail lands in the dev mailbox at /mailbox.
+    mail: { publicUrl: origin, from: 'Masetra demo <no-reply@127.0.0.1>', devMailbox: true },
   });
   await seedDemoData(server);
   // As `pnpm start` runs it: the outbox delivers notifications, the sweep makes documents effective.
   const stopBackgroundWork = server.startBackgroundWork({ sweepEveryMs: options.sweepEveryMs });
   const http: Server = await new Promise((resolve) => {
-    const listening = server.app.listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = server.app.listen(port, '127.0.0.1', () => resolve(listening));
   });
   return {
-    origin: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    origin,
     async close() {
       await stopBackgroundWork();
       http.closeAllConnections();

@@ -34,6 +34,7 @@ const hostRoutes: RouteShape[] = [
   { method: 'POST', path: '/auth/refresh', body: 'json', unauthenticatedOnly: true },
   { method: 'POST', path: '/auth/password', body: 'json', unauthenticatedOnly: true },
   { method: 'POST', path: '/auth/setup', body: 'json', unauthenticatedOnly: true },
+  { method: 'POST', path: '/auth/forgot-password', body: 'json', unauthenticatedOnly: true },
   { method: 'POST', path: '/auth/logout', body: 'json', unauthenticatedOnly: true },
   { method: 'POST', path: '/auth/totp/confirm', body: 'json' },
   { method: 'GET', path: '/me', body: 'none' },
@@ -74,14 +75,9 @@ export function templateBody(route: RouteShape): Record<string, unknown> {
     return { refreshToken: 'x'.repeat(43) };
   if (route.path === '/auth/totp/confirm') return { otp: '123456' };
   if (route.path === '/auth/setup') return { token: 'x'.repeat(43), newPassword: 'Another-password-22' };
-  if (route.path === '/users')
-    return {
-      email: 'new@fault.example',
-      displayName: 'New',
-      roles: ['viewer'],
-      temporaryPassword: 'Temporary-pass-42',
-    };
-  if (route.path.endsWith('/password-reset')) return { temporaryPassword: 'Temporary-pass-42' };
+  if (route.path === '/auth/forgot-password') return { email: 'nobody@fault.example' };
+  if (route.path === '/users') return { email: 'new@fault.example', displayName: 'New', roles: ['viewer'] };
+  if (route.path.endsWith('/password-reset')) return { reason: 'Forgot the password' };
   if (route.path.endsWith('/authenticator-reset')) return { reason: 'Phone lost' };
   if (route.path.startsWith('/users/')) return { displayName: 'Renamed' };
   if (route.path.endsWith('/transitions'))

@@ -1,9 +1,10 @@
-// Sign-in with the reference server's own login, and the password change it may ask for first.
+// Sign-in with the reference server's own login, the password change it may ask for first, and
+// "Forgot password?", which has the server e-mail a single-use link to the server's /setup page.
 import { isNetworkError, isProblemError } from '@masetra/client';
 import { OTP_PATTERN } from '@masetra/core';
 import { type FormEvent, useId, useState } from 'react';
 import { Page } from '../routing/Page';
-import { session } from '../session/api';
+import { qms, session } from '../session/api';
 import { TextField } from '../shell/TextField';
 
 const demoAccounts = [
@@ -25,7 +26,20 @@ function messageOf(error: unknown): string {
   return 'Signing in failed unexpectedly. Try again.';
 }
 
-type Step = { kind: 'credentials' } | { kind: 'otp' } | { kind: 'change-password'; why: string };
+type Step =
+  | { kind: 'credentials' }
+  | { kind: 'otp' }
+  | { kind: 'change-password'; why: string }
+  | { kind: 'forgot' }
+  | { kind: 'forgot-sent' };
+
+const titles: Record<Step['kind'], string> = {
+  credentials: 'Sign in',
+  otp: 'Sign in',
+  'change-password': 'Choose a new password',
+  forgot: 'Forgot password',
+  'forgot-sent': 'Check your e-mail',
+};
 
 export function SignInPage() {
   const id = useId();
@@ -47,7 +61,11 @@ export function SignInPage() {
     }
     setBusy(true);
     try {
-      if (step.kind === 'change-password') {
+      if (step.kind === 'forgot') {
+        // The same answer whether or not the address has an account.
+        await qms.auth.forgotPassword({ email });
+        setStep({ kind: 'forgot-sent' });
+      } else if (step.kind === 'change-password') {
         await session.changePassword({ email, currentPassword: password, newPassword });
       } else {
         await session.signIn({ email, password, ...(otp ? { otp } : {}) });
@@ -77,79 +95,124 @@ export function SignInPage() {
         <p className="demo-brand" aria-hidden="true">
           Masetra QMS
         </p>
-        <Page title={step.kind === 'change-password' ? 'Choose a new password' : 'Sign in'}>
-          <form
-            className="demo-form"
-            onSubmit={submit}
-            noValidate
-            aria-describedby={error ? `${id}-error` : undefined}
-          >
-            {step.kind === 'change-password' ? <p>{step.why}</p> : null}
-            <TextField
-              id={`${id}-email`}
-              label="E-mail"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onValue={setEmail}
-            />
-            <TextField
-              id={`${id}-password`}
-              label={step.kind === 'change-password' ? 'Current password' : 'Password'}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onValue={setPassword}
-            />
-            {step.kind === 'otp' ? (
-              <TextField
-                id={`${id}-otp`}
-                label="One-time code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern={OTP_PATTERN.source}
-                required
-                value={otp}
-                onValue={setOtp}
-              />
-            ) : null}
-            {step.kind === 'change-password' ? (
-              <>
-                <TextField
-                  id={`${id}-new`}
-                  label="New password"
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  value={newPassword}
-                  onValue={setNewPassword}
-                />
-                <TextField
-                  id={`${id}-confirm`}
-                  label="Repeat the new password"
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  value={confirmation}
-                  onValue={setConfirmation}
-                />
-              </>
-            ) : null}
-            {error ? (
-              <p id={`${id}-error`} role="alert" className="demo-error">
-                {error}
+        <Page title={titles[step.kind]}>
+          {step.kind === 'forgot-sent' ? (
+            <div className="demo-form">
+              <p role="status">
+                If an account uses {email}, it was e-mailed a link to choose a new password. The link works
+                once, for 30 minutes.
               </p>
-            ) : null}
-            <button type="submit" className="masetra-button" data-variant="primary" disabled={busy}>
-              {step.kind === 'change-password'
-                ? 'Change password and sign in'
-                : busy
-                  ? 'Signing in…'
-                  : 'Sign in'}
-            </button>
-          </form>
+              <p className="demo-hint">
+                This demo sends no real mail: open the <a href="/mailbox">dev mailbox</a> to see it.
+              </p>
+              <button
+                type="button"
+                className="masetra-button"
+                onClick={() => setStep({ kind: 'credentials' })}
+              >
+                Back to sign-in
+              </button>
+            </div>
+          ) : (
+            <form
+              className="demo-form"
+              onSubmit={submit}
+              noValidate
+              aria-describedby={error ? `${id}-error` : undefined}
+            >
+              {step.kind === 'change-password' ? <p>{step.why}</p> : null}
+              <TextField
+                id={`${id}-email`}
+                label="E-mail"
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onValue={setEmail}
+              />
+              {step.kind === 'forgot' ? (
+                <p className="demo-hint">We will e-mail you a single-use link to choose a new password.</p>
+              ) : (
+                <TextField
+                  id={`${id}-password`}
+                  label={step.kind === 'change-password' ? 'Current password' : 'Password'}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onValue={setPassword}
+                />
+              )}
+              {step.kind === 'otp' ? (
+                <TextField
+                  id={`${id}-otp`}
+                  label="One-time code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern={OTP_PATTERN.source}
+                  required
+                  value={otp}
+                  onValue={setOtp}
+                />
+              ) : null}
+              {step.kind === 'change-password' ? (
+                <>
+                  <TextField
+                    id={`${id}-new`}
+                    label="New password"
+                    type="password"
+                    autoComplete="new-password"
+                    required
+                    value={newPassword}
+                    onValue={setNewPassword}
+                  />
+                  <TextField
+                    id={`${id}-confirm`}
+                    label="Repeat the new password"
+                    type="password"
+                    autoComplete="new-password"
+                    required
+                    value={confirmation}
+                    onValue={setConfirmation}
+                  />
+                </>
+              ) : null}
+              {error ? (
+                <p id={`${id}-error`} role="alert" className="demo-error">
+                  {error}
+                </p>
+              ) : null}
+              <button type="submit" className="masetra-button" data-variant="primary" disabled={busy}>
+                {step.kind === 'forgot'
+                  ? 'Send link'
+                  : step.kind === 'change-password'
+                    ? 'Change password and sign in'
+                    : busy
+                      ? 'Signing in…'
+                      : 'Sign in'}
+              </button>
+              {step.kind === 'forgot' ? (
+                <button
+                  type="button"
+                  className="demo-link-button"
+                  onClick={() => setStep({ kind: 'credentials' })}
+                >
+                  Back to sign-in
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="demo-link-button"
+                  onClick={() => {
+                    setError(undefined);
+                    setStep({ kind: 'forgot' });
+                  }}
+                >
+                  Forgot password?
+                </button>
+              )}
+            </form>
+          )}
         </Page>
       </main>
       <aside className="demo-sign-in__accounts" aria-labelledby={`${id}-accounts`}>

@@ -1,5 +1,7 @@
-// User administration (admin role): create users with a temporary password, change roles,
-// deactivate, reset passwords. The reference server's own API, through `@masetra/client`.
+// User administration (admin role): invite users, change roles, deactivate, reset passwords.
+// No administrator ever types or sees a password: the server e-mails the person a single-use
+// link (in the demo, to the dev mailbox at /mailbox). The reference server's own API, through
+// `@masetra/client`.
 import { isProblemError } from '@masetra/client';
 import { defaultRoleNames, defaultRoles, type User } from '@masetra/core';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
@@ -16,6 +18,10 @@ function messageOf(error: unknown): string {
 }
 
 const roleLabel = (role: string) => role.replaceAll('_', ' ');
+
+/** Granting approval or administration needs a reason the trail keeps; elsewhere it is optional. */
+const REASON_HINT = 'Required to grant qa approver or admin; kept in the audit trail.';
+const reasonOrNothing = (reason: string) => (reason.trim() ? reason.trim() : undefined);
 
 function RoleCheckboxes({
   legend,
@@ -54,7 +60,7 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<string[]>(['viewer']);
-  const [temporaryPassword, setTemporaryPassword] = useState('');
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -63,11 +69,11 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const user = await qms.users.create({ email, displayName, roles, temporaryPassword });
+      const user = await qms.users.create({ email, displayName, roles, reason: reasonOrNothing(reason) });
       onCreated(user);
       setEmail('');
       setDisplayName('');
-      setTemporaryPassword('');
+      setReason('');
       setRoles(['viewer']);
     } catch (failure) {
       setError(messageOf(failure));
@@ -82,17 +88,11 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
       <form className="demo-form demo-form--grid" onSubmit={submit}>
         <TextField id={`${id}-name`} label="Name" required value={displayName} onValue={setDisplayName} />
         <TextField id={`${id}-email`} label="E-mail" type="email" required value={email} onValue={setEmail} />
-        <TextField
-          id={`${id}-password`}
-          label="Temporary password"
-          hint="The user must change it at first sign-in."
-          type="password"
-          autoComplete="new-password"
-          required
-          value={temporaryPassword}
-          onValue={setTemporaryPassword}
-        />
         <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} />
+        <TextField id={`${id}-reason`} label="Reason" hint={REASON_HINT} value={reason} onValue={setReason} />
+        <p className="demo-hint">
+          The new user is e-mailed a single-use link to choose their own password; nobody else ever knows it.
+        </p>
         {error ? (
           <p role="alert" className="demo-error">
             {error}
@@ -112,7 +112,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [resetting, setResetting] = useState(false);
-  const [temporaryPassword, setTemporaryPassword] = useState('');
+  const [reason, setReason] = useState('');
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
 
@@ -127,8 +127,9 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
 
   const saveRoles = () =>
     run(async () => {
-      onChanged(await qms.users.update(user.id, { roles }));
+      onChanged(await qms.users.update(user.id, { roles, reason: reasonOrNothing(reason) }));
       setEditing(false);
+      setReason('');
       setStatus({ kind: 'info', text: `Roles of ${user.displayName} saved.` });
     });
 
@@ -144,10 +145,13 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
   const resetPassword = (event: FormEvent) => {
     event.preventDefault();
     return run(async () => {
-      await qms.users.resetPassword(user.id, { temporaryPassword });
+      await qms.users.resetPassword(user.id, { reason: reasonOrNothing(reason) });
       setResetting(false);
-      setTemporaryPassword('');
-      setStatus({ kind: 'info', text: `${user.displayName} must choose a new password at next sign-in.` });
+      setReason('');
+      setStatus({
+        kind: 'info',
+        text: `${user.displayName} is signed out, and was e-mailed a link to choose a new password (good for 30 minutes).`,
+      });
     });
   };
 
@@ -157,7 +161,16 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
       <td>{user.email}</td>
       <td>
         {editing ? (
-          <RoleCheckboxes legend={`Roles of ${user.displayName}`} roles={roles} onChange={setRoles} />
+          <>
+            <RoleCheckboxes legend={`Roles of ${user.displayName}`} roles={roles} onChange={setRoles} />
+            <TextField
+              id={`${id}-roles-reason`}
+              label={`Reason for the change of ${user.displayName}'s roles`}
+              hint={REASON_HINT}
+              value={reason}
+              onValue={setReason}
+            />
+          </>
         ) : (
           user.roles.map(roleLabel).join(', ')
         )}
@@ -204,17 +217,18 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
         </div>
         {resetting ? (
           <form className="demo-inline-form" onSubmit={resetPassword}>
+            <p className="demo-hint">
+              {user.displayName}'s password and sessions end at once; they are e-mailed a single-use link to
+              choose a new one.
+            </p>
             <TextField
-              id={`${id}-temporary`}
-              label={`Temporary password for ${user.displayName}`}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={temporaryPassword}
-              onValue={setTemporaryPassword}
+              id={`${id}-reset-reason`}
+              label={`Reason for resetting ${user.displayName}'s password`}
+              value={reason}
+              onValue={setReason}
             />
             <button type="submit" className="masetra-button" data-variant="primary">
-              Set temporary password
+              Send reset link
             </button>
           </form>
         ) : null}
