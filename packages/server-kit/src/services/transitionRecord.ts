@@ -27,6 +27,8 @@ export interface TransitionInput {
   event: string;
   reason?: string;
   signature?: SignatureInput;
+  /** What the move carries (an extension request's new due date); the machine's meta says its shape. */
+  data?: Readonly<Record<string, unknown>>;
   related?: Record<string, RelatedCount>;
   source: Record<string, unknown> | null;
   now: Date;
@@ -45,6 +47,7 @@ export function acceptTransition(input: TransitionInput): AcceptedTransition<Rec
     at: input.now.toISOString(),
     related: input.related,
     signature: input.signature,
+    data: input.data,
   });
   if (!decision.ok) throw problems.refused(decision);
   return decision as AcceptedTransition<RecordBase>;

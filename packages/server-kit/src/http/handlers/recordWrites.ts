@@ -141,6 +141,7 @@ export async function transitionHandler(context: RequestContext): Promise<Respon
     event: string;
     reason?: string;
     signature?: SignatureInput;
+    data?: Record<string, unknown>;
   };
   const current = await loadRecord(context);
   authorize(context, recordType, { event: body.event });
@@ -153,6 +154,7 @@ export async function transitionHandler(context: RequestContext): Promise<Respon
     event: body.event,
     reason: body.reason,
     signature: body.signature,
+    data: body.data,
     related: await relatedCounts(context, current),
     source: context.source,
     now: context.kit.now(),
