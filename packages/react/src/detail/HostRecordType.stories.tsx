@@ -15,6 +15,7 @@ import type { MessageOverrides } from '../i18n/messages';
 import type { QmsThemeName } from '../provider/QmsProvider';
 import { useQms } from '../provider/useQms';
 import { QmsFixtureProvider } from '../testing/QmsFixtureProvider';
+import type { Shown } from '../testing/storyShows';
 import { RecordDetail } from './RecordDetail';
 import type { RecordViewSectionProps, RecordViews } from './recordView';
 
@@ -133,6 +134,8 @@ const meta = {
   title: 'Records/RecordDetail/Host record type',
   component: RecordDetail,
   decorators: [withHost],
+  // The host's data and views, exported for the tests, are no stories.
+  excludeStories: ['fixtureChangeControls', 'hostViews'],
   args: {
     recordType: 'change_control',
     id: fixtureChangeControls.draft.id,
@@ -143,16 +146,40 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+const draft: Shown[] = [
+  { role: 'heading', level: 2, name: 'CC-2026-0001 Replace tablet press 2' },
+  { role: 'button', name: 'Submit', disabled: false },
+  // The host's own section, in the page and in its navigation.
+  { role: 'region', name: 'Impact assessment', text: /^Impact assessmentRisk classHigh/ },
+  { role: 'link', name: 'Impact assessment' },
+];
+
 /** The originator may submit the draft once it is classified and justified. */
-export const ChangeControlDraft: Story = {};
+export const ChangeControlDraft: Story = { parameters: { shows: draft } };
 /** A QA approver (not the originator) may approve it, with an electronic signature. */
 export const ChangeControlInReview: Story = {
   args: { id: fixtureChangeControls.review.id },
-  parameters: { host: { actor: 'dana' } },
+  parameters: {
+    host: { actor: 'dana' },
+    shows: [
+      { role: 'heading', level: 2, name: 'CC-2026-0002 Move label printing to line 4' },
+      { role: 'button', name: 'Approve', disabled: false, description: 'Signed: Approval' },
+      { role: 'region', name: 'Impact assessment', text: /^Impact assessmentRisk classLow/ },
+    ],
+  },
 };
-export const ChangeControlDark: Story = { parameters: { host: { theme: 'dark' } } };
-export const ChangeControlBrand: Story = { parameters: { host: { theme: 'brand' } } };
+export const ChangeControlDark: Story = { parameters: { host: { theme: 'dark' }, shows: draft } };
+export const ChangeControlBrand: Story = { parameters: { host: { theme: 'brand' }, shows: draft } };
 export const ChangeControlGerman: Story = {
   args: { id: fixtureChangeControls.review.id },
-  parameters: { host: { locale: 'de', actor: 'dana' } },
+  parameters: {
+    host: { locale: 'de', actor: 'dana' },
+    shows: [
+      { role: 'heading', level: 2, name: 'CC-2026-0002 Move label printing to line 4' },
+      { role: 'button', name: 'Freigeben', disabled: false, description: 'Unterschrift: Freigabe' },
+      // The host's words in German.
+      { role: 'region', name: 'Folgenabschätzung', text: /^FolgenabschätzungRisikoklasse/ },
+      { role: 'link', name: 'Folgenabschätzung' },
+    ],
+  },
 };

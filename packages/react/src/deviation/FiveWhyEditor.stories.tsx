@@ -21,14 +21,51 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const ReadOnly: Story = {};
-export const Editing: Story = { render: (args) => <Editable {...args} /> };
-export const Empty: Story = { args: { value: [] }, render: (args) => <Editable {...args} /> };
+export const ReadOnly: Story = {
+  parameters: {
+    shows: [
+      { role: 'heading', name: '5 Whys' },
+      { role: 'listitem', count: chain.length },
+      { role: 'term', text: 'Why? (3)' },
+      { role: 'definition', text: 'It had exceeded its rated switching cycles.' },
+      { role: 'textbox', count: 0 },
+    ],
+  },
+};
+export const Editing: Story = {
+  render: (args) => <Editable {...args} />,
+  parameters: {
+    shows: [
+      { role: 'listitem', count: chain.length },
+      { role: 'textbox', name: 'Why? (3)' },
+      { role: 'button', name: 'Remove step 5' },
+      { role: 'button', name: 'Add a why' },
+    ],
+  },
+};
+export const Empty: Story = {
+  args: { value: [] },
+  render: (args) => <Editable {...args} />,
+  parameters: { shows: [{ text: 'No steps yet.' }, { role: 'button', name: 'Add a why' }] },
+};
+/** A step without its answer: the error beside the field. */
 export const WithErrors: Story = {
   args: {
     errors: { '/1/because': 'Required.' },
     value: [chain[0]!, { why: 'Why did the relay fail?', because: '' }],
   },
   render: (args) => <Editable {...args} />,
+  parameters: {
+    shows: [{ role: 'textbox', name: 'Because (2)' }, { text: 'Required.' }],
+  },
 };
-export const German: Story = { parameters: { qms: { locale: 'de' } } };
+export const German: Story = {
+  parameters: {
+    qms: { locale: 'de' },
+    shows: [
+      { role: 'heading', name: '5 Warum' },
+      { role: 'term', text: 'Warum? (3)' },
+      { role: 'term', text: 'Weil (3)' },
+    ],
+  },
+};

@@ -1,5 +1,6 @@
 import { fixtureDocuments } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Shown } from '../testing/storyShows';
 import { withQms } from '../testing/withQms';
 import { DocumentVersions } from './DocumentVersions';
 
@@ -13,11 +14,61 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Effective: Story = {};
-export const ReviewDueSoon: Story = { args: { now: '2028-03-15T00:00:00.000Z' } };
+const approvals: Shown[] = [{ text: /^Reviewed by Rita Sørensen, / }, { text: /^Approved by Dana Reyes, / }];
+
+export const Effective: Story = {
+  parameters: {
+    shows: [
+      { role: 'heading', name: 'Version and approvals' },
+      { role: 'definition', text: '1.0 Effective' },
+      { role: 'definition', text: 'Apr 1, 2028' },
+      ...approvals,
+      { role: 'status', count: 0 },
+    ],
+  },
+};
+export const ReviewDueSoon: Story = {
+  args: { now: '2028-03-15T00:00:00.000Z' },
+  parameters: { shows: [{ role: 'status', text: 'Periodic review due soon' }, ...approvals] },
+};
 /** A revision in draft, version 1.1 of the effective 1.0. */
-export const Revision: Story = { args: { document: fixtureDocuments.draft } };
-export const InReview: Story = { args: { document: fixtureDocuments.in_review } };
-export const Approved: Story = { args: { document: fixtureDocuments.approved } };
-export const Obsolete: Story = { args: { document: fixtureDocuments.obsolete } };
-export const German: Story = { parameters: { qms: { locale: 'de' } } };
+export const Revision: Story = {
+  args: { document: fixtureDocuments.draft },
+  parameters: {
+    shows: [
+      { role: 'definition', text: '1.1 Draft' },
+      { role: 'definition', text: 'Revises DOC-2026-0305 (Version 1.0)' },
+      { text: 'Not yet reviewed or approved.' },
+    ],
+  },
+};
+export const InReview: Story = {
+  args: { document: fixtureDocuments.in_review },
+  parameters: {
+    shows: [{ role: 'definition', text: '0.2 In review' }, { text: 'Not yet reviewed or approved.' }],
+  },
+};
+export const Approved: Story = {
+  args: { document: fixtureDocuments.approved },
+  parameters: {
+    shows: [
+      { role: 'definition', text: '1.0 Approved' },
+      { role: 'definition', text: 'May 1, 2026' },
+      ...approvals,
+    ],
+  },
+};
+export const Obsolete: Story = {
+  args: { document: fixtureDocuments.obsolete },
+  parameters: { shows: [{ role: 'definition', text: '3.0 Obsolete' }] },
+};
+export const German: Story = {
+  parameters: {
+    qms: { locale: 'de' },
+    shows: [
+      { role: 'heading', name: 'Version und Freigaben' },
+      { role: 'definition', text: '1.0 Gültig' },
+      { text: /^Freigegeben von Dana Reyes, 08\.03\.2026, 11:11/ },
+    ],
+  },
+};

@@ -2,6 +2,7 @@ import { ProblemError } from '@masetra/client';
 import { problemTypes } from '@masetra/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
+import type { Shown } from '../testing/storyShows';
 import { withQms } from '../testing/withQms';
 import { SignatureDialog } from './SignatureDialog';
 
@@ -22,15 +23,43 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The dialog before any attempt: the manifestation, the user name asked, no refusal yet. */
+const signing = (title: string, meaning: string, signer = 'Dana Reyes'): Shown[] => [
+  { role: 'dialog', name: title },
+  { role: 'region', name: 'What you are about to sign' },
+  { role: 'definition', text: 'DEV-2026-0105 · Temperature excursion in cold room 2' },
+  { role: 'definition', text: signer },
+  { role: 'definition', text: meaning },
+  { role: 'textbox', name: 'User name (e-mail)' },
+  { role: 'button', name: 'Sign' },
+  { role: 'alert', count: 0 },
+];
+
 /** The first signature of a session asks for the user name (pre-filled) and the password. */
-export const FirstSigningOfSession: Story = {};
+export const FirstSigningOfSession: Story = {
+  parameters: {
+    shows: [
+      ...signing('Sign: Approve closure', 'Approval'),
+      { role: 'textbox', name: 'One-time code', count: 0 },
+    ],
+  },
+};
 /** A signer enrolled in MFA also gives a one-time code. */
 export const WithOneTimeCode: Story = {
   args: { meaning: 'review', eventLabel: 'Complete review' },
-  parameters: { qms: { actor: 'rita' } },
+  parameters: {
+    qms: { actor: 'rita' },
+    shows: [
+      ...signing('Sign: Complete review', 'Review', 'Rita Sørensen'),
+      { role: 'textbox', name: 'One-time code' },
+    ],
+  },
 };
 /** A move that is both signed and reasoned. */
-export const WithReason: Story = { args: { needsReason: true, eventLabel: 'Retire', meaning: 'approval' } };
+export const WithReason: Story = {
+  args: { needsReason: true, eventLabel: 'Retire', meaning: 'approval' },
+  parameters: { shows: [...signing('Sign: Retire', 'Approval'), { role: 'textbox', name: /^Reason/ }] },
+};
 /** Every signing attempt is refused: the server's message shows, the dialog stays open. */
 export const WrongPassword: Story = {
   args: {
@@ -44,6 +73,8 @@ export const WrongPassword: Story = {
       });
     }),
   },
+  // The refusal shows once the user signs; before that, the dialog as on any first signing.
+  parameters: { shows: signing('Sign: Approve closure', 'Approval') },
 };
 export const AccountLocked: Story = {
   args: {
@@ -56,10 +87,28 @@ export const AccountLocked: Story = {
       });
     }),
   },
+  // As above: the locked account is reported when the user signs.
+  parameters: { shows: signing('Sign: Approve closure', 'Approval') },
 };
-export const Verification: Story = { args: { meaning: 'verification', eventLabel: 'Confirm effective' } };
-export const Dark: Story = { parameters: { qms: { theme: 'dark' } } };
+export const Verification: Story = {
+  args: { meaning: 'verification', eventLabel: 'Confirm effective' },
+  parameters: {
+    shows: [...signing('Sign: Confirm effective', 'Verification'), { text: /^Verified by Dana Reyes, / }],
+  },
+};
+export const Dark: Story = {
+  parameters: { qms: { theme: 'dark' }, shows: signing('Sign: Approve closure', 'Approval') },
+};
 export const German: Story = {
   args: { eventLabel: 'Abschluss freigeben' },
-  parameters: { qms: { locale: 'de' } },
+  parameters: {
+    qms: { locale: 'de' },
+    shows: [
+      { role: 'dialog', name: 'Unterschreiben: Abschluss freigeben' },
+      { role: 'region', name: 'Was Sie unterschreiben' },
+      { role: 'definition', text: 'Freigabe' },
+      { role: 'textbox', name: 'Benutzername (E-Mail)' },
+      { role: 'button', name: 'Unterschreiben' },
+    ],
+  },
 };

@@ -1,5 +1,6 @@
 import { recordTypes } from '@masetra/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Shown } from '../testing/storyShows';
 import { withQms } from '../testing/withQms';
 import { StateBadge } from './StateBadge';
 
@@ -13,7 +14,18 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Single: Story = {};
+export const Single: Story = { parameters: { shows: [{ text: 'In approval' }] } };
+
+const everyState: Shown[] = [
+  // The types' states by their labels; a label several types share, once for each.
+  { text: 'Draft', count: 3 },
+  { text: 'Closed', count: 4 },
+  { text: 'Cancelled', count: 3 },
+  { text: 'Cancellation pending' },
+  { text: 'Effectiveness check' },
+  { text: 'Superseded' },
+  { text: 'Response submitted' },
+];
 
 /** Every state of every built-in record type. */
 export const EveryState: Story = {
@@ -29,6 +41,19 @@ export const EveryState: Story = {
       ))}
     </div>
   ),
+  parameters: { shows: everyState },
 };
-export const Dark: Story = { ...EveryState, parameters: { qms: { theme: 'dark' } } };
-export const German: Story = { ...EveryState, parameters: { qms: { locale: 'de' } } };
+export const Dark: Story = { ...EveryState, parameters: { qms: { theme: 'dark' }, shows: everyState } };
+export const German: Story = {
+  ...EveryState,
+  parameters: {
+    qms: { locale: 'de' },
+    shows: [
+      { text: 'Entwurf', count: 3 },
+      { text: 'Abgeschlossen', count: 4 },
+      { text: 'Gültig' },
+      { text: 'Außer Kraft' },
+      { text: 'Stellungnahme eingereicht' },
+    ],
+  },
+};
