@@ -16,6 +16,7 @@ if (!token) {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const password = form.elements.password.value;
+  const otp = form.elements.otp.value.trim();
   if (password !== form.elements.repeat.value) {
     status.textContent = 'The two passwords differ.';
     return;
@@ -23,7 +24,7 @@ form.addEventListener('submit', async (event) => {
   const response = await fetch('/api/v1/auth/setup', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, newPassword: password }),
+    body: JSON.stringify({ token, newPassword: password, ...(otp ? { otp } : {}) }),
   });
   if (response.ok) {
     form.hidden = true;
@@ -31,5 +32,10 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   const problem = await response.json().catch(() => ({}));
+  // An account with an authenticator needs its code too; the link stays good meanwhile.
+  if (problem.code === 'otp_required') {
+    document.getElementById('otp-field').hidden = false;
+    form.elements.otp.focus();
+  }
   status.textContent = problem.detail || problem.title || 'The password could not be set.';
 });

@@ -12,6 +12,7 @@ import { addSeconds, emitSecurityEvent } from './internal/authContext';
 import { assertPasswordLength, isRecentlyUsed, replacePassword } from './internal/passwordChange';
 import { hashPassword } from './internal/passwordHashing';
 import { revokeUserSessions, startSession } from './internal/sessions';
+import { consumeTotpCode } from './internal/totp';
 import { uuidv7 } from './internal/uuidv7';
 import type { LoginResult } from './login';
 
@@ -47,6 +48,8 @@ const REVOKED_PASSWORD_HASH = '!revoked';
 export interface SetUpAccountInput {
   token: string;
   newPassword: string;
+  /** The authenticator's code, when the account has one. */
+  otp?: string;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -155,6 +158,12 @@ export async function setUpAccount(
   const { userId } = pending;
   // A link may also replace a password (a user who never set one up, or forgot it).
   const account = await findAccountById(ctx.db, userId);
+  // A link proves the mailbox only: an account with an authenticator needs its code too, or
+  // whoever reads the mail would get a session without the second factor. The token stays good.
+  if (account?.totpSecret) {
+    if (!input.otp) throw new AuthError('otp_required');
+    if (!(await consumeTotpCode(ctx, account, input.otp))) throw new AuthError('invalid_otp');
+  }
   if (account && (await isRecentlyUsed(ctx, account, input.newPassword)))
     throw new AuthError('password_reused');
 

@@ -32,7 +32,8 @@ export function authHandlers({
   users,
   administration,
   loginRateLimit = 20,
-  inBackground = (work) => void work,
+  // Without a tracker the work still runs; its failure is the server's to log, not the caller's to hear.
+  inBackground = (work) => void work.catch(() => {}),
 }: AuthHandlersOptions): AuthRouteHandlers {
   const sessionUser = async (user: AuthUser): Promise<SessionUser> => {
     const organization = await users.organization(user.orgId);

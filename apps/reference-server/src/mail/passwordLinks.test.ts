@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { OutboxEvent } from '@masetra/server-kit';
+import { generate } from 'otplib';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningReferenceServer, startReferenceServer } from '../testing/startReferenceServer';
@@ -266,6 +267,34 @@ describe('forgot password', () => {
     const token = tokenOf(received[0] as ReceivedMail);
     expect((await post('/auth/setup', { token, newPassword: 'Auditor-new-pass-5' })).status).toBe(200);
     expect((await login('auditor@acme.example', OLD_PASSWORD)).status).toBe(401);
+  });
+});
+
+describe('an account with an authenticator', () => {
+  it('needs its code as well as the link: the mailbox alone is one factor', async () => {
+    const ines = await signedIn('ines.invited@acme.example', 'Ines-own-choice-3');
+    const headers = { authorization: `Bearer ${ines.accessToken}` };
+    const enrolment = await fetch(`${server.apiUrl}/auth/totp`, { method: 'POST', headers });
+    const { secret } = (await enrolment.json()) as { secret: string };
+    const code = (offsetSeconds = 0) => generate({ secret, epoch: Math.floor(now / 1000) + offsetSeconds });
+    expect((await post('/auth/totp/confirm', { otp: await code() }, ines.accessToken)).status).toBe(200);
+
+    expect((await post('/auth/forgot-password', { email: 'ines.invited@acme.example' })).status).toBe(202);
+    await server.runBackgroundWorkOnce();
+    const token = tokenOf(received[0] as ReceivedMail);
+    const withoutCode = await post('/auth/setup', { token, newPassword: 'Mailbox-reader-1' });
+    expect(withoutCode.status).toBe(401);
+    expect(withoutCode.json.code).toBe('otp_required');
+    const wrongCode = await post('/auth/setup', { token, newPassword: 'Mailbox-reader-1', otp: '000000' });
+    expect(wrongCode.json.code).toBe('invalid_otp');
+    expect((await login('ines.invited@acme.example', 'Mailbox-reader-1')).status).toBe(401);
+
+    const withCode = await post('/auth/setup', {
+      token,
+      newPassword: 'Ines-second-choice-4',
+      otp: await code(30),
+    });
+    expect(withCode.status).toBe(200);
   });
 });
 

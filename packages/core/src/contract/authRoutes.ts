@@ -106,6 +106,8 @@ export const authRoutes = {
     body: z.strictObject({
       token: z.string().check(z.minLength(20), z.maxLength(200)),
       newPassword: password,
+      /** Asked for (`otp_required`) when the account has an authenticator: the mailbox alone is one factor. */
+      otp: z.optional(otpCodeSchema),
     }),
     response: tokensSchema,
     successStatus: 200,
