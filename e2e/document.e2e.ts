@@ -27,14 +27,18 @@ test('a document goes from draft through review and approval to effective', asyn
   await takeStep(page, 'Submit for review', 'In review');
   await signOut(page);
 
-  // QA reviews (signed: review) and approves (signed: approval).
-  await signIn(page, 'qa@acme.example');
+  // A reviewer reviews (signed: review); someone else, QA, approves (signed: approval).
+  await signIn(page, 'reviewer@acme.example');
   await page.goto(documentPath);
   await recordArticle(page).waitFor();
   let dialog = await startSignedStep(page, 'Complete review');
   await dialog.getByText('Review', { exact: true }).waitFor();
-  await sign(dialog, { email: 'qa@acme.example', password: DEMO_PASSWORD });
+  await sign(dialog, { email: 'reviewer@acme.example', password: DEMO_PASSWORD });
   await waitForState(page, 'In approval');
+  await signOut(page);
+  await signIn(page, 'qa@acme.example');
+  await page.goto(documentPath);
+  await recordArticle(page).waitFor();
   dialog = await startSignedStep(page, 'Approve');
   await sign(dialog, { email: 'qa@acme.example', password: DEMO_PASSWORD });
   // Approved, and at once picked up by the sweep: the announcement stays while the badge moves on.
@@ -57,7 +61,7 @@ test('a document goes from draft through review and approval to effective', asyn
     )
     .toBe(1);
   const signatures = page.getByRole('region', { name: 'Electronic signatures' });
-  await signatures.getByText(/Reviewed by Quinn Adler/).waitFor();
+  await signatures.getByText(/Reviewed by Rosa Berger/).waitFor();
   await signatures.getByText(/Approved by Quinn Adler/).waitFor();
   await screenshot(page, 'document-effective');
   expect(errors).toEqual([]);

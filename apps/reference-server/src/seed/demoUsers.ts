@@ -30,6 +30,14 @@ export const demoUsers = [
     roles: ['qa_reviewer', 'qa_approver'],
   },
   {
+    // A document's author, reviewer and approver are three people: Rosa reviews what Quinn approves.
+    key: 'reviewer',
+    org: 'acme',
+    email: 'reviewer@acme.example',
+    displayName: 'Rosa Berger',
+    roles: ['qa_reviewer'],
+  },
+  {
     key: 'doccontrol',
     org: 'acme',
     email: 'doccontrol@acme.example',

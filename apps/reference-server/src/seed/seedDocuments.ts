@@ -3,9 +3,12 @@ import type { SeedActors } from './seedDemoData';
 
 const day = 86_400_000;
 
-/** Documents in every state: draft, in review, in approval, approved, effective, superseded, obsolete. */
+/**
+ * Documents in every state: draft, in review, in approval, approved, effective, superseded, obsolete.
+ * Each version is written by the document controller, reviewed by Rosa and approved by Quinn.
+ */
 export async function seedDocuments(actors: SeedActors, now: Date) {
-  const { doccontrol, qa } = actors;
+  const { doccontrol, reviewer, qa } = actors;
   const date = (days: number) => new Date(now.getTime() + days * day).toISOString().slice(0, 10);
   const write = (title: string, documentKind: string, extra: Record<string, unknown> = {}) =>
     doccontrol.create('documents', {
@@ -19,7 +22,7 @@ export async function seedDocuments(actors: SeedActors, now: Date) {
   const approve = async (document: SeedRecord, effectiveInDays: number) => {
     let moved = await doccontrol.update('documents', document, { effectiveDate: date(effectiveInDays) });
     moved = await doccontrol.move('documents', moved, 'SUBMIT_FOR_REVIEW');
-    moved = await qa.move('documents', moved, 'COMPLETE_REVIEW', { meaning: 'review' });
+    moved = await reviewer.move('documents', moved, 'COMPLETE_REVIEW', { meaning: 'review' });
     return qa.move('documents', moved, 'APPROVE', { meaning: 'approval' });
   };
 
@@ -29,7 +32,7 @@ export async function seedDocuments(actors: SeedActors, now: Date) {
     await write('Handling of out-of-specification results', 'sop'),
     'SUBMIT_FOR_REVIEW',
   );
-  await qa.move(
+  await reviewer.move(
     'documents',
     await doccontrol.move('documents', await write('Supplier qualification', 'policy'), 'SUBMIT_FOR_REVIEW'),
     'COMPLETE_REVIEW',
