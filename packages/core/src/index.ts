@@ -100,7 +100,7 @@ export { defineRecordType } from './record-type/defineRecordType';
 export { diffRecord } from './record-type/diffRecord';
 export type { FieldIssue } from './record-type/fieldIssues';
 export { fieldIssuesOf, toJsonPointer } from './record-type/fieldIssues';
-export type { AvailableEvent, RefusalCode, TransitionOutcome } from './record-type/lifecycle';
+export type { AvailableEvent, Refusal, RefusalCode, TransitionOutcome } from './record-type/lifecycle';
 export { availableEvents, evaluateTransition, initialStateOf } from './record-type/lifecycle';
 export type { LifecycleEvent, RelatedCount } from './record-type/lifecycleEvent';
 export { SYSTEM_ACTOR } from './record-type/lifecycleEvent';

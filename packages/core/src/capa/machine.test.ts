@@ -381,6 +381,7 @@ describe('CAPA extension requests', () => {
       code: 'segregation_of_duties',
       detail: `The requester of the extension request of CAPA-2026-0001 may not also ${verb} it.`,
       errors: [],
+      role: 'requester',
       meta: expect.any(Object),
     });
   });
@@ -407,6 +408,7 @@ describe('CAPA extension requests', () => {
     expect(act(pending, 'APPROVE_EXTENSION', OWNER)).toMatchObject({
       code: 'segregation_of_duties',
       detail: 'The owner of CAPA-2026-0001 may not sign its approval.',
+      role: 'owner',
     });
   });
 

@@ -291,6 +291,7 @@ describe('document segregation of duties: author, reviewer and approver are thre
       code: 'segregation_of_duties',
       detail: 'The author of DOC-2026-0001 v0.1 may not also review it.',
       errors: [],
+      role: 'author',
       meta: { signature: 'review' },
     });
   });
@@ -359,6 +360,7 @@ describe('document segregation of duties: author, reviewer and approver are thre
       refusal: {
         code: 'segregation_of_duties',
         detail: 'The reviewer of DOC-2026-0001 v0.1 may not also approve it.',
+        role: 'reviewer',
       },
     });
   });

@@ -17,9 +17,21 @@ export type RefusalCode =
   | 'segregation_of_duties'
   | 'guard_failed';
 
+/** Why the machine refused a move, in words and, for a screen, in codes. */
+export interface Refusal {
+  code: RefusalCode;
+  detail: string;
+  errors: FieldIssue[];
+  /**
+   * For `segregation_of_duties`: the role the actor already holds that bars them, `owner`,
+   * `originator`, or a role of the record's approval chain (`author`, `reviewer`, `requester`).
+   */
+  role?: string;
+}
+
 export type TransitionOutcome<TRecord> =
   | { ok: true; from: string; to: string; record: TRecord; meta: TransitionMeta }
-  | { ok: false; code: RefusalCode; detail: string; errors: FieldIssue[]; meta?: TransitionMeta };
+  | ({ ok: false; meta?: TransitionMeta } & Refusal);
 
 /** A move the record's current state knows, and whether the machine would take it now. */
 export interface AvailableEvent {
@@ -27,7 +39,7 @@ export interface AvailableEvent {
   meta: TransitionMeta;
   enabled: boolean;
   /** When not enabled: why, in the words a refusal would use. */
-  refusal?: { code: RefusalCode; detail: string; errors: FieldIssue[] };
+  refusal?: Refusal;
 }
 
 function snapshotOf(recordType: RecordType, record: RecordBase): AnyMachineSnapshot {
@@ -119,12 +131,17 @@ function explainRefusal(
   snapshot: AnyMachineSnapshot,
   event: LifecycleEvent,
   candidates: ReturnType<typeof candidatesFor>,
-): { code: RefusalCode; detail: string; errors: FieldIssue[] } {
+): Refusal {
   const record = snapshot.context as RecordBase;
   const meta = metaOf(candidates[0]);
   const barred = barredBySegregation(recordType, snapshot, event);
   if (barred) {
-    return { code: 'segregation_of_duties', detail: segregationDetail(barred, meta, event.type), errors: [] };
+    return {
+      code: 'segregation_of_duties',
+      detail: segregationDetail(barred, meta, event.type),
+      errors: [],
+      role: barred.role,
+    };
   }
   for (const candidate of candidates) {
     const target = candidate.target?.[0]?.key;

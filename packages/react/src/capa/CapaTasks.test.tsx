@@ -1,4 +1,5 @@
-import { FIXTURE_NOW, fixtureCapas } from '@masetra/fixtures';
+import type { Capa } from '@masetra/core';
+import { FIXTURE_NOW, fixtureCapas, fixtureUsers } from '@masetra/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -45,18 +46,43 @@ describe('CapaTasks', () => {
     expect(body.changes.tasks.map((task) => task.done)).toEqual([true, true, false]);
   });
 
-  it('requests an extension of a locked due date', async () => {
+  it('requests an extension of a locked due date as a lifecycle step, with its reason and new date', async () => {
     const user = userEvent.setup();
-    const { server } = renderWithQms(<CapaTasks capa={capa} now={FIXTURE_NOW} />, { actor: 'ines' });
+    const unasked = { ...capa, extensionRequests: [] };
+    const { server } = renderWithQms(<CapaTasks capa={unasked} now={FIXTURE_NOW} />, {
+      actor: 'ines',
+      serverOptions: { records: [unasked] },
+    });
+    expect(screen.getByRole('form', { name: 'Request an extension' })).toBeInstanceOf(HTMLFormElement);
     await user.selectOptions(screen.getByLabelText('Task'), 'task-3');
     await user.type(screen.getByLabelText('New due date'), '2026-06-30T12:00');
     await user.type(screen.getByLabelText('Reason', { selector: 'textarea' }), 'Trainer unavailable in May.');
     await user.click(screen.getByRole('button', { name: 'Request' }));
     await waitFor(() => expect(server.record(capa.id)?.version).toBe(capa.version + 1));
-    const stored = server.record(capa.id) as unknown as {
-      extensionRequests: { taskId: string; status: string }[];
-    };
-    expect(stored.extensionRequests.at(-1)).toMatchObject({ taskId: 'task-3', status: 'pending' });
+    const request = server.requests.find((candidate) => candidate.method === 'POST')!;
+    expect(request.body).toMatchObject({
+      event: 'REQUEST_EXTENSION',
+      reason: 'Trainer unavailable in May.',
+      data: { taskId: 'task-3', newDueAt: expect.stringMatching(/^2026-06-30T/) },
+    });
+    const stored = server.record(capa.id) as unknown as Capa;
+    expect(stored.extensionRequests?.at(-1)).toMatchObject({
+      taskId: 'task-3',
+      status: 'pending',
+      requestedBy: fixtureUsers.ines.id,
+    });
+    // The due date stays until someone else approves the request.
+    expect(stored.tasks?.find((task) => task.id === 'task-3')?.dueAt).toBe(
+      capa.tasks?.find((task) => task.id === 'task-3')?.dueAt,
+    );
+  });
+
+  it('asks for no second extension while one is pending, and names who asked', () => {
+    renderWithQms(<CapaTasks capa={capa} now={FIXTURE_NOW} />, { actor: 'ines' });
+    const extensions = screen.getByRole('region', { name: 'Extension requests' });
+    expect(within(extensions).getByRole('listitem').textContent).toContain('Pending');
+    expect(within(extensions).getByRole('listitem').textContent).toContain(fixtureUsers.ines.displayName);
+    expect(screen.queryByRole('form', { name: 'Request an extension' })).toBeNull();
   });
 
   it('has no serious accessibility violations', async () => {

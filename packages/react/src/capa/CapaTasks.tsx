@@ -2,8 +2,10 @@ import type { SchemaOutput } from '@masetra/client';
 import {
   can,
   capaOverdueTasks,
+  capaPendingExtension,
   capaPlanLockedStates,
   type capaTaskSchema,
+  type ExtensionRequestData,
   type extensionRequestSchema,
   type RecordBase,
   type RecordType,
@@ -11,7 +13,7 @@ import {
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { fromInputValue, toDateTimeLocal } from '../form/formValues';
 import { type RecordTypeRef, useRecordType } from '../hooks/useRecordType';
-import { useUpdateRecord } from '../hooks/useUpdateRecord';
+import { useTransition } from '../hooks/useTransition';
 import { type ClassNames, useSlots } from '../internal/classNames';
 import { FieldValue } from '../internal/FieldValue';
 import { describeError } from '../internal/problems';
@@ -60,6 +62,9 @@ function newId(prefix: string): string {
   return `${prefix}-${globalThis.crypto.randomUUID().slice(0, 8)}`;
 }
 
+/** The value of the "whose due date" choice that stands for the CAPA's own due date. */
+const CAPA_DUE = '\u0000capa';
+
 /**
  * A CAPA's plan: its tasks with owner, due date and done, the progress, overdue tasks, the
  * extension requests that alone move a due date once the plan is approved, and the
@@ -78,7 +83,7 @@ export function CapaTasks({
 }: CapaTasksProps) {
   const { t, labels, principal, userName } = useQms();
   const type = useRecordType(recordType);
-  const update = useUpdateRecord(type);
+  const transition = useTransition(type);
   const slots = useSlots('capa-tasks', className, classNames);
   const id = useId();
   const record = capa as CapaRecord;
@@ -92,6 +97,12 @@ export function CapaTasks({
   const isFinal = type.finalStates.includes(record.state);
   const mayChange = principal !== undefined && can(principal, type, 'update') && !isFinal;
   const locked = capaPlanLockedStates.includes(record.state);
+  // Asking is a lifecycle step of its own, one request at a time; deciding is the action bar's.
+  const mayRequest =
+    principal !== undefined &&
+    can(principal, type, { event: 'REQUEST_EXTENSION' }) &&
+    !isFinal &&
+    capaPendingExtension(record) === undefined;
   const overdue = new Set(
     capaOverdueTasks({ tasks }, now ?? new Date().toISOString()).map((task) => task.id),
   );
@@ -100,7 +111,7 @@ export function CapaTasks({
   const change = (index: number, patch: Partial<CapaTask>) =>
     setTasks(tasks.map((task, at) => (at === index ? { ...task, ...patch } : task)));
 
-  // An extension request is its own change: its reason is the reason of the change.
+  // An extension request is a lifecycle step: its reason is the step's, its new date the step's data.
   const requestExtension = async (event: FormEvent) => {
     event.preventDefault();
     const due = fromInputValue(t, { kind: 'dateTime', optional: false }, extension.newDueAt, true);
@@ -109,19 +120,17 @@ export function CapaTasks({
       return;
     }
     setErrors({});
-    const request: ExtensionRequest = {
-      id: newId('ext'),
-      taskId: extension.taskId,
+    const data: ExtensionRequestData = {
+      ...(extension.taskId === CAPA_DUE ? {} : { taskId: extension.taskId }),
       newDueAt: due.value as string,
-      reason: extension.reason.trim(),
-      status: 'pending',
     };
     try {
-      await update.mutateAsync({
+      await transition.mutateAsync({
         id: record.id,
         version: record.version,
-        changes: { extensionRequests: [...(record.extensionRequests ?? []), request] } as never,
-        reason: request.reason,
+        event: 'REQUEST_EXTENSION',
+        reason: extension.reason.trim(),
+        data,
       });
       setExtension({ taskId: '', newDueAt: '', reason: '' });
     } catch (error) {
@@ -291,15 +300,18 @@ export function CapaTasks({
             <ul>
               {(record.extensionRequests ?? []).map((request) => (
                 <li key={request.id} data-status={request.status}>
-                  {tasks.find((task) => task.id === request.taskId)?.title ?? request.taskId}
+                  {request.taskId === undefined
+                    ? t('capa.extensionCapaDue')
+                    : (tasks.find((task) => task.id === request.taskId)?.title ?? request.taskId)}
                   {' → '}
                   <FieldValue recordType={type} field="dueAt" value={request.newDueAt} />
                   {` · ${labels.value(request.status)} · ${request.reason}`}
+                  {request.requestedBy && ` · ${userName(request.requestedBy)}`}
                 </li>
               ))}
             </ul>
           )}
-          {locked && mayChange && (
+          {locked && mayRequest && (
             <form
               className={slots('extensionForm')}
               onSubmit={(event) => void requestExtension(event)}
@@ -316,6 +328,7 @@ export function CapaTasks({
                   onChange={(event) => setExtension({ ...extension, taskId: event.target.value })}
                 >
                   <option value="">{t('form.choose')}</option>
+                  <option value={CAPA_DUE}>{t('capa.extensionCapaDue')}</option>
                   {tasks
                     .filter((task) => !task.done)
                     .map((task) => (
@@ -354,7 +367,7 @@ export function CapaTasks({
                   {errors.extension}
                 </p>
               )}
-              <button type="submit" className={slots.ui('button')} disabled={update.isPending}>
+              <button type="submit" className={slots.ui('button')} disabled={transition.isPending}>
                 {t('capa.extensionSubmit')}
               </button>
             </form>

@@ -37,14 +37,14 @@ export interface RecordFormProps<T extends RecordType = RecordType> {
   classNames?: ClassNames<RecordFormSlot>;
 }
 
-/** Fields the lifecycle sets, never a person. */
+/** Fields the lifecycle sets, never a person (besides those the record type declares its lifecycle's). */
 const lifecycleOwnedFields = new Set(['versionLabel', 'nextReviewDue']);
 
 /** The fields a form edits by default: every field of a kind it has an input for. */
 export function formFieldsOf(recordType: RecordType, editing: boolean): string[] {
   return Object.entries(recordType.fields)
     .filter(([field, schema]) => {
-      if (lifecycleOwnedFields.has(field)) return false;
+      if (lifecycleOwnedFields.has(field) || recordType.lifecycleFields?.includes(field)) return false;
       if (editing && field === recordType.parent?.foreignKey) return false;
       return describeField(schema).kind !== 'structured';
     })

@@ -46,6 +46,7 @@ describe('useLifecycle', () => {
           code: 'segregation_of_duties',
           detail: 'The owner of DEV-2026-0103 may not sign its approval.',
           errors: [],
+          role: 'owner',
         },
       },
       expect.objectContaining({ event: 'REJECT', enabled: true, needsReason: true, signature: undefined }),

@@ -7,7 +7,7 @@ import {
   type RecordBase,
   type RecordOf,
   type RecordType,
-  type RefusalCode,
+  type Refusal,
   type RelatedCount,
   type SignatureMeaning,
 } from '@masetra/core';
@@ -30,8 +30,11 @@ export interface LifecycleMove<TEvent extends string = string> {
   requires: string | undefined;
   /** Fields the target state requires and the record lacks (JSON pointers). */
   missingFields: FieldIssue[];
-  /** Why a disabled move is refused: its code, the machine's words and any fields. */
-  refusal: { code: RefusalCode; detail: string; errors: FieldIssue[] } | undefined;
+  /**
+   * Why a disabled move is refused: its code, the machine's words, any fields, and for
+   * segregation of duties the role the user already holds (owner, author, reviewer, requester).
+   */
+  refusal: Refusal | undefined;
 }
 
 export interface Lifecycle<TEvent extends string = string> {

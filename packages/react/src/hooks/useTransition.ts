@@ -13,6 +13,8 @@ export interface TransitionVariables<T extends RecordType = RecordType> {
   signature?: SignatureInput;
   /** The version the move is based on (`If-Match`): the one the screen shows. */
   version?: number;
+  /** What the move carries, when its transition declares a shape for it (a CAPA extension's new due date). */
+  data?: Record<string, unknown>;
 }
 
 /**
@@ -33,8 +35,8 @@ export function useTransition<T extends RecordType>(
   const type = useRecordType(recordType);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, event, reason, signature, version }: TransitionVariables<T>) =>
-      client.records(type).transition(id, { event, reason, signature }, { version }),
+    mutationFn: ({ id, event, reason, signature, version, data }: TransitionVariables<T>) =>
+      client.records(type).transition(id, { event, reason, signature, data }, { version }),
     // The variables carry the signer's password: keep the finished mutation no longer than needed.
     gcTime: 0,
     onSuccess: async (record, variables) => {

@@ -76,11 +76,17 @@ export const en = {
   'lifecycle.reasonHint': 'Asks for a reason',
   'lifecycle.refusal.segregation_of_duties':
     'You own {number}, so you may not sign it ({meaning}): segregation of duties.',
+  'lifecycle.refusal.segregation_of_duties_in_chain':
+    'As the {role}, you may not also take this step on {number}: segregation of duties.',
+  'lifecycle.chainRole.author': 'author of this version',
+  'lifecycle.chainRole.reviewer': 'reviewer of this version',
+  'lifecycle.chainRole.requester': 'requester of the pending extension',
   'lifecycle.refusal.missing_fields': 'Missing: {fields}.',
   'lifecycle.refusal.guard_failed': 'Not possible yet.',
   'lifecycle.refusal.not_allowed_in_state': 'Not possible in this state.',
   'lifecycle.refusal.reason_required': 'Asks for a reason.',
   'lifecycle.refusal.unknown_event': 'Unknown step.',
+  'lifecycle.refusal.invalid_data': 'The details this step needs are missing or invalid.',
   'lifecycle.moved': '{number} is now {state}.',
   'lifecycle.pendingRelated': 'Checking related records…',
 
@@ -219,6 +225,7 @@ export const en = {
   'capa.extensionSubmit': 'Request',
   'capa.effectiveness': 'Effectiveness',
   'capa.noExtensions': 'No extension requests.',
+  'capa.extensionCapaDue': 'Due date of the CAPA',
 
   // Controlled documents
   'document.versions': 'Version and approvals',
@@ -309,6 +316,9 @@ export const en = {
   'event.COMPLETE_IMPLEMENTATION': 'Complete implementation',
   'event.CONFIRM_EFFECTIVE': 'Confirm effective',
   'event.REPORT_NOT_EFFECTIVE': 'Report not effective',
+  'event.REQUEST_EXTENSION': 'Request extension',
+  'event.APPROVE_EXTENSION': 'Approve extension',
+  'event.REFUSE_EXTENSION': 'Refuse extension',
   'event.CANCEL': 'Cancel record',
   'event.SUBMIT_FOR_REVIEW': 'Submit for review',
   'event.COMPLETE_REVIEW': 'Complete review',
@@ -328,6 +338,10 @@ export const en = {
     'Root cause, impact assessment, and linked CAPAs or a rationale for none.',
   'requires.capa.COMPLETE_IMPLEMENTATION': 'At least one task, and every task done.',
   'requires.capa.REPORT_NOT_EFFECTIVE': 'Record the effectiveness result as not effective first.',
+  'requires.capa.REQUEST_EXTENSION':
+    'No other extension request pending, and a new due date later than the current one, of the CAPA or of a task not done.',
+  'requires.capa.APPROVE_EXTENSION': 'An extension request pending.',
+  'requires.capa.REFUSE_EXTENSION': 'An extension request pending.',
   'requires.audit.ISSUE_REPORT': 'Every finding of the audit closed.',
   'requires.finding.SUBMIT_RESPONSE': 'A response, and a linked CAPA or the rationale for none.',
 
@@ -370,6 +384,8 @@ export const en = {
   'field.reviewIntervalMonths': 'Review interval (months)',
   'field.nextReviewDue': 'Next review due',
   'field.supersedesId': 'Revises',
+  'field.authoredBy': 'Author of this version',
+  'field.reviewedBy': 'Reviewer of this version',
   'field.auditKind': 'Audit kind',
   'field.scope': 'Scope',
   'field.auditee': 'Auditee',
@@ -393,6 +409,12 @@ export const en = {
   'field.doneAt': 'Done on',
   'field.taskId': 'Task',
   'field.newDueAt': 'New due date',
+  'field.previousDueAt': 'Previous due date',
+  'field.requestedBy': 'Requested by',
+  'field.requestedAt': 'Requested on',
+  'field.decidedBy': 'Decided by',
+  'field.decidedAt': 'Decided on',
+  'field.decisionReason': 'Reason for the decision',
   'field.status': 'Status',
   'field.fiveWhys': '5 Whys',
   'field.why': 'Why?',

@@ -45,11 +45,20 @@ function refusalText(
   const { t, labels } = qms;
   const code = move.refusal?.code;
   switch (code) {
-    case 'segregation_of_duties':
+    case 'segregation_of_duties': {
+      // A role of the approval chain (author, reviewer, requester) rather than the record's owner.
+      const role = move.refusal?.role;
+      if (role && role !== 'owner' && role !== 'originator') {
+        return t('lifecycle.refusal.segregation_of_duties_in_chain', {
+          role: t.optional(`lifecycle.chainRole.${role}`) ?? role,
+          number: record.number,
+        });
+      }
       return t('lifecycle.refusal.segregation_of_duties', {
         number: record.number,
         meaning: t(`meaning.${move.signature ?? 'approval'}`),
       });
+    }
     case 'missing_fields':
       return t('lifecycle.refusal.missing_fields', {
         fields: fieldNames(qms, recordType, move.missingFields),
