@@ -88,7 +88,7 @@ export type { QmsClient, QmsContextValue, QmsPrincipal } from './provider/QmsCon
 export type { QmsProviderProps, QmsTheme, QmsThemeName } from './provider/QmsProvider';
 /** Core */
 // Provider
-export { QmsProvider } from './provider/QmsProvider';
+export { createQmsQueryClient, QmsProvider } from './provider/QmsProvider';
 export { useQms } from './provider/useQms';
 export type { SignatureDialogProps, SignatureDialogSlot } from './signature/SignatureDialog';
 export { SignatureDialog } from './signature/SignatureDialog';

@@ -9,6 +9,7 @@ import { AuthError } from './authError';
 import { findAccountById } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
 import { addSeconds, emitSecurityEvent } from './internal/authContext';
+import { newCredentialRow } from './internal/newCredentialRow';
 import { assertPasswordLength, isRecentlyUsed, replacePassword } from './internal/passwordChange';
 import { hashPassword } from './internal/passwordHashing';
 import { revokeUserSessions, startSession } from './internal/sessions';
@@ -177,19 +178,7 @@ export async function setUpAccount(
     } else {
       await trx
         .insertInto('auth_credentials')
-        .values({
-          user_id: userId,
-          password_hash: passwordHash,
-          password_changed_at: now,
-          password_history: JSON.stringify([]),
-          must_change_password: false,
-          failed_attempts: 0,
-          locked_until: null,
-          totp_secret: null,
-          totp_confirmed_at: null,
-          totp_pending_secret: null,
-          totp_last_time_step: null,
-        })
+        .values(newCredentialRow(userId, passwordHash, now, false))
         .execute();
     }
     await inTransaction?.(trx, userId);

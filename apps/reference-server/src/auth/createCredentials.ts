@@ -1,6 +1,7 @@
 import { AuthError } from './authError';
 import type { InTransaction } from './inTransaction';
 import type { AuthContext } from './internal/authContext';
+import { newCredentialRow } from './internal/newCredentialRow';
 import { assertPasswordLength } from './internal/passwordChange';
 import { hashPassword } from './internal/passwordHashing';
 
@@ -40,19 +41,7 @@ export async function createCredentials(
     if (!user) throw new AuthError('user_not_found');
     const inserted = await trx
       .insertInto('auth_credentials')
-      .values({
-        user_id: userId,
-        password_hash: passwordHash,
-        password_changed_at: ctx.clock(),
-        password_history: JSON.stringify([]),
-        must_change_password: options.mustChangePassword ?? true,
-        failed_attempts: 0,
-        locked_until: null,
-        totp_secret: null,
-        totp_confirmed_at: null,
-        totp_pending_secret: null,
-        totp_last_time_step: null,
-      })
+      .values(newCredentialRow(userId, passwordHash, ctx.clock(), options.mustChangePassword ?? true))
       .onConflict((oc) => oc.column('user_id').doNothing())
       .executeTakeFirst();
     if (inserted.numInsertedOrUpdatedRows === 0n) throw new AuthError('credentials_exist');

@@ -64,8 +64,12 @@ function isCompleteCatalog(messages: Messages | MessageOverrides): messages is M
   return Object.keys(en).every((key) => Object.hasOwn(messages, key));
 }
 
-/** A fresh query client: no retries of refusals (the HTTP client already retries what is safe). */
-function createQueryClient(): QueryClient {
+/**
+ * A query client with the defaults the screens expect: no retries of refusals (the HTTP client
+ * already retries what is safe), no refetch on focus. A host that keeps its own client for its
+ * own queries can start from it and pass it as `queryClient`.
+ */
+export function createQmsQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -105,7 +109,7 @@ export function QmsProvider<TTypes extends Record<string, RecordType> = typeof r
   className,
   children,
 }: QmsProviderProps<TTypes>) {
-  const [ownQueryClient] = useState(createQueryClient);
+  const [ownQueryClient] = useState(createQmsQueryClient);
   const [firstOfSession, setFirstOfSession] = useState(true);
   const markSigned = useCallback(() => setFirstOfSession(false), []);
   const themeName = typeof theme === 'string' ? theme : theme?.name;
