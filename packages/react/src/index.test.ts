@@ -25,6 +25,7 @@ describe('@masetra/react', () => {
       'SignatureDialog',
       'SignatureList',
       'StateBadge',
+      'createQmsQueryClient',
       'createTranslator',
       'de',
       'defaultRecordViews',
