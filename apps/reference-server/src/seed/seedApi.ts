@@ -36,7 +36,7 @@ export function createSeedApi(qms: QmsHandler, accessToken: string, email: strin
       collection: string,
       record: SeedRecord,
       event: string,
-      extra: { reason?: string; meaning?: string } = {},
+      extra: { reason?: string; meaning?: string; data?: Json } = {},
     ) =>
       call(
         'POST',
@@ -44,6 +44,7 @@ export function createSeedApi(qms: QmsHandler, accessToken: string, email: strin
         {
           event,
           reason: extra.reason,
+          data: extra.data,
           // The seed signs as a person would on a session's first signing: user name and password.
           signature: extra.meaning
             ? { username: email, password: DEMO_PASSWORD, meaning: extra.meaning }

@@ -67,6 +67,11 @@ export async function seedCapas(actors: SeedActors, ids: Record<string, string>,
     },
     'Training module updated and released.',
   );
+  // Shift B's trainer is away: an extension request, pending until someone other than the requester decides.
+  implementation = await investigator.move('capas', implementation, 'REQUEST_EXTENSION', {
+    reason: 'The trainer for shift B is on leave until the end of next month.',
+    data: { taskId: 'task-3', newDueAt: at(45) },
+  });
 
   let effectiveness = await approvedPlan(
     plan(
