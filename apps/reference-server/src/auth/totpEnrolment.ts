@@ -88,7 +88,12 @@ export async function resetTotp(
       })
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    if (reset.numUpdatedRows === 0n) throw new AuthError('user_not_found');
+    if (reset.numUpdatedRows === 0n) {
+      // An invited user who has not set up the account yet has no credentials, and so no
+      // authenticator: the reset is still a decision on the record, but there is nothing to clear.
+      const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+      if (!user) throw new AuthError('user_not_found');
+    }
     await options.inTransaction?.(trx);
   });
   await emitSecurityEvent(ctx, {
