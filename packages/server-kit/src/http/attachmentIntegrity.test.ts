@@ -27,7 +27,12 @@ function upload(recordId: string, fileName: string) {
 
 /** A minor deviation taken to `closed`, its final state. */
 async function closedDeviation() {
-  const created = await createRecord(kit, 'olivia', 'deviations', describedDeviation({ severity: 'minor', immediateActions: 'Product moved to cold room 2.' }));
+  const created = await createRecord(
+    kit,
+    'olivia',
+    'deviations',
+    describedDeviation({ severity: 'minor', immediateActions: 'Product moved to cold room 2.' }),
+  );
   const submitted = await expectOk(
     transition(kit, 'olivia', 'deviations', { ...created, version: 1 }, 'SUBMIT'),
   );
