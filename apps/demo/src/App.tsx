@@ -11,6 +11,7 @@ import { useSession } from './session/useSession';
 import { useUserNames } from './session/useUserNames';
 import { AppShell } from './shell/AppShell';
 import { useDemoTheme } from './shell/theme';
+import { demoViews } from './views/demoViews';
 
 export function App() {
   const { status, user } = useSession();
@@ -43,6 +44,7 @@ export function App() {
       principal={principal}
       theme={theme}
       userName={userName}
+      views={demoViews}
       className="demo-root"
     >
       {status === 'restoring' ? (

@@ -2,7 +2,7 @@
 // linked back from the deviation, so its investigation can be submitted.
 import { can, type RecordBase, stateHasTag } from '@masetra/core';
 import { useCreateRecord, useQms, useRecord, useUpdateRecord } from '@masetra/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 
 interface LinkableDeviation extends RecordBase {
@@ -23,7 +23,6 @@ function LinkedCapa({ id }: { id: string }) {
 }
 
 export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
-  const id = useId();
   const { principal, registry } = useQms();
   const linkable = deviation as LinkableDeviation;
   const createCapa = useCreateRecord('capa');
@@ -66,8 +65,7 @@ export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
   const busy = createCapa.isPending || updateDeviation.isPending;
 
   return (
-    <section className="demo-card" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Corrective and preventive actions</h3>
+    <div>
       {linked.length > 0 ? (
         <ul className="demo-links">
           {linked.map((capaId) => (
@@ -87,6 +85,6 @@ export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
           {error}
         </p>
       ) : null}
-    </section>
+    </div>
   );
 }

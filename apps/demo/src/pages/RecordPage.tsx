@@ -3,7 +3,6 @@ import { RecordDetail, RecordForm, useQms, useRecord } from '@masetra/react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Page } from '../routing/Page';
-import { RaiseCapa } from './RaiseCapa';
 import { type RecordSection, recordPath } from './recordSections';
 
 export function RecordPage({ section, id }: { section: RecordSection; id: string }) {
@@ -32,9 +31,7 @@ export function RecordPage({ section, id }: { section: RecordSection; id: string
           id={id}
           onEdit={() => setEditing(true)}
           onOpenRecord={(recordType, relatedId) => navigate(recordPath({ type: recordType, id: relatedId }))}
-        >
-          {record && section.recordType.name === 'deviation' ? <RaiseCapa deviation={record} /> : null}
-        </RecordDetail>
+        />
       )}
     </Page>
   );

@@ -4,7 +4,7 @@ import type { AuthPrincipal } from '../auth';
 import type { AccessChangeRequest, UserAdministration } from '../users/createUserAdministration';
 import { type UserDirectory, unknownRoles } from '../users/userDirectory';
 import { requestSource } from '../users/userTrail';
-import { requireRole } from './authenticateBearer';
+import { requirePermission } from './authenticateBearer';
 import type { HostRouteHandlers, HostRouteId } from './hostRoutes';
 import { HostProblemError } from './sendProblem';
 
@@ -42,7 +42,7 @@ export function adminHandlers({
   users: UserDirectory;
   administration: UserAdministration;
 }): AdminRouteHandlers {
-  const adminOnly = [requireRole('admin')];
+  const adminOnly = [requirePermission('administerUsers')];
   return {
     'users.list': {
       guards: adminOnly,

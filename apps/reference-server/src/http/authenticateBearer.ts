@@ -1,4 +1,4 @@
-import { problemFor } from '@masetra/core';
+import { can, type OrganizationAction, problemFor } from '@masetra/core';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthPrincipal, AuthService } from '../auth';
 import { sendProblem } from './sendProblem';
@@ -32,10 +32,11 @@ export function requireUser(auth: AuthService) {
   };
 }
 
-export function requireRole(role: string) {
+/** Lets through only a principal the permission matrix grants the organization-level action. */
+export function requirePermission(action: OrganizationAction) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.principal?.roles.includes(role)) {
-      return sendProblem(res, problemFor('forbidden', `This needs the ${role} role.`));
+    if (!req.principal || !can(req.principal, action)) {
+      return sendProblem(res, problemFor('forbidden', `This needs the permission ${action}.`));
     }
     next();
   };
