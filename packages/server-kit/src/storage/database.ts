@@ -161,7 +161,8 @@ export interface AuditVerificationsTable {
   finished_at: Timestamp | null;
   /** Advanced while the job runs; a running job whose heartbeat stopped is taken over. */
   heartbeat_at: Timestamp | null;
-  entries_verified: Int8;
+  /** Filled by the database (0) when a job is queued. */
+  entries_verified: ColumnType<string | number, number | undefined, number>;
   entries_total: Int8 | null;
   result: Jsonb<unknown> | null;
 }
