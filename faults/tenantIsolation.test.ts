@@ -66,7 +66,13 @@ function usersAt(apiUrl: string, sessions: Record<string, Session>): Organizatio
   );
 }
 
-async function attach(user: ApiUser, apiUrl: string, collection: string, id: string): Promise<string> {
+/** Attaches a file; undefined when the record is finished and takes none (409 record_final). */
+async function tryAttach(
+  user: ApiUser,
+  apiUrl: string,
+  collection: string,
+  id: string,
+): Promise<string | undefined> {
   const uploaded = await request(`${apiUrl}/${collection}/${id}/attachments`, {
     method: 'POST',
     headers: {
@@ -76,6 +82,7 @@ async function attach(user: ApiUser, apiUrl: string, collection: string, id: str
     },
     body: 'Calibration certificate, page 1.',
   });
+  if (uploaded.status === 409 && uploaded.json?.code === 'record_final') return undefined;
   expect(uploaded.status, uploaded.text).toBe(201);
   return uploaded.json.id;
 }
@@ -232,11 +239,22 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
     for (const side of ['acme', 'globex'] as const) {
       for (const [collection, writerKey] of Object.entries(writers[side])) {
         const writer = users[writerKey]!;
-        const id =
+        // A record still open: a finished one takes no new attachment (409 record_final).
+        const candidates: string[] =
           side === 'globex'
-            ? globexRecords[collection]!.id
-            : (await writer.get(`/${collection}?limit=1`)).json.items[0].id;
-        const attachmentId = await attach(writer, server.apiUrl, collection, id);
+            ? [globexRecords[collection]!.id]
+            : (await writer.get(`/${collection}?limit=50`)).json.items.map((item: { id: string }) => item.id);
+        let id = '';
+        let attachmentId = '';
+        for (const candidate of candidates) {
+          const attached = await tryAttach(writer, server.apiUrl, collection, candidate);
+          if (attached) {
+            id = candidate;
+            attachmentId = attached;
+            break;
+          }
+        }
+        expect(attachmentId, `no open ${collection} record took an attachment`).not.toBe('');
         const record = (await writer.get(`/${collection}/${id}`)).json;
         organizations[side].targets[collection] = {
           id,
