@@ -137,27 +137,28 @@ describe(`bad input at scale on ${defaultBackend}`, () => {
     expect(trend.totalGrowthKib, describeTrend(trend)).toBeLessThanOrEqual(TOTAL_TOLERANCE_KIB);
   });
 
-  it('answers the next request on a kept-alive connection after refusing an oversized body', async () => {
+  it('refuses an oversized body without reading it to the end, and serves the next connection', async () => {
     const sender = rawSender(server.origin, 1);
+    const authorization = `Bearer ${qaToken}`;
     try {
-      const authorization = `Bearer ${qaToken}`;
       const oversized = await sender.send({
         method: 'POST',
         path: '/api/v1/deviations',
         headers: { authorization, 'content-type': 'application/json' },
         body: JSON.stringify(deviationInput('x'.repeat(1_100_000))),
       });
-      expect(oversized).toEqual({ status: 413 });
-      const next = await Promise.race([
-        sender.send({ method: 'GET', path: '/api/v1/deviations?limit=1', headers: { authorization } }),
-        new Promise<RawOutcome>((resolve) =>
-          setTimeout(() => resolve({ error: 'no answer in 10 s' }), 10_000),
-        ),
-      ]);
-      expect(next).toEqual({ status: 200 });
+      // The server answers 413 and closes the connection rather than read a megabyte it refused
+      // (issue 11, item 8); a client still writing may meet the close before it reads the answer.
+      const refused =
+        'status' in oversized
+          ? oversized.status === 413
+          : /EPIPE|ECONNRESET|closed|socket/i.test(oversized.error);
+      expect(refused, JSON.stringify(oversized)).toBe(true);
     } finally {
       sender.close();
     }
+    const next = await asUser(server.apiUrl, qaToken).get('/deviations?limit=1');
+    expect(next.status).toBe(200);
   });
 
   it('refuses a cursor whose value is not of the sort key’s type with a 400', async () => {
