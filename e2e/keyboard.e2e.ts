@@ -47,8 +47,9 @@ test('signs in, navigates and opens a record with the keyboard only', async () =
   await tabTo(page, (target) => target.role === 'a' && target.text === 'Deviations');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/deviations$/);
-  // The new page's heading takes the focus, so a screen reader announces where one is.
-  expect(await focused(page)).toMatchObject({ role: 'h1', text: 'Deviations' });
+  // The new page's heading takes the focus once the page has rendered (the URL changes first),
+  // so a screen reader announces where one is.
+  await expect.poll(() => focused(page)).toMatchObject({ role: 'h1', text: 'Deviations' });
 
   await page.getByRole('row').nth(1).waitFor();
   await tabTo(page, (target) => target.role === 'input' && target.text === 'Search');
@@ -60,13 +61,13 @@ test('signs in, navigates and opens a record with the keyboard only', async () =
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/deviations\/[0-9a-f-]{36}$/);
   await page.getByRole('article').waitFor();
-  expect((await focused(page)).role).toBe('h1');
+  await expect.poll(async () => (await focused(page)).role).toBe('h1');
 
   // The record's lifecycle actions are reachable, named, and open their dialog from the keyboard.
   await tabTo(page, (target) => target.role === 'button' && target.text === 'Approve closure');
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').waitFor();
-  expect((await focused(page)).role).toBe('input');
+  await expect.poll(async () => (await focused(page)).role).toBe('input');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
