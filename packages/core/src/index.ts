@@ -37,7 +37,14 @@ export {
 } from './contract/recordRoutes';
 /** Hashing */
 export { canonicalJson } from './crypto/canonicalJson';
-export { auditEntryHash, auditEntryHashInput, GENESIS_HASH, recordContentHash } from './crypto/contentHash';
+export type { CoveredAttachment } from './crypto/contentHash';
+export {
+  auditEntryHash,
+  auditEntryHashInput,
+  coveredAttachmentList,
+  GENESIS_HASH,
+  recordContentHash,
+} from './crypto/contentHash';
 export { sha256Hex } from './crypto/sha256';
 /** Built-in record types */
 export * from './deviation';
@@ -62,10 +69,14 @@ export type { Principal } from './entities/principal';
 export type { Signature, SignatureInput } from './entities/signature';
 export { signatureInputSchema, signatureManifestation, signatureSchema } from './entities/signature';
 export type {
+  CoveredAttachmentCheck,
+  CoveredAttachmentStatus,
   SignatureVerification,
   SignatureVerificationFailure,
 } from './entities/signatureVerification';
 export {
+  coveredAttachmentCheckSchema,
+  coveredAttachmentStatuses,
   signatureVerificationFailures,
   signatureVerificationSchema,
 } from './entities/signatureVerification';

@@ -19,6 +19,13 @@ export const signatureSchema = z.object({
   signedAt: z.iso.datetime(),
   /** The manifestation a person reads, e.g. "Approved by Dana Reyes, 2026-11-25 14:03 UTC". */
   manifestation: z.string(),
+  /**
+   * The ids of the record's attachments when it was signed, sorted: `contentHash` covers each
+   * one's SHA-256 with the record (core's `recordContentHash`). Empty when the record had none.
+   * Absent on a signature given before signatures covered attachments: its hash covers the
+   * record alone.
+   */
+  coveredAttachments: z.optional(z.array(z.string())),
 });
 export type Signature = z.infer<typeof signatureSchema>;
 

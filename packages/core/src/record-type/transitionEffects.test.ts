@@ -95,6 +95,50 @@ describe('transitionEffects', () => {
     ]);
   });
 
+  it('covers the attachments the record has when signed, in any order, and names them', async () => {
+    const report = { id: '01960000-0000-7000-8000-0000000000b2', sha256: 'b'.repeat(64) };
+    const photo = { id: '01960000-0000-7000-8000-0000000000a1', sha256: 'a'.repeat(64) };
+    const sign = (attachments?: { id: string; sha256: string }[]) =>
+      transitionEffects({
+        current: inApproval,
+        accepted: accepted(inApproval, 'APPROVE', { signature: { meaning: 'approval' } }),
+        event: 'APPROVE',
+        at,
+        signer,
+        newSignatureId: () => 'signature-1',
+        attachments,
+      });
+    const effects = await sign([report, photo]);
+    const covered = await recordContentHash(effects.record, [photo, report]);
+    expect(covered).not.toBe(await recordContentHash(effects.record));
+    expect(effects.signature).toMatchObject({
+      contentHash: covered,
+      coveredAttachments: [photo.id, report.id],
+    });
+    expect(effects.auditEntries[1]?.changes[0]?.new).toEqual({
+      signatureId: 'signature-1',
+      signerName: 'Dana Reyes',
+      meaning: 'approval',
+      recordVersion: 5,
+      contentHash: covered,
+      coveredAttachments: [photo.id, report.id],
+    });
+    // The order the store listed them in does not matter.
+    expect((await sign([photo, report])).signature?.contentHash).toBe(covered);
+
+    // None when signed: today's hash of the record alone, and an empty list of covered attachments.
+    const bare = await sign([]);
+    expect(bare.signature).toMatchObject({
+      contentHash: await recordContentHash(bare.record),
+      coveredAttachments: [],
+    });
+    // Not given at all (a caller from before): the record alone, and no list on the signature.
+    const unlisted = await sign();
+    expect(unlisted.signature?.contentHash).toBe(bare.signature?.contentHash);
+    expect(unlisted.signature).not.toHaveProperty('coveredAttachments');
+    expect(unlisted.auditEntries[1]?.changes[0]?.new).not.toHaveProperty('coveredAttachments');
+  });
+
   it('writes one entry and no signature for an unsigned move, with its reason', async () => {
     const newSignatureId = vi.fn(() => 'never');
     const effects = await transitionEffects({

@@ -1,4 +1,4 @@
-import { recordContentHash } from '../crypto/contentHash';
+import { type CoveredAttachment, coveredAttachmentList, recordContentHash } from '../crypto/contentHash';
 import { type Signature, signatureManifestation } from '../entities/signature';
 import type { AcceptedTransition } from './decideTransition';
 import { diffRecord } from './diffRecord';
@@ -26,6 +26,13 @@ export interface TransitionEffectsInput<TRecord extends RecordBase> {
   signer: { id: string; printedName: string };
   /** The id the store gives a new signature; asked only when the move is signed. */
   newSignatureId: () => string;
+  /**
+   * The record's attachments at the moment of signing (read in the move's transaction), each
+   * its id and SHA-256, in any order: a signature's content hash covers them with the record,
+   * and the signature lists their ids in `coveredAttachments`. Omitted, the hash covers the
+   * record alone and the signature lists none (as signatures did before they covered attachments).
+   */
+  attachments?: readonly CoveredAttachment[];
 }
 
 /** What a move writes, in the order it is written. */
@@ -34,7 +41,10 @@ export interface TransitionEffects<TRecord extends RecordBase> {
   record: TRecord;
   /** The transition's entry (its field changes), then the signature's when the move is signed. */
   auditEntries: TransitionAuditEntry[];
-  /** The signature, bound to the content hash of the version the move produced (11.70). */
+  /**
+   * The signature, bound to the content hash of the version the move produced and of the
+   * attachments the record had then (11.70).
+   */
   signature: Signature | null;
 }
 
@@ -61,19 +71,24 @@ export async function transitionEffects<TRecord extends RecordBase>(
   ];
   const meaning = accepted.meta.signature;
   if (!meaning) return { record, auditEntries, signature: null };
+  const covered = input.attachments ? coveredAttachmentList(input.attachments) : undefined;
   const unmanifested = {
     id: input.newSignatureId(),
     recordType: record.type,
     recordId: record.id,
     recordVersion: record.version,
-    contentHash: await recordContentHash(record),
+    contentHash: await recordContentHash(record, covered),
     signerId: input.signer.id,
     signerName: input.signer.printedName,
     meaning,
     event: input.event,
     signedAt: at,
   };
-  const signature: Signature = { ...unmanifested, manifestation: signatureManifestation(unmanifested) };
+  const signature: Signature = {
+    ...unmanifested,
+    manifestation: signatureManifestation(unmanifested),
+    ...(covered ? { coveredAttachments: covered.map((attachment) => attachment.id) } : {}),
+  };
   auditEntries.push({
     action: 'signature',
     changes: [
@@ -86,6 +101,8 @@ export async function transitionEffects<TRecord extends RecordBase>(
           meaning,
           recordVersion: signature.recordVersion,
           contentHash: signature.contentHash,
+          // The trail says what the hash covers, so the attachments signed can be read off it.
+          ...(signature.coveredAttachments ? { coveredAttachments: signature.coveredAttachments } : {}),
         },
       },
     ],
