@@ -54,6 +54,10 @@ export interface AuthSessionsTable {
   last_signed_at: Timestamp | null;
   revoked_at: Timestamp | null;
   revoked_reason: string | null;
+  /** The browser or app that signed in (its User-Agent, cut to 300 characters); null before 0005. */
+  user_agent: string | null;
+  /** The client's address at sign-in; null before 0005. */
+  ip_address: string | null;
 }
 
 export interface AuthRefreshTokensTable {
@@ -90,6 +94,37 @@ export interface AuthSetupTokensTable {
   used_at: Timestamp | null;
 }
 
+/** A single-use recovery code, in place of a TOTP code at login: only its SHA-256 (hex) is kept. */
+export interface AuthRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** An organization's rule for the second factor; no row is `off`. */
+export interface AuthSecurityPoliciesTable {
+  org_id: string;
+  /** `off`, `signers` (the roles that sign) or `everyone`. */
+  mfa_required: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+/** Failed attempts of one account from one client address (0004): the backoff of `failedAttempts.ts`. */
+export interface AuthLoginThrottleTable {
+  user_id: string;
+  /** The client address (`''` when the caller named none: a signature, a call from the host's code). */
+  source: string;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  /** How often this pair was locked since its last success: each lock lasts twice the one before. */
+  lockouts: Generated<number>;
+  /** The last complete sign-in from this address: the account-wide ceiling does not lock it out. */
+  last_success_at: Timestamp | null;
+}
+
 /** The `auth_` tables, for `db.withTables<AuthTables>()` when a host queries them itself. */
 export type AuthTables = {
   auth_credentials: AuthCredentialsTable;
@@ -97,6 +132,9 @@ export type AuthTables = {
   auth_refresh_tokens: AuthRefreshTokensTable;
   auth_security_events: AuthSecurityEventsTable;
   auth_setup_tokens: AuthSetupTokensTable;
+  auth_login_throttle: AuthLoginThrottleTable;
+  auth_recovery_codes: AuthRecoveryCodesTable;
+  auth_security_policies: AuthSecurityPoliciesTable;
 };
 
 /** Everything the module touches: its own tables and the two user tables of server-kit. */

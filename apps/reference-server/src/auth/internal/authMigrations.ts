@@ -1,9 +1,10 @@
 /**
  * The schema of the `auth_` tables, one entry per change, applied in order and never edited
- * once released (PART11 26): a change is a new entry. Only Kysely's schema builder on the
- * instance is used, so the module needs no runtime import of kysely.
+ * once released (PART11 26): a change is a new entry.
  */
 import type { Kysely } from 'kysely';
+import { REVOKED_PASSWORD_HASH } from './revokedPassword';
+import { uuidv7 } from './uuidv7';
 
 export interface AuthMigration {
   name: string;
@@ -124,6 +125,81 @@ export const authMigrations: readonly AuthMigration[] = [
         .addColumn('text_body', 'text', (col) => col.notNull())
         .addColumn('html_body', 'text', (col) => col.notNull())
         .addColumn('sent_at', 'timestamptz', (col) => col.notNull())
+        .execute();
+    },
+  },
+  {
+    name: '0004_login_hardening',
+    async up(db) {
+      // Failed attempts per account and client address: one address's guesses slow that address
+      // down, not the account's owner at theirs (failedAttempts.ts). `auth_credentials` keeps the
+      // account-wide count, the ceiling against guesses from many addresses.
+      await db.schema
+        .createTable('auth_login_throttle')
+        .addColumn('user_id', 'text', (col) => col.notNull().references('users.id'))
+        .addColumn('source', 'text', (col) => col.notNull())
+        .addColumn('failed_attempts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('locked_until', 'timestamptz')
+        .addColumn('lockouts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('last_success_at', 'timestamptz')
+        .addPrimaryKeyConstraint('auth_login_throttle_pkey', ['user_id', 'source'])
+        .execute();
+      // A temporary password an administrator chose (before set-up links existed) is known to
+      // that administrator: it stops working, and its owner chooses a new one with a reset link.
+      // biome-ignore lint/suspicious/noExplicitAny: a migration sees the schema of its own time, not today's types.
+      const anyDb = db as Kysely<any>;
+      const revoked = await anyDb
+        .updateTable('auth_credentials')
+        .set({ password_hash: REVOKED_PASSWORD_HASH })
+        .where('must_change_password', '=', true)
+        .where('password_hash', '<>', REVOKED_PASSWORD_HASH)
+        .returning('user_id')
+        .execute();
+      const at = new Date();
+      for (const { user_id } of revoked) {
+        await anyDb
+          .insertInto('auth_security_events')
+          .values({
+            id: uuidv7(),
+            type: 'password.revoked',
+            user_id,
+            occurred_at: at,
+            details: JSON.stringify({
+              actorId: 'system',
+              reason: 'A temporary password set by an administrator, who knows it (0004_login_hardening)',
+            }),
+          })
+          .execute();
+      }
+    },
+  },
+  {
+    name: '0005_account_sessions_mfa',
+    async up(db) {
+      // What the account page shows of a session: the device and the address it started from.
+      await db.schema.alterTable('auth_sessions').addColumn('user_agent', 'text').execute();
+      await db.schema.alterTable('auth_sessions').addColumn('ip_address', 'text').execute();
+      // Single-use codes in place of a TOTP code at login; only a SHA-256 of each is kept.
+      await db.schema
+        .createTable('auth_recovery_codes')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull().references('users.id'))
+        .addColumn('code_hash', 'text', (col) => col.notNull().unique())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('used_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createIndex('auth_recovery_codes_user_id_idx')
+        .on('auth_recovery_codes')
+        .column('user_id')
+        .execute();
+      // Whether an organization requires a second factor: of everyone, of the roles that sign, or of no one.
+      await db.schema
+        .createTable('auth_security_policies')
+        .addColumn('org_id', 'text', (col) => col.primaryKey().references('organizations.id'))
+        .addColumn('mfa_required', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('updated_by', 'text', (col) => col.notNull())
         .execute();
     },
   },
