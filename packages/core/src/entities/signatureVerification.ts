@@ -27,9 +27,11 @@ export type SignatureVerificationFailure = (typeof signatureVerificationFailures
  * What a covered attachment was found to be at verification:
  * - `intact`: its record is there and its stored file still has the SHA-256 recorded at upload;
  * - `file_changed`: its stored file was replaced or altered;
- * - `missing`: its record or its stored file is gone.
+ * - `missing`: its record or its stored file is gone;
+ * - `unchecked`: not looked at, because the signature failed before its attachments could be
+ *   (it is not this record's, or the version it names is not there).
  */
-export const coveredAttachmentStatuses = ['intact', 'file_changed', 'missing'] as const;
+export const coveredAttachmentStatuses = ['intact', 'file_changed', 'missing', 'unchecked'] as const;
 export type CoveredAttachmentStatus = (typeof coveredAttachmentStatuses)[number];
 
 /** One attachment a signature covers, as verification found it. */

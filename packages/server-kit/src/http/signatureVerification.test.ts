@@ -106,6 +106,7 @@ describe('verifying a signature', () => {
       contentHash: signature.contentHash,
       recomputedHash: signature.contentHash,
       manifestation: signature.manifestation,
+      coveredAttachments: [],
     });
     // The same function the signing move hashed with, over the record as served.
     expect(await recordContentHash(deviation)).toBe(signature.contentHash);

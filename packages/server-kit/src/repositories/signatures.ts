@@ -1,6 +1,7 @@
 import { type Signature, type SignatureMeaning, signatureManifestation } from '@masetra/core';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, SignaturesTable } from '../storage/database';
+import { toJsonb } from '../storage/jsonb';
 import { toIsoString } from '../storage/timestamps';
 
 export interface NewSignature {
@@ -15,6 +16,8 @@ export interface NewSignature {
   meaning: SignatureMeaning;
   event: string;
   signedAt: string;
+  /** Ids of the attachments the content hash covers (core's `transitionEffects` sorts them). */
+  coveredAttachments?: readonly string[];
 }
 
 export async function insertSignature(trx: Transaction<Database>, signature: NewSignature): Promise<void> {
@@ -32,6 +35,7 @@ export async function insertSignature(trx: Transaction<Database>, signature: New
       meaning: signature.meaning,
       event: signature.event,
       signed_at: signature.signedAt,
+      covered_attachments: signature.coveredAttachments ? toJsonb(signature.coveredAttachments) : null,
     })
     .execute();
 }
@@ -51,7 +55,12 @@ function toSignature(row: SignatureRow): Signature {
     event: row.event ?? '',
     signedAt: toIsoString(row.signed_at),
   };
-  return { ...signature, manifestation: signatureManifestation(signature) };
+  return {
+    ...signature,
+    manifestation: signatureManifestation(signature),
+    // Absent on a signature given before signatures covered attachments (its row has null).
+    ...(row.covered_attachments ? { coveredAttachments: row.covered_attachments } : {}),
+  };
 }
 
 /** A record's signatures in the order they were given, each with its manifestation. */

@@ -48,6 +48,8 @@ it('a signed move writes what core says it writes, and signs the version it prod
     at: after.updatedAt,
     signer: { id: 'quinn', printedName: 'Quinn QA' },
     newSignatureId: () => signature.id,
+    // The change control has no attachment: the signature covers none, and says so.
+    attachments: [],
   });
   expect(after).toEqual(expected.record);
   expect(signature).toEqual(expected.signature);

@@ -13,6 +13,7 @@ import {
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { problems } from '../http/problems';
+import { listAttachments } from '../repositories/attachments';
 import { insertSignature } from '../repositories/signatures';
 import type { Database } from '../storage/database';
 import { updateRecordIfVersion } from '../storage/records';
@@ -77,8 +78,10 @@ function eventData(
 
 /**
  * Stores the move as core's `transitionEffects` lays it out: the next version, the signature
- * bound to the hash of exactly that version (21 CFR 11.70), and the audit entries in their
- * order — one transaction.
+ * bound to the hash of exactly that version and of the attachments the record has at that
+ * moment (21 CFR 11.70), and the audit entries in their order — one transaction. The
+ * attachments are read in that transaction, so the signature covers what was there when it
+ * was given: an attachment whose upload commits later is not covered, and says so.
  */
 export async function applyTransition(
   trx: Transaction<Database>,
@@ -88,6 +91,12 @@ export async function applyTransition(
 ): Promise<{ record: RecordBase; events: DomainEvent[] }> {
   const { recordType, current, principal } = input;
   const at = input.now.toISOString();
+  const attachments = accepted.meta.signature
+    ? (await listAttachments(trx, principal.orgId, recordType.name, current.id)).map(({ id, sha256 }) => ({
+        id,
+        sha256,
+      }))
+    : undefined;
   const effects = await transitionEffects({
     current,
     accepted,
@@ -96,6 +105,7 @@ export async function applyTransition(
     at,
     signer: { id: principal.userId, printedName: signerName },
     newSignatureId: uuidv7,
+    attachments,
   });
   const stored = await updateRecordIfVersion(trx, recordType, effects.record, input.expectedVersion);
   if (!stored) throw problems.stale(current.version);

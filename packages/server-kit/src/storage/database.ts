@@ -74,6 +74,8 @@ export interface SignaturesTable {
   meaning: string;
   event: string | null;
   signed_at: Timestamp;
+  /** Ids of the attachments the signature covers, sorted; null on a signature given before 0005. */
+  covered_attachments: ColumnType<string[] | null, string | null | undefined, never>;
 }
 
 export interface AttachmentsTable {

@@ -14,6 +14,7 @@ export async function verifySignatureHandler(context: RequestContext): Promise<R
     recordTypeOf(context),
     record,
     signatureId,
+    context.kit.files,
   );
   if (!verification) throw problems.notFound('No signature with that id.');
   return jsonResponse(verification);

@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation';
 import * as appendOnlyFiles from './0002_append_only_files';
 import * as outboxRetention from './0003_outbox_retention';
 import * as auditVerifications from './0004_audit_verifications';
+import * as signatureAttachments from './0005_signature_attachments';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_append_only_files': appendOnlyFiles,
   '0003_outbox_retention': outboxRetention,
   '0004_audit_verifications': auditVerifications,
+  '0005_signature_attachments': signatureAttachments,
 };
