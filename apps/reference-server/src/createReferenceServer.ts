@@ -25,12 +25,14 @@ import { bearerToken } from './http/authenticateBearer';
 import { authHandlers } from './http/authHandlers';
 import { errorHandler } from './http/errorHandler';
 import { hostRouter } from './http/hostRoutes';
+import { ssoHandlers } from './http/ssoHandlers';
 import { createSetupPage } from './http/setupPage';
 import { redactSecrets } from './logging/redactSecrets';
 import { requestLogging } from './logging/requestLogging';
 import { createDevMailboxPage } from './mail/devMailbox';
 import { LINK_MAIL_EVENT, linkMailDelivery } from './mail/linkMail';
 import { devMailboxTransport, type MailTransport, smtpTransport } from './mail/mailTransport';
+import { createSso } from './sso/createSso';
 import { createUserAdministration, type UserAdministration } from './users/createUserAdministration';
 import { createUserDirectory, type UserDirectory } from './users/userDirectory';
 import { notifyOnDomainEvent } from './workers/notifyOnDomainEvent';
@@ -187,6 +189,19 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     hostRouter(auth, {
       ...authHandlers({ auth, users, administration, loginRateLimit: options.loginRateLimit, inBackground }),
       ...adminHandlers({ users, administration }),
+      ...ssoHandlers({
+        // Single sign-on: the provider sends the browser back to `<publicUrl>/sso/callback`.
+        sso: createSso({
+          db: storage.db,
+          auth,
+          jwtSecret: options.jwtSecret,
+          publicUrl: options.mail?.publicUrl ?? 'http://localhost:3000',
+          clock: options.authOptions?.clock,
+        }),
+        auth,
+        users,
+        rateLimit: options.loginRateLimit,
+      }),
     }),
   );
   // mounting: everything else under /api/v1 is the kit's.

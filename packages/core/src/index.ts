@@ -4,6 +4,8 @@ export * from './audit';
 export * from './capa';
 export type { SessionUser, Tokens } from './contract/authRoutes';
 export { authRoutes, sessionUserSchema, tokensSchema } from './contract/authRoutes';
+export type { SsoOidcSettingsInput, SsoSettings } from './contract/ssoRoutes';
+export { ssoOidcSettingsInputSchema, ssoRoleRuleSchema, ssoSettingsSchema } from './contract/ssoRoutes';
 export type { Contract } from './contract/buildContract';
 export { buildContract } from './contract/buildContract';
 export type { HttpMethod, RouteDefinition, RouteKind } from './contract/defineRoute';

@@ -14,6 +14,7 @@ import type { InTransaction } from './inTransaction';
 import type { AuthContext } from './internal/authContext';
 import { emitSecurityEvent } from './internal/authContext';
 import { createDecoyHash } from './internal/passwordHashing';
+import { startSession } from './internal/sessions';
 import { totpSecretKey } from './internal/totpSecretBox';
 import type { LoginInput, LoginResult } from './login';
 import { login } from './login';
@@ -74,6 +75,8 @@ export interface AuthService {
     options?: { actorId?: string; reason?: string | null; inTransaction?: InTransaction },
   ): Promise<void>;
   verifySigner(input: VerifySignerInput): Promise<VerifySignerResult>;
+  /** Signs in a user someone else authenticated (the identity provider of single sign-on): a new session. */
+  startSession(userId: string): Promise<LoginResult>;
   deactivateUser(userId: string, options?: DeactivateUserOptions): Promise<void>;
   /** A single-use set-up link's token for the user; an earlier unused one stops working. */
   issueSetupToken(userId: string, options: IssueSetupTokenOptions): Promise<SetupLinkToken>;
@@ -138,6 +141,7 @@ export function createAuthService<DB>(options: AuthServiceOptions<DB>): AuthServ
     confirmTotpEnrolment: (userId, code) => confirmTotpEnrolment(ctx, userId, code),
     resetTotp: (userId, resetOptions) => resetTotp(ctx, userId, resetOptions),
     verifySigner: (input) => verifySigner(ctx, input),
+    startSession: (userId) => startSession(ctx, userId),
     deactivateUser: (userId, deactivateOptions) => deactivateUser(ctx, userId, deactivateOptions),
     issueSetupToken: (userId, issueOptions) => issueSetupToken(ctx, userId, issueOptions),
     setUpAccount: (input, inTransaction) => setUpAccount(ctx, input, inTransaction),

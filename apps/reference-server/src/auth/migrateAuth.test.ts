@@ -37,6 +37,7 @@ describe('migrateAuth', () => {
       { name: '0001_auth_tables' },
       { name: '0002_auth_setup_tokens' },
       { name: '0003_dev_mailbox' },
+      { name: '0006_sso' },
     ]);
   });
 

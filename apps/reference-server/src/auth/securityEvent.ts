@@ -55,7 +55,14 @@ export type SecurityEventType = SecurityEvent['type'];
 
 export type LoginFailureReason = 'unknown_email' | 'wrong_password' | 'invalid_otp' | 'locked' | 'inactive';
 
-export type SigningFailureReason = 'wrong_username' | 'wrong_password' | 'invalid_otp' | 'locked';
+export type SigningFailureReason =
+  | 'wrong_username'
+  | 'wrong_password'
+  | 'invalid_otp'
+  | 'locked'
+  // Single sign-on: a proof unknown, used or of another session; a re-authentication no longer fresh.
+  | 'sso_proof_invalid'
+  | 'sso_reauthentication_stale';
 
 /** Why a session ended; stored on the session row as `revoked_reason`. */
 export type SessionRevokedReason =

@@ -11,6 +11,7 @@ import {
 import { verifyPassword } from './internal/passwordHashing';
 import { consumeTotpCode } from './internal/totp';
 import type { SigningFailureReason } from './securityEvent';
+import { isSsoProof, spendSsoProof } from './verifySignerSso';
 
 export interface VerifySignerInput {
   /** The signed-in user who signs. */
@@ -32,7 +33,10 @@ export type SigningRefusal =
   | 'otp_required'
   | 'invalid_otp'
   | 'account_locked'
-  | 'password_change_required';
+  | 'password_change_required'
+  // Single sign-on: the proof is unknown, used or another session's; or the provider's login is no longer fresh.
+  | 'reauthentication_required'
+  | 'reauthentication_stale';
 
 export type VerifySignerResult = { ok: true; printedName: string } | { ok: false; code: SigningRefusal };
 
@@ -103,6 +107,10 @@ export async function verifySigner(ctx: AuthContext, input: VerifySignerInput): 
   if ((sessionId !== undefined && !session) || !account || !account.active)
     return refuse('invalid_credentials');
 
+  // A single sign-on signer re-authenticated at their identity provider, which asked for both
+  // components (prompt=login): the proof stands for them (verifySignerSso.ts).
+  if (isSsoProof(input.password)) return signWithSsoProof(ctx, input, account, refuse);
+
   const username = input.username?.trim() ? input.username : undefined;
   const needsUsername = !session || signingNeedsUsername(session, ctx.clock(), ctx.policy.signingIdleMinutes);
   if (username === undefined && needsUsername) return refuse('username_required');
@@ -146,6 +154,31 @@ export async function verifySigner(ctx: AuthContext, input: VerifySignerInput): 
       .updateTable('auth_sessions')
       .set({ last_signed_at: now, last_seen_at: now })
       .where('id', '=', sessionId)
+      .execute();
+  }
+  return { ok: true, printedName: account.displayName };
+}
+
+async function signWithSsoProof(
+  ctx: AuthContext,
+  input: VerifySignerInput,
+  account: { displayName: string; lockedUntil: Date | null },
+  refuse: (code: SigningRefusal, reason?: SigningFailureReason) => Promise<VerifySignerResult>,
+): Promise<VerifySignerResult> {
+  const now = ctx.clock();
+  if (account.lockedUntil !== null && account.lockedUntil > now) return refuse('account_locked', 'locked');
+  const verdict = await spendSsoProof(ctx, {
+    userId: input.userId,
+    sessionId: input.sessionId,
+    proof: input.password,
+  });
+  if (verdict === 'invalid') return refuse('reauthentication_required', 'sso_proof_invalid');
+  if (verdict === 'stale') return refuse('reauthentication_stale', 'sso_reauthentication_stale');
+  if (input.sessionId !== undefined) {
+    await ctx.db
+      .updateTable('auth_sessions')
+      .set({ last_signed_at: now, last_seen_at: now })
+      .where('id', '=', input.sessionId)
       .execute();
   }
   return { ok: true, printedName: account.displayName };

@@ -9,7 +9,10 @@ import type { HostRouteHandlers, HostRouteId } from './hostRoutes';
 import { HostProblemError } from './sendProblem';
 
 /** User and organization administration: every route of `authRoutes` but `auth.*`. */
-export type AdminRouteHandlers = Pick<HostRouteHandlers, Exclude<HostRouteId, `auth.${string}`>>;
+export type AdminRouteHandlers = Pick<
+  HostRouteHandlers,
+  Exclude<HostRouteId, `auth.${string}` | `sso.${string}`>
+>;
 
 function assertKnownRoles(roles: readonly string[] | undefined): void {
   const unknown = unknownRoles(roles ?? []);

@@ -53,6 +53,8 @@ describe('authentication by the route’s public flag', () => {
         'auth.refresh',
         'auth.setUpAccount',
         'openapi',
+        'sso.complete',
+        'sso.start',
       ].sort(),
     );
     for (const route of open) {

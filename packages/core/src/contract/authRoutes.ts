@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { otpCodeSchema } from '../entities/oneTimeCode';
 import { organizationSchema, userSchema } from '../entities/user';
 import { defineRoute } from './defineRoute';
+import { ssoRoutes } from './ssoRoutes';
 
 const email = z
   .string()
@@ -250,4 +251,5 @@ export const authRoutes = {
     successStatus: 200,
     problems: [401, 403],
   }),
+  ...ssoRoutes,
 };

@@ -10,7 +10,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, pageOf } from './listQuery
 const everyRoute = [...buildContract(builtInRegistry).routes, ...Object.values(authRoutes)];
 
 describe('public routes', () => {
-  it('are sign-in, token refresh, the password change and the account set-up with their own credentials, the forgotten-password request, and the API description', () => {
+  it('are sign-in (also single sign-on), token refresh, the password change and the account set-up with their own credentials, the forgotten-password request, and the API description', () => {
     const publicIds = everyRoute.filter((route) => route.public).map((route) => route.id);
     expect(publicIds.sort()).toEqual([
       'auth.changePassword',
@@ -19,6 +19,8 @@ describe('public routes', () => {
       'auth.refresh',
       'auth.setUpAccount',
       'openapi',
+      'sso.complete',
+      'sso.start',
     ]);
   });
 

@@ -203,4 +203,66 @@ export const authMigrations: readonly AuthMigration[] = [
         .execute();
     },
   },
+  {
+    name: '0006_sso',
+    async up(db) {
+      // An organization's identity provider. `protocol` tells OIDC from what joins it later (SAML 2.0).
+      await db.schema
+        .createTable('auth_sso_providers')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('org_id', 'text', (col) => col.notNull().unique().references('organizations.id'))
+        .addColumn('protocol', 'text', (col) => col.notNull())
+        .addColumn('display_name', 'text', (col) => col.notNull())
+        .addColumn('issuer', 'text', (col) => col.notNull())
+        .addColumn('client_id', 'text', (col) => col.notNull())
+        // AES-256-GCM, bound to the provider row (ssoSecretBox.ts); never answered by the API.
+        .addColumn('client_secret_sealed', 'text')
+        .addColumn('allowed_domains', 'jsonb', (col) => col.notNull())
+        .addColumn('role_claim', 'text', (col) => col.notNull())
+        .addColumn('role_mapping', 'jsonb', (col) => col.notNull())
+        .addColumn('jit_provisioning', 'boolean', (col) => col.notNull())
+        .addColumn('enabled', 'boolean', (col) => col.notNull())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('updated_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('updated_by', 'text', (col) => col.notNull())
+        .execute();
+      // A started sign-in or re-authentication: state (hashed), nonce and PKCE verifier, good once for 10 minutes.
+      await db.schema
+        .createTable('auth_sso_states')
+        .addColumn('state_hash', 'text', (col) => col.primaryKey())
+        .addColumn('provider_id', 'text', (col) => col.notNull().references('auth_sso_providers.id'))
+        .addColumn('purpose', 'text', (col) => col.notNull())
+        .addColumn('user_id', 'text', (col) => col.references('users.id'))
+        .addColumn('session_id', 'text')
+        .addColumn('nonce', 'text', (col) => col.notNull())
+        .addColumn('code_verifier', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('used_at', 'timestamptz')
+        .execute();
+      // Who a provider's subject is here: one link per (issuer, subject), one per user.
+      await db.schema
+        .createTable('auth_sso_links')
+        .addColumn('issuer', 'text', (col) => col.notNull())
+        .addColumn('subject', 'text', (col) => col.notNull())
+        .addColumn('user_id', 'text', (col) => col.notNull().unique().references('users.id'))
+        .addColumn('provider_id', 'text', (col) => col.notNull().references('auth_sso_providers.id'))
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .addPrimaryKeyConstraint('auth_sso_links_pk', ['issuer', 'subject'])
+        .execute();
+      // A fresh re-authentication at the provider, good for one signature (verifySignerSso.ts).
+      await db.schema
+        .createTable('auth_sso_proofs')
+        .addColumn('proof_hash', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull().references('users.id'))
+        .addColumn('session_id', 'text')
+        .addColumn('issuer', 'text', (col) => col.notNull())
+        .addColumn('subject', 'text', (col) => col.notNull())
+        .addColumn('auth_time', 'timestamptz', (col) => col.notNull())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('used_at', 'timestamptz')
+        .execute();
+    },
+  },
 ];
