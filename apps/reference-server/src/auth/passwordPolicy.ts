@@ -6,9 +6,19 @@ export interface PasswordPolicy {
   maxAgeDays: number;
   /** How many of the most recent passwords, the current one included, a new one may not repeat. */
   historySize: number;
-  /** Consecutive failed logins or signing attempts that lock the account. */
+  /**
+   * Consecutive failed logins or signing attempts, from one client address, that lock the account
+   * for that address; each further lock of the same address lasts twice as long.
+   */
   maxFailedAttempts: number;
+  /** The first lock's length; a lock doubles up to `maxLockoutMinutes`. */
   lockoutMinutes: number;
+  maxLockoutMinutes: number;
+  /**
+   * Failed attempts from all addresses together that lock the account for every address from
+   * which it never signed in (the ceiling on guessing from many addresses).
+   */
+  maxFailedAttemptsPerAccount: number;
   /** Inactivity after which the next signature needs user name and password again. */
   signingIdleMinutes: number;
 }
@@ -19,6 +29,8 @@ export const defaultPasswordPolicy: PasswordPolicy = {
   historySize: 5,
   maxFailedAttempts: 5,
   lockoutMinutes: 15,
+  maxLockoutMinutes: 24 * 60,
+  maxFailedAttemptsPerAccount: 20,
   signingIdleMinutes: 30,
 };
 

@@ -111,30 +111,28 @@ describe('password policy (PART11 22)', () => {
 });
 
 describe('administrator reset (PART11 18)', () => {
-  it('forces the user to choose their own password before logging in', async () => {
+  it('makes the temporary password open nothing: its owner chooses their own with a link', async () => {
     const gina = await h.createUser();
     await h.auth.setPassword(gina.id, 'temporary from admin', { by: 'admin', actorId: 'admin-1' });
     expect(h.eventsOf('password.changed', gina.id)).toMatchObject([{ by: 'admin', actorId: 'admin-1' }]);
 
     expect(await refusalCode(h.auth.login({ email: gina.email, password: 'temporary from admin' }))).toBe(
-      'password_change_required',
+      'password_reset_required',
     );
-    // The temporary password cannot simply be kept.
+    // The administrator knows it, so it does not even open the password change (issue #12).
     expect(
       await refusalCode(
         h.auth.changePasswordWithCurrent({
           email: gina.email,
           currentPassword: 'temporary from admin',
-          newPassword: 'temporary from admin',
+          newPassword: 'gina chose this one',
         }),
       ),
-    ).toBe('password_reused');
+    ).toBe('password_reset_required');
+    expect(h.eventsOf('login.succeeded', gina.id)).toHaveLength(0);
 
-    const session = await h.auth.changePasswordWithCurrent({
-      email: gina.email,
-      currentPassword: 'temporary from admin',
-      newPassword: 'gina chose this one',
-    });
+    const { token } = await h.auth.issueSetupToken(gina.id, { actorId: gina.id });
+    const session = await h.auth.setUpAccount({ token, newPassword: 'gina chose this one' });
     expect(session.user.mustChangePassword).toBe(false);
     await expect(h.auth.login({ email: gina.email, password: 'gina chose this one' })).resolves.toMatchObject(
       { user: { id: gina.id } },
@@ -164,7 +162,7 @@ describe('administrator reset (PART11 18)', () => {
     ).toEqual({ ok: false, code: 'password_change_required' });
     // And no new session can be opened with it.
     expect(await refusalCode(h.auth.login({ email: hank.email, password: 'admin knows this one' }))).toBe(
-      'password_change_required',
+      'password_reset_required',
     );
   });
 
@@ -194,7 +192,7 @@ describe('createCredentials', () => {
   it('makes a new user change the password first, unless told otherwise', async () => {
     const user = await h.createUser({ mustChangePassword: true });
     expect(await refusalCode(h.auth.login({ email: user.email, password: user.password }))).toBe(
-      'password_change_required',
+      'password_reset_required',
     );
     await h.db
       .insertInto('users')

@@ -1,5 +1,14 @@
 /**
- * The lockout of PART11 24, shared by login, password change and signing.
+ * The lockout of PART11 24, shared by login, password change and signing: repeated failures lock
+ * the account and alert security, without letting anyone lock its owner out for good.
+ *
+ * Failures are counted per account *and* client address (`auth_login_throttle`): the address
+ * that guessed wrong `maxFailedAttempts` times in a row is locked out of the account for
+ * `lockoutMinutes`, each further lock of the same pair twice as long (up to `maxLockoutMinutes`),
+ * while the owner signs in from their own address as before. Across all addresses the account
+ * keeps a ceiling (`maxFailedAttemptsPerAccount`, on `auth_credentials`): past it, the account is
+ * locked for every address it was never signed in from, which slows guessing from many
+ * addresses and still lets the owner in from where they work.
  *
  * An attempt is reserved (counted as failed) before the slow password check and settled after
  * it, so many guesses sent at once cannot all pass the lock check before the first is counted,
@@ -8,36 +17,146 @@
 import type { AuthContext } from './authContext';
 import { addMinutes, emitSecurityEvent } from './authContext';
 
-/** Counts one attempt in advance. Undefined when the account is locked (or its attempts are all in flight). */
-export async function reserveAttempt(ctx: AuthContext, userId: string): Promise<number | undefined> {
+/** Where attempts come from when the caller names no address (a signature, the host's own code). */
+export const UNKNOWN_SOURCE = '';
+
+/** One address's lock of an account, or the account-wide one: what the owner is told by e-mail. */
+export interface LockoutNotice {
+  userId: string;
+  /** The client address, or null for the account-wide lock (and for an unknown address). */
+  source: string | null;
+  scope: 'address' | 'account';
+  until: Date;
+  at: Date;
+}
+
+/**
+ * Counts one attempt in advance. Undefined when the account is locked for this address (or its
+ * attempts are all in flight), or locked account-wide and this address never signed in.
+ */
+export async function reserveAttempt(
+  ctx: AuthContext,
+  userId: string,
+  source: string = UNKNOWN_SOURCE,
+): Promise<number | undefined> {
   const now = ctx.clock();
+  await ctx.db
+    .insertInto('auth_login_throttle')
+    .values({ user_id: userId, source })
+    .onConflict((oc) => oc.columns(['user_id', 'source']).doNothing())
+    .execute();
   const row = await ctx.db
-    .updateTable('auth_credentials')
+    .updateTable('auth_login_throttle')
     .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
     .where('user_id', '=', userId)
+    .where('source', '=', source)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .where('failed_attempts', '<', ctx.policy.maxFailedAttempts)
+    .where((eb) =>
+      eb.or([
+        eb('last_success_at', 'is not', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('auth_credentials')
+              .select('auth_credentials.user_id')
+              .where('auth_credentials.user_id', '=', userId)
+              .where('auth_credentials.locked_until', '>', now),
+          ),
+        ),
+      ]),
+    )
     .returning('failed_attempts')
     .executeTakeFirst();
   return row?.failed_attempts;
 }
 
-/** The reserved attempt failed: it stays counted, and the last allowed one locks the account. */
+/**
+ * The reserved attempt failed: it stays counted, toward the address's lock and the account's
+ * ceiling. The lock is written together with the owner's notice (`lockoutNotice`, an e-mail
+ * through the outbox), then security is told.
+ */
 export async function settleFailedAttempt(
   ctx: AuthContext,
   userId: string,
   reservedCount: number,
+  source: string = UNKNOWN_SOURCE,
 ): Promise<{ locked: boolean }> {
-  if (reservedCount < ctx.policy.maxFailedAttempts) return { locked: false };
   const at = ctx.clock();
-  const until = addMinutes(at, ctx.policy.lockoutMinutes);
-  await ctx.db
-    .updateTable('auth_credentials')
-    .set({ locked_until: until, failed_attempts: 0 })
-    .where('user_id', '=', userId)
-    .execute();
-  await emitSecurityEvent(ctx, { type: 'account.locked', userId, until, at });
-  return { locked: true };
+  const notices: LockoutNotice[] = [];
+  await ctx.db.transaction().execute(async (trx) => {
+    const account = await trx
+      .updateTable('auth_credentials')
+      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+      .where('user_id', '=', userId)
+      .returning('failed_attempts')
+      .executeTakeFirst();
+    if (account && account.failed_attempts >= ctx.policy.maxFailedAttemptsPerAccount) {
+      const until = addMinutes(at, ctx.policy.lockoutMinutes);
+      await trx
+        .updateTable('auth_credentials')
+        .set({ locked_until: until, failed_attempts: 0 })
+        .where('user_id', '=', userId)
+        .execute();
+      notices.push({ userId, source: null, scope: 'account', until, at });
+    }
+    if (reservedCount >= ctx.policy.maxFailedAttempts) {
+      const pair = await trx
+        .selectFrom('auth_login_throttle')
+        .select('lockouts')
+        .where('user_id', '=', userId)
+        .where('source', '=', source)
+        .executeTakeFirst();
+      const lockouts = pair?.lockouts ?? 0;
+      const minutes = Math.min(ctx.policy.lockoutMinutes * 2 ** lockouts, ctx.policy.maxLockoutMinutes);
+      const until = addMinutes(at, minutes);
+      await trx
+        .updateTable('auth_login_throttle')
+        .set({ locked_until: until, failed_attempts: 0, lockouts: lockouts + 1 })
+        .where('user_id', '=', userId)
+        .where('source', '=', source)
+        .execute();
+      notices.push({
+        userId,
+        source: source === UNKNOWN_SOURCE ? null : source,
+        scope: 'address',
+        until,
+        at,
+      });
+    }
+    for (const notice of notices) await ctx.lockoutNotice?.(trx, notice);
+  });
+  for (const { userId: lockedUser, source: lockedSource, scope, until } of notices) {
+    await emitSecurityEvent(ctx, {
+      type: 'account.locked',
+      userId: lockedUser,
+      until,
+      scope,
+      source: lockedSource,
+      at,
+    });
+  }
+  return {
+    locked: notices.some((notice) => notice.scope === 'address') || (await isLockedFor(ctx, userId, source)),
+  };
+}
+
+/** Whether the account-wide lock now keeps this address out. */
+async function isLockedFor(ctx: AuthContext, userId: string, source: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('auth_credentials')
+    .leftJoin('auth_login_throttle', (join) =>
+      join
+        .onRef('auth_login_throttle.user_id', '=', 'auth_credentials.user_id')
+        .on('auth_login_throttle.source', '=', source),
+    )
+    .select([
+      'auth_credentials.locked_until as lockedUntil',
+      'auth_login_throttle.last_success_at as lastSuccessAt',
+    ])
+    .where('auth_credentials.user_id', '=', userId)
+    .executeTakeFirst();
+  return !!row?.lockedUntil && row.lockedUntil > ctx.clock() && !row.lastSuccessAt;
 }
 
 /**
@@ -45,21 +164,52 @@ export async function settleFailedAttempt(
  * still due): it is uncounted, but earlier failures stay, or a stolen password would let
  * an attacker guess codes for ever.
  */
-export async function releaseAttempt(ctx: AuthContext, userId: string): Promise<void> {
+export async function releaseAttempt(
+  ctx: AuthContext,
+  userId: string,
+  source: string = UNKNOWN_SOURCE,
+): Promise<void> {
   await ctx.db
-    .updateTable('auth_credentials')
+    .updateTable('auth_login_throttle')
     .set((eb) => ({
       failed_attempts: eb.fn<number>('greatest', [eb('failed_attempts', '-', 1), eb.lit(0)]),
     }))
     .where('user_id', '=', userId)
+    .where('source', '=', source)
     .execute();
 }
 
-/** A complete success ends the run of consecutive failures. */
-export async function clearFailedAttempts(ctx: AuthContext, userId: string): Promise<void> {
+/**
+ * A complete success ends the address's run of failures and its doubling, and marks the address
+ * as one the owner signs in from (the account-wide lock does not keep it out). The account-wide
+ * count starts again; an account-wide lock stays for the other addresses until it ends.
+ */
+export async function clearFailedAttempts(
+  ctx: AuthContext,
+  userId: string,
+  source: string = UNKNOWN_SOURCE,
+): Promise<void> {
+  await ctx.db
+    .updateTable('auth_login_throttle')
+    .set({ failed_attempts: 0, locked_until: null, lockouts: 0, last_success_at: ctx.clock() })
+    .where('user_id', '=', userId)
+    .where('source', '=', source)
+    .execute();
   await ctx.db
     .updateTable('auth_credentials')
-    .set({ failed_attempts: 0, locked_until: null })
+    .set({ failed_attempts: 0 })
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** A new password starts every count afresh (called in the transaction that stores it). */
+export async function clearAllFailedAttempts(
+  db: Pick<AuthContext['db'], 'updateTable'>,
+  userId: string,
+): Promise<void> {
+  await db
+    .updateTable('auth_login_throttle')
+    .set({ failed_attempts: 0, locked_until: null, lockouts: 0 })
     .where('user_id', '=', userId)
     .execute();
 }

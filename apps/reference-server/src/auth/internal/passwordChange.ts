@@ -5,6 +5,7 @@ import { AuthError } from '../authError';
 import { MAX_PASSWORD_LENGTH } from '../passwordPolicy';
 import type { Account } from './accounts';
 import type { AuthContext } from './authContext';
+import { clearAllFailedAttempts } from './failedAttempts';
 import { passwordLength, verifyPassword } from './passwordHashing';
 
 /** Length first: cheap, and decided before any attempt is counted. */
@@ -52,4 +53,5 @@ export async function replacePassword(
     })
     .where('user_id', '=', account.userId)
     .execute();
+  await clearAllFailedAttempts(trx, account.userId);
 }

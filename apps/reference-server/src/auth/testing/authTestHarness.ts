@@ -39,7 +39,13 @@ export interface TestUser {
 
 type HarnessOptions = Pick<
   AuthServiceOptions<unknown>,
-  'policy' | 'passwordHashing' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'totpIssuer'
+  | 'policy'
+  | 'passwordHashing'
+  | 'accessTokenTtlSeconds'
+  | 'refreshTokenTtlSeconds'
+  | 'totpIssuer'
+  | 'totpKeys'
+  | 'lockoutNotice'
 >;
 
 export interface AuthHarness {

@@ -1,0 +1,154 @@
+/**
+ * E-mails that tell a person something about their account without a link to act on: that
+ * failed attempts locked it, or that an administrator of another organization tried to add
+ * their address. Through the outbox, like the link mails (enqueued in the transaction of what
+ * they report, delivered at least once under a Message-ID derived from the outbox row), in the
+ * recipient's language, as plain text and HTML.
+ */
+import type { Database, OutboxEvent } from '@masetra/server-kit';
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuthDatabase } from '../auth';
+import { type MailLocale, mailLocaleOf, type RenderedMail } from './mailTemplates';
+import type { MailTransport } from './mailTransport';
+
+export const NOTICE_MAIL_EVENT = 'mail.notice';
+
+export type NoticeMail =
+  /** Failed attempts locked the account, for one address or (`source` null) for unknown ones. */
+  | { kind: 'account_locked'; userId: string; source: string | null; scope: 'address' | 'account'; until: string }
+  /** An administrator of another organization tried to create a user with this person's address. */
+  | { kind: 'address_in_use'; userId: string; organizationName: string };
+
+/** In the caller's transaction, as server-kit's own events enter its outbox. */
+export async function enqueueNoticeMail(
+  trx: Transaction<AuthDatabase> | Kysely<Database>,
+  orgId: string,
+  notice: NoticeMail,
+): Promise<string> {
+  const id = uuidv7();
+  await (trx as unknown as Transaction<Database>)
+    .insertInto('outbox')
+    .values({ id, org_id: orgId, type: NOTICE_MAIL_EVENT, payload: JSON.stringify(notice) })
+    .execute();
+  return id;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
+
+function formatTime(locale: MailLocale, iso: string): string {
+  const when = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
+  return `${when} UTC`;
+}
+
+interface NoticeValues {
+  displayName: string;
+  organizationName: string;
+}
+
+/** Subject and paragraphs of a notice, in the recipient's language. */
+function wordingOf(
+  notice: NoticeMail,
+  locale: MailLocale,
+  values: NoticeValues,
+): { subject: string; paragraphs: string[] } {
+  const de = locale === 'de';
+  const greeting = de ? `Hallo ${values.displayName},` : `Hello ${values.displayName},`;
+  if (notice.kind === 'account_locked') {
+    const until = formatTime(locale, notice.until);
+    const where =
+      notice.scope === 'account'
+        ? de
+          ? 'von allen Adressen, von denen Sie sich noch nie angemeldet haben'
+          : 'from every address you have never signed in from'
+        : notice.source
+          ? de
+            ? `von der Adresse ${notice.source}`
+            : `from the address ${notice.source}`
+          : de
+            ? 'von unbekannter Stelle'
+            : 'from an unknown place';
+    return de
+      ? {
+          subject: 'Anmeldungen bei Masetra gesperrt',
+          paragraphs: [
+            greeting,
+            `nach wiederholten falschen Anmeldeversuchen sind Anmeldungen an Ihrem Masetra-Konto ${where} bis ${until} gesperrt.`,
+            'Von den Geräten, mit denen Sie sich sonst anmelden, geht es weiter wie gewohnt.',
+            'Waren Sie das nicht, wählen Sie ein neues Passwort („Passwort vergessen“ auf der Anmeldeseite) und informieren Sie Ihre Administration.',
+          ],
+        }
+      : {
+          subject: 'Masetra sign-ins paused',
+          paragraphs: [
+            greeting,
+            `after repeated failed attempts, sign-ins to your Masetra account ${where} are paused until ${until}.`,
+            'From the devices you usually sign in with, everything works as before.',
+            'If this was not you, choose a new password ("Forgot password" on the sign-in page) and tell your administrator.',
+          ],
+        };
+  }
+  return de
+    ? {
+        subject: 'Ihre Adresse wurde einem anderen Masetra-Konto zugeordnet',
+        paragraphs: [
+          greeting,
+          `eine Administration von ${notice.organizationName} wollte mit Ihrer E-Mail-Adresse ein Konto anlegen. Eine Adresse gehört bei Masetra genau einer Person und einem Konto, Ihrem Konto bei ${values.organizationName}: Es wurde nichts angelegt, und ${notice.organizationName} hat nichts über Ihr Konto erfahren.`,
+          'Sollen Sie dort mitarbeiten, nennen Sie der Administration eine andere Adresse.',
+        ],
+      }
+    : {
+        subject: 'Your address was given for another Masetra account',
+        paragraphs: [
+          greeting,
+          `an administrator of ${notice.organizationName} tried to create an account with your e-mail address. In Masetra an address belongs to one person and one account, your account at ${values.organizationName}: nothing was created, and ${notice.organizationName} was told nothing about your account.`,
+          'If you are to work with them, give their administrator another address.',
+        ],
+      };
+}
+
+export function renderNoticeMail(notice: NoticeMail, locale: MailLocale, values: NoticeValues): RenderedMail {
+  const { subject, paragraphs } = wordingOf(notice, locale, values);
+  const html = `<!doctype html>
+<html lang="${locale}"><body>
+${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n')}
+</body></html>`;
+  return { subject, text: paragraphs.join('\n\n'), html };
+}
+
+export interface NoticeMailDeliveryOptions {
+  db: Kysely<Database>;
+  transport: MailTransport;
+  publicUrl: string;
+  /** The language of a recipient who has none of their own; `en` when left out. */
+  defaultLocale?: string;
+}
+
+/** The outbox delivery of notice mails; a deactivated or deleted recipient gets none. */
+export function noticeMailDelivery(options: NoticeMailDeliveryOptions) {
+  const { db, transport, publicUrl } = options;
+  return async (event: OutboxEvent): Promise<void> => {
+    const notice = event.payload as NoticeMail;
+    const user = await db
+      .selectFrom('users')
+      .innerJoin('organizations', 'organizations.id', 'users.org_id')
+      .select(['users.email', 'users.display_name', 'users.active', 'organizations.name as orgName'])
+      .where('users.id', '=', notice.userId)
+      .executeTakeFirst();
+    if (!user?.active) return;
+    const mail = renderNoticeMail(notice, mailLocaleOf(options.defaultLocale), {
+      displayName: user.display_name,
+      organizationName: user.orgName,
+    });
+    const host = new URL(publicUrl).hostname || 'masetra.invalid';
+    await transport.send({ messageId: `<${event.id}.notice@${host}>`, to: user.email, ...mail });
+  };
+}
