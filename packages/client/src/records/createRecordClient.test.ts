@@ -68,6 +68,9 @@ describe('records', () => {
       contentHash: 'ab'.repeat(32),
       recomputedHash: 'cd'.repeat(32),
       manifestation: 'Approved by Dana Reyes, 2026-11-25 14:03 UTC',
+      coveredAttachments: [
+        { id: crypto.randomUUID(), fileName: 'logger.pdf', sha256: 'ef'.repeat(32), status: 'intact' },
+      ],
     };
     let path = '';
     server.use(
