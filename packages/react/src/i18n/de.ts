@@ -411,6 +411,7 @@ export const de: Messages = {
   'field.meaning': 'Bedeutung',
   'field.recordVersion': 'Version des Datensatzes',
   'field.contentHash': 'Inhalts-Hash (SHA-256)',
+  'field.coveredAttachments': 'Von der Signatur erfasste Anhänge',
   'field.signatureId': 'Signatur-ID',
   'field.event': 'Schritt',
   'field.code': 'Ergebnis',

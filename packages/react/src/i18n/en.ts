@@ -431,6 +431,7 @@ export const en = {
   'field.meaning': 'Meaning',
   'field.recordVersion': 'Record version',
   'field.contentHash': 'Content hash (SHA-256)',
+  'field.coveredAttachments': 'Attachments covered by the signature',
   'field.signatureId': 'Signature ID',
   'field.event': 'Step',
   'field.code': 'Outcome',
