@@ -58,9 +58,10 @@ async function signOutOfHost(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Sign in to Northwind LIMS' }).waitFor();
 }
 
-/** The whole walk, as the analyst and then QA; returns the deviation's path. */
+/** The whole walk, as the analyst and then QA. */
 export async function raiseAndApproveDeviation(page: Page, name: string): Promise<void> {
-  const title = `Assay of sample S-2026-0417 out of specification (${name})`;
+  // Unique per run: on PostgreSQL the host's database outlives the test.
+  const title = `Assay of sample S-2026-0417 out of specification (${name} ${Date.now().toString(36)})`;
 
   // The analyst opens the out-of-spec sample and raises a deviation from it.
   await signInToHost(page, ANALYST);

@@ -18,7 +18,11 @@ beforeAll(async () => {
   // Next.js writes next-env.d.ts on every build; it is git-ignored, and must not trip the lint.
   await rm(join(dir, 'next-env.d.ts'), { force: true });
   [host, browser] = await Promise.all([
-    startHost(dir, { readyPath: '/sign-in', env: { NEXT_TELEMETRY_DISABLED: '1' } }),
+    startHost(dir, {
+      readyPath: '/sign-in',
+      // The other driver: the Express host runs on PGlite, this one on PostgreSQL where CI has it.
+      env: { NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.TEST_DATABASE_URL ?? '' },
+    }),
     launchChromium(),
   ]);
 });
