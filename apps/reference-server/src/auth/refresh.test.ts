@@ -105,16 +105,17 @@ describe('refresh', () => {
     expect(h.eventsOf('refresh.reuse_detected', erin.id)).toHaveLength(0);
   });
 
-  it('keeps a session alive as long as it is refreshed within the token lifetime', async () => {
+  it('keeps a session alive as long as it is refreshed within the token lifetime, up to its absolute lifetime', async () => {
     const frank = await h.createUser();
     const first = await h.auth.login({ email: frank.email, password: frank.password });
     const sessionId = (await h.auth.verifyAccessToken(first.accessToken))!.sessionId;
     const lifetimeMs = 12 * 60 * 60_000; // the default refresh token lifetime
 
-    // 33 hours in all, far past one token's 12, each refresh within the lifetime of the last.
+    // Three refreshes 3 h 50 min apart: 11.5 hours, past the first access token's 15 minutes
+    // many times over, each refresh within the lifetime of the last.
     let { refreshToken } = first;
     for (let i = 0; i < 3; i++) {
-      h.clock.advance({ minutes: 11 * 60 });
+      h.clock.advance({ minutes: 230 });
       const previous = refreshToken;
       const next = await h.auth.refresh(previous);
       refreshToken = next.refreshToken;
@@ -138,6 +139,23 @@ describe('refresh', () => {
     h.clock.advance({ minutes: 12 * 60 });
     expect(await refusalCode(h.auth.refresh(refreshToken))).toBe('invalid_refresh_token');
     expect(h.eventsOf('refresh.reuse_detected', frank.id)).toHaveLength(0);
+  });
+
+  it('ends a session at its absolute lifetime (12 hours by default) however often it is refreshed', async () => {
+    const gina = await h.createUser();
+    let { refreshToken, accessToken } = await h.auth.login({ email: gina.email, password: gina.password });
+    for (let i = 0; i < 71; i++) {
+      h.clock.advance({ minutes: 10 });
+      ({ refreshToken, accessToken } = await h.auth.refresh(refreshToken));
+    }
+    // 11 h 50 min in, active all along: still open.
+    expect(await h.auth.verifyAccessToken(accessToken)).not.toBeNull();
+    h.clock.advance({ minutes: 11 });
+    // Past 12 hours: the access token, within its own 15 minutes, stops, and so does the refresh.
+    expect(await h.auth.verifyAccessToken(accessToken)).toBeNull();
+    expect(await refusalCode(h.auth.refresh(refreshToken))).toBe('invalid_refresh_token');
+    expect(h.eventsOf('session.revoked', gina.id)).toMatchObject([{ reason: 'session_expired' }]);
+    expect(h.eventsOf('refresh.reuse_detected', gina.id)).toHaveLength(0);
   });
 
   it('picks up role changes in the new access token', async () => {

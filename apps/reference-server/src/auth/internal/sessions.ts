@@ -54,8 +54,20 @@ export async function sessionTokens(
   return { accessToken, refreshToken, user };
 }
 
+/** Where a login came from, as the account page shows its sessions. */
+export interface SessionClient {
+  /** The User-Agent header. */
+  userAgent?: string | null;
+  /** The client's address. */
+  address?: string | null;
+}
+
 /** A fresh login: a new session (so signing starts over with both components) and its first tokens. */
-export async function startSession(ctx: AuthContext, userId: string): Promise<LoginResult> {
+export async function startSession(
+  ctx: AuthContext,
+  userId: string,
+  client: SessionClient = {},
+): Promise<LoginResult> {
   const now = ctx.clock();
   const sessionId = uuidv7();
   const refreshToken = await ctx.db.transaction().execute(async (trx) => {
@@ -70,6 +82,8 @@ export async function startSession(ctx: AuthContext, userId: string): Promise<Lo
         last_signed_at: null,
         revoked_at: null,
         revoked_reason: null,
+        user_agent: client.userAgent?.slice(0, 300) || null,
+        ip_address: client.address?.slice(0, 64) || null,
       })
       .execute();
     return addRefreshToken(ctx, trx, userId, sessionId, now);
