@@ -75,6 +75,7 @@ export async function raiseAndApproveDeviation(page: Page, name: string): Promis
   await form.getByLabel('Area').fill('QC laboratory');
   await form.getByLabel('Severity').selectOption({ label: 'Major' });
   await form.getByLabel('Immediate actions').fill('Batch 24-202 quarantined; retest ordered.');
+  await screenshot(page, `${name}-sample`);
   await form.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/quality\/deviations\/[0-9a-f-]{36}$/);
   const deviationPath = new URL(page.url()).pathname;
@@ -91,7 +92,10 @@ export async function raiseAndApproveDeviation(page: Page, name: string): Promis
   // QA finds it in the Quality section and approves it, signing with the LIMS's password.
   await signInToHost(page, QA);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quality' }).click();
-  await page.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }).click();
+  const row = page.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '\\$&')) });
+  await row.waitFor();
+  await screenshot(page, `${name}-quality`);
+  await row.click();
   await page.waitForURL((url) => url.pathname === deviationPath);
   await recordArticle(page).waitFor();
   const dialog = await startSignedStep(page, 'Approve');

@@ -1,10 +1,10 @@
 // The LIMS's shell, rendered on the server from its own session; Masetra's screens inside it.
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { labDirectory, masetraRoles } from '../../lib/labUsers';
 import { currentSession } from '../../lib/session';
 import { signOut } from '../actions';
+import { MainNav } from './MainNav';
 import { QualityProvider } from './QualityProvider';
 
 export default async function LimsLayout({ children }: { children: ReactNode }) {
@@ -25,10 +25,7 @@ export default async function LimsLayout({ children }: { children: ReactNode }) 
         <div className="lims-brand">
           Northwind <span>LIMS</span>
         </div>
-        <nav aria-label="Main">
-          <Link href="/">Samples</Link>
-          <Link href="/quality">Quality</Link>
-        </nav>
+        <MainNav />
         <span>{user.name}</span>
         <form action={signOut}>
           <button type="submit">Sign out</button>
