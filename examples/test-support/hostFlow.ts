@@ -75,8 +75,15 @@ export async function raiseAndApproveDeviation(page: Page, name: string): Promis
   await form.getByLabel('Area').fill('QC laboratory');
   await form.getByLabel('Severity').selectOption({ label: 'Major' });
   await form.getByLabel('Immediate actions').fill('Batch 24-202 quarantined; retest ordered.');
+  // Masetra's form wears the LIMS's brand: its green and its narrow font, set by `--masetra-*`
+  // variables in the host's unlayered CSS, over Masetra's own (layered) defaults.
+  const create = form.getByRole('button', { name: 'Create' });
+  expect(await create.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(11, 93, 82)');
+  expect(await create.evaluate((button) => getComputedStyle(button).fontFamily)).toContain(
+    'Liberation Sans Narrow',
+  );
   await screenshot(page, `${name}-sample`);
-  await form.getByRole('button', { name: 'Create' }).click();
+  await create.click();
   await page.waitForURL(/\/quality\/deviations\/[0-9a-f-]{36}$/);
   const deviationPath = new URL(page.url()).pathname;
   await waitForState(page, 'Draft');
