@@ -11,6 +11,7 @@ import { useSession } from './session/useSession';
 import { useUserNames } from './session/useUserNames';
 import { AppShell } from './shell/AppShell';
 import { useDemoTheme } from './shell/theme';
+import { useSsoSigning } from './sso/useSsoSigning';
 import { demoViews } from './views/demoViews';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
   const [theme, setTheme] = useDemoTheme();
   const userName = useUserNames(user);
   const queryClient = useQueryClientOf(user?.id);
+  const reauthentication = useSsoSigning(user);
 
   useEffect(() => {
     void session.restore();
@@ -31,8 +33,9 @@ export function App() {
         email: user.email,
         roles: user.roles,
         mfaEnrolled: user.mfaEnrolled,
+        reauthentication,
       },
-    [user],
+    [user, reauthentication],
   );
 
   return (

@@ -84,7 +84,7 @@ export type { ReasonDialogProps, ReasonDialogSlot } from './lifecycle/ReasonDial
 export { ReasonDialog } from './lifecycle/ReasonDialog';
 export type { NotificationsListProps, NotificationsListSlot } from './notifications/NotificationsList';
 export { NotificationsList } from './notifications/NotificationsList';
-export type { QmsClient, QmsContextValue, QmsPrincipal } from './provider/QmsContext';
+export type { QmsClient, QmsContextValue, QmsPrincipal, SignerReauthentication } from './provider/QmsContext';
 export type { QmsProviderProps, QmsTheme, QmsThemeName } from './provider/QmsProvider';
 /** Core */
 // Provider

@@ -6,6 +6,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms, session } from '../session/api';
 import { TextField } from '../shell/TextField';
+import { SsoSignIn } from '../sso/SsoSignIn';
 
 const demoAccounts = [
   { email: 'originator@acme.example', roles: 'originator' },
@@ -214,6 +215,7 @@ export function SignInPage() {
             </form>
           )}
         </Page>
+        {step.kind === 'credentials' ? <SsoSignIn email={email} emailFieldId={`${id}-email`} /> : null}
       </main>
       <aside className="demo-sign-in__accounts" aria-labelledby={`${id}-accounts`}>
         <h2 id={`${id}-accounts`}>Demo accounts</h2>

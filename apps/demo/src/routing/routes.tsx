@@ -6,11 +6,15 @@ import { App } from '../App';
 import { AuditTrailPage } from '../pages/AuditTrailPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { SsoSettingsPage } from '../pages/SsoSettingsPage';
 import { UsersPage } from '../pages/UsersPage';
+import { SsoCallbackPage } from '../sso/SsoCallbackPage';
 import { AdminOnly } from './AdminOnly';
 import { NewRecordRoute, RecordListRoute, RecordRoute } from './recordRoutes';
 
 export const router = createBrowserRouter([
+  // Where the identity provider sends the browser back: outside App, which shows sign-in when signed out.
+  { path: '/sso/callback', Component: SsoCallbackPage },
   {
     path: '/',
     // Signed out, App shows the sign-in form at whatever address was asked for, and that page after.
@@ -24,6 +28,14 @@ export const router = createBrowserRouter([
         element: (
           <AdminOnly>
             <UsersPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: 'settings/sso',
+        element: (
+          <AdminOnly>
+            <SsoSettingsPage />
           </AdminOnly>
         ),
       },

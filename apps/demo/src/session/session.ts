@@ -57,6 +57,8 @@ export interface Session {
   /** Signs in again from the stored refresh token after a reload, if there is one. */
   restore(): Promise<void>;
   signIn(credentials: { email: string; password: string; otp?: string }): Promise<void>;
+  /** Takes the tokens of a sign-in finished elsewhere (single sign-on's callback). */
+  adopt(tokens: Tokens): void;
   changePassword(input: { email: string; currentPassword: string; newPassword: string }): Promise<void>;
   signOut(): Promise<void>;
   /** Ends the session locally after the server said it is over (a 401). */
@@ -135,6 +137,7 @@ export function createSession(): Session {
     async signIn(credentials) {
       accept(await api().login(credentials));
     },
+    adopt: (result) => accept(result),
     async changePassword(input) {
       accept(await api().changePassword(input));
     },

@@ -22,6 +22,7 @@ const navigation: NavItem[] = [
   // Whoever may not review the organization-wide trail still sees each record's own.
   { to: '/audit-trail', label: 'Audit trail', permission: 'reviewAuditTrail' },
   { to: '/admin/users', label: 'Users', permission: 'administerUsers' },
+  { to: '/settings/sso', label: 'Single sign-on', permission: 'administerUsers' },
 ];
 
 function isCurrent(item: NavItem, pathname: string): boolean {

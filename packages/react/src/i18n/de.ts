@@ -122,6 +122,22 @@ export const de: Messages = {
     'Das Konto ist nach wiederholten Fehlversuchen gesperrt. Es wurde nichts unterschrieben.',
   'signature.error.password_change_required': 'Ändern Sie Ihr Passwort, bevor Sie unterschreiben.',
   'signature.error.other': 'Die Unterschrift wurde nicht angenommen. Es wurde nichts unterschrieben.',
+  'signature.sso.intro':
+    'Ihre Organisation meldet Sie über {provider} an. Bestätigen Sie dort Ihre Identität, um zu unterschreiben: {provider} fragt erneut nach Ihren Zugangsdaten.',
+  'signature.sso.reauthenticate': 'Erneut anmelden bei {provider}',
+  'signature.sso.pending': 'Warten auf {provider}… Ist sein Fenster geschlossen, melden Sie sich erneut an.',
+  'signature.sso.done': 'Bei {provider} erneut angemeldet. Unterschreiben Sie innerhalb von 2 Minuten.',
+  'signature.sso.required': 'Melden Sie sich zuerst erneut bei {provider} an.',
+  'signature.sso.failed':
+    'Die erneute Anmeldung bei {provider} wurde nicht abgeschlossen. Es wurde nichts unterschrieben.',
+  'signature.error.reauthentication_required':
+    'Diese erneute Anmeldung ist verbraucht oder ungültig. Melden Sie sich erneut an. Es wurde nichts unterschrieben.',
+  'signature.error.reauthentication_stale':
+    'Die erneute Anmeldung liegt mehr als 2 Minuten zurück. Melden Sie sich erneut an. Es wurde nichts unterschrieben.',
+  'signature.error.sso_reauthentication_stale':
+    'Der Identitätsanbieter hat eben nicht nach Ihren Zugangsdaten gefragt. Melden Sie sich erneut an.',
+  'signature.error.sso_subject_mismatch':
+    'Beim Identitätsanbieter hat sich jemand anderes angemeldet. Eine Unterschrift gehört nur Ihnen: Melden Sie sich als Sie selbst an.',
 
   'meaning.authorship': 'Verfasserschaft',
   'meaning.review': 'Prüfung',

@@ -128,6 +128,22 @@ export const en = {
     'The account is locked after repeated failed attempts. Nothing was signed.',
   'signature.error.password_change_required': 'Change your password before you sign.',
   'signature.error.other': 'The signature was not accepted. Nothing was signed.',
+  // Signing under single sign-on: the identity provider asks for the credentials again
+  'signature.sso.intro':
+    'Your organization signs you in with {provider}. To sign, confirm it is you there: {provider} asks for your credentials again.',
+  'signature.sso.reauthenticate': 'Re-authenticate with {provider}',
+  'signature.sso.pending': 'Waiting for {provider}… If its window is closed, re-authenticate again.',
+  'signature.sso.done': 'Re-authenticated with {provider}. Sign within 2 minutes.',
+  'signature.sso.required': 'Re-authenticate with {provider} first.',
+  'signature.sso.failed': 'The re-authentication with {provider} did not complete. Nothing was signed.',
+  'signature.error.reauthentication_required':
+    'This re-authentication is used up or not valid. Re-authenticate again. Nothing was signed.',
+  'signature.error.reauthentication_stale':
+    'The re-authentication is older than 2 minutes. Re-authenticate again. Nothing was signed.',
+  'signature.error.sso_reauthentication_stale':
+    'The identity provider did not ask for your credentials just now. Re-authenticate again.',
+  'signature.error.sso_subject_mismatch':
+    'Someone else signed in at the identity provider. A signature is only yours: re-authenticate as yourself.',
 
   // Signature meanings (21 CFR 11.50) and their verbs in a manifestation
   'meaning.authorship': 'Authorship',

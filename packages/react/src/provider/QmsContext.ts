@@ -19,6 +19,23 @@ export interface QmsPrincipal {
   email?: string;
   /** Whether signing asks for a one-time code as well. */
   mfaEnrolled?: boolean;
+  /** Set for a single sign-on user: they re-authenticate at their identity provider to sign, not with a password. */
+  reauthentication?: SignerReauthentication;
+}
+
+/**
+ * How a single sign-on user re-authenticates for a signature (21 CFR 11.200): at their identity
+ * provider, which asks for their credentials again (`prompt=login`, `max_age=0`).
+ */
+export interface SignerReauthentication {
+  /** The identity provider's name, as the dialog's button shows it: "Re-authenticate with {provider}". */
+  providerName: string;
+  /**
+   * Takes the signer to the provider (a pop-up, opened at once: call it from the click) and
+   * resolves with the single-use proof the server gave for the fresh login, which the dialog
+   * sends in place of the password. Rejects when the re-authentication did not complete.
+   */
+  reauthenticate(): Promise<string>;
 }
 
 /** What the components need of a `MasetraClient`; any client from `createClient` is one. */

@@ -112,3 +112,34 @@ export const German: Story = {
     ],
   },
 };
+/** A single sign-on signer: no password here, their identity provider asks for the credentials again. */
+export const SingleSignOn: Story = {
+  args: {
+    reauthentication: { providerName: 'Acme ID', reauthenticate: fn(async () => 'ssoproof_story') },
+  },
+  parameters: {
+    shows: [
+      { role: 'dialog', name: 'Sign: Approve closure' },
+      { role: 'region', name: 'What you are about to sign' },
+      { role: 'button', name: 'Re-authenticate with Acme ID' },
+      { role: 'textbox', name: 'User name (e-mail)', count: 0 },
+      { role: 'button', name: 'Sign' },
+      { role: 'alert', count: 0 },
+    ],
+  },
+};
+/** The same in German. */
+export const SingleSignOnGerman: Story = {
+  args: {
+    eventLabel: 'Abschluss freigeben',
+    reauthentication: { providerName: 'Acme ID', reauthenticate: fn(async () => 'ssoproof_story') },
+  },
+  parameters: {
+    qms: { locale: 'de' },
+    shows: [
+      { role: 'dialog', name: 'Unterschreiben: Abschluss freigeben' },
+      { role: 'button', name: 'Erneut anmelden bei Acme ID' },
+      { role: 'button', name: 'Unterschreiben' },
+    ],
+  },
+};

@@ -4,6 +4,7 @@ import { FIXTURE_PASSWORD, fixtureDeviations, fixtureUsers } from '@masetra/fixt
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { de } from '../i18n/de';
 import { LifecycleActionBar } from '../lifecycle/LifecycleActionBar';
 import { renderWithQms, seriousViolations } from '../testing/renderWithQms';
 import { SignatureDialog } from './SignatureDialog';
@@ -149,5 +150,109 @@ describe('SignatureDialog', () => {
     );
     await screen.findByRole('dialog');
     expect(await seriousViolations(document.body)).toEqual([]);
+  });
+
+  describe('a single sign-on signer', () => {
+    const stale = new ProblemError({
+      type: problemTypes.signatureRejected,
+      title: 'Signature rejected',
+      status: 401,
+      code: 'reauthentication_stale',
+    });
+
+    it('asks for no password: re-authenticates at the provider (keyboard), then signs with the proof once', async () => {
+      const user = userEvent.setup();
+      const reauthenticate = vi
+        .fn()
+        .mockResolvedValueOnce('ssoproof_first')
+        .mockResolvedValueOnce('ssoproof_second');
+      const onSign = vi.fn().mockRejectedValueOnce(stale).mockResolvedValueOnce(undefined);
+      const onOpenChange = vi.fn();
+      renderWithQms(
+        <SignatureDialog
+          open
+          onOpenChange={onOpenChange}
+          recordLabel="DEV-2026-0105"
+          eventLabel="Approve closure"
+          meaning="approval"
+          onSign={onSign}
+          reauthentication={{ providerName: 'Acme ID', reauthenticate }}
+        />,
+      );
+      const dialog = await screen.findByRole('dialog', { name: 'Sign: Approve closure' });
+      expect(within(dialog).queryByLabelText('Password')).toBeNull();
+      expect(within(dialog).queryByLabelText('User name (e-mail)')).toBeNull();
+      const button = within(dialog).getByRole('button', { name: 'Re-authenticate with Acme ID' });
+      expect(document.activeElement).toBe(button);
+
+      // Signing before re-authenticating is refused in the dialog, and sends nothing.
+      await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+      expect(within(dialog).getByText('Re-authenticate with Acme ID first.')).toBeTruthy();
+      expect(onSign).not.toHaveBeenCalled();
+
+      await user.keyboard('{Enter}');
+      expect(reauthenticate).toHaveBeenCalledTimes(1);
+      expect((await within(dialog).findByRole('status')).textContent).toBe(
+        'Re-authenticated with Acme ID. Sign within 2 minutes.',
+      );
+      await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+      expect(onSign).toHaveBeenLastCalledWith({
+        signature: { meaning: 'approval', password: 'ssoproof_first' },
+        reason: undefined,
+      });
+      // Refused as stale: the proof is dropped, the signer re-authenticates again.
+      expect((await within(dialog).findByRole('alert')).textContent).toBe(
+        'The re-authentication is older than 2 minutes. Re-authenticate again. Nothing was signed.',
+      );
+      expect(within(dialog).getByRole('status').textContent).toBe('');
+      expect(document.activeElement).toBe(button);
+
+      await user.keyboard('{Enter}');
+      await within(dialog).findByText('Re-authenticated with Acme ID. Sign within 2 minutes.');
+      await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+      await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
+      expect(onSign).toHaveBeenLastCalledWith({
+        signature: { meaning: 'approval', password: 'ssoproof_second' },
+        reason: undefined,
+      });
+    });
+
+    it('says so when the re-authentication does not complete, in German too', async () => {
+      const user = userEvent.setup();
+      const reauthenticate = vi.fn().mockRejectedValue(new Error('pop-up closed'));
+      renderWithQms(
+        <SignatureDialog
+          open
+          onOpenChange={() => {}}
+          recordLabel="DEV-2026-0105"
+          eventLabel="Abschluss freigeben"
+          meaning="approval"
+          onSign={async () => {}}
+          reauthentication={{ providerName: 'Acme ID', reauthenticate }}
+        />,
+        { locale: 'de-DE', messages: de },
+      );
+      const dialog = await screen.findByRole('dialog');
+      await user.click(within(dialog).getByRole('button', { name: 'Erneut anmelden bei Acme ID' }));
+      expect((await within(dialog).findByRole('alert')).textContent).toBe(
+        'Die erneute Anmeldung bei Acme ID wurde nicht abgeschlossen. Es wurde nichts unterschrieben.',
+      );
+    });
+
+    it('has no serious accessibility violations', async () => {
+      renderWithQms(
+        <SignatureDialog
+          open
+          onOpenChange={() => {}}
+          recordLabel="DEV-2026-0105"
+          eventLabel="Approve closure"
+          meaning="approval"
+          onSign={async () => {}}
+          reauthentication={{ providerName: 'Acme ID', reauthenticate: async () => 'ssoproof_x' }}
+        />,
+      );
+      await screen.findByRole('dialog');
+      expect(await seriousViolations(document.body)).toEqual([]);
+    });
   });
 });

@@ -5,6 +5,7 @@ import { type ClassNames, useSlots } from '../internal/classNames';
 import { DialogActions } from '../internal/DialogActions';
 import { DialogFrame, type DialogSlot } from '../internal/DialogFrame';
 import { describeError } from '../internal/problems';
+import type { SignerReauthentication } from '../provider/QmsContext';
 import { useQms } from '../provider/useQms';
 
 export type SignatureDialogSlot = DialogSlot | 'manifestation' | 'form' | 'error';
@@ -27,6 +28,12 @@ export interface SignatureDialogProps {
    * `ProblemError` and the dialog shows why and stays open.
    */
   onSign(input: { signature: SignatureInput; reason?: string }): Promise<unknown>;
+  /**
+   * How the signer re-authenticates at their identity provider (single sign-on); the
+   * principal's `reauthentication` by default. With one, the dialog asks for no password: a
+   * "Re-authenticate with …" button gets the single-use proof it signs with.
+   */
+  reauthentication?: SignerReauthentication;
   className?: string;
   classNames?: ClassNames<SignatureDialogSlot>;
 }
@@ -50,6 +57,7 @@ export function SignatureDialog({
   printedName,
   needsReason = false,
   onSign,
+  reauthentication: reauthenticationProp,
   className,
   classNames,
 }: SignatureDialogProps) {
@@ -67,6 +75,17 @@ export function SignatureDialog({
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState(false);
   const passwordInput = useRef<HTMLInputElement>(null);
+  const reauthButton = useRef<HTMLButtonElement>(null);
+  const sso = reauthenticationProp ?? principal?.reauthentication;
+  /** The single-use proof of a fresh login at the identity provider (single sign-on only). */
+  const [proof, setProof] = useState<string | undefined>(undefined);
+  const [reauthPending, setReauthPending] = useState(false);
+  const reauthAttempt = useRef(0);
+  /** Bumped to move focus back to the re-authentication button once it is enabled again. */
+  const [refocusReauth, setRefocusReauth] = useState(0);
+  useEffect(() => {
+    if (refocusReauth > 0) reauthButton.current?.focus();
+  }, [refocusReauth]);
 
   // Each opening is a new signing: the time shown is when the dialog opened, the fields start empty.
   useEffect(() => {
@@ -77,6 +96,9 @@ export function SignatureDialog({
     setReason('');
     setFailure(undefined);
     setFieldErrors({});
+    setProof(undefined);
+    setReauthPending(false);
+    reauthAttempt.current += 1;
     setAskUsername(signing.firstOfSession);
     setAskOtp(principal?.mfaEnrolled === true);
     setUsername(principal?.email ?? '');
@@ -85,8 +107,69 @@ export function SignatureDialog({
   const name = printedName ?? principal?.displayName ?? '';
   const meaningLabel = t(`meaning.${meaning}`);
 
+  const provider = sso?.providerName ?? '';
+  const describeFailure = (error: unknown, fallback: string) => {
+    const code = isProblemError(error) ? error.code : undefined;
+    const known = code ? t.optional(`signature.error.${code}`) : undefined;
+    return known ?? (isProblemError(error) && error.status === 401 ? fallback : describeError(t, error));
+  };
+
+  const reauthenticate = async () => {
+    if (!sso) return;
+    // Selecting it again starts over (the signer closed the provider's window): only the newest counts.
+    const attempt = ++reauthAttempt.current;
+    setReauthPending(true);
+    setProof(undefined);
+    setFailure(undefined);
+    setFieldErrors({});
+    try {
+      // Called straight from the click, so the host's pop-up opens.
+      const fresh = await sso.reauthenticate();
+      if (attempt === reauthAttempt.current) setProof(fresh);
+    } catch (error) {
+      if (attempt !== reauthAttempt.current) return;
+      setProof(undefined);
+      setFailure(
+        isProblemError(error)
+          ? describeFailure(error, t('signature.sso.failed', { provider }))
+          : t('signature.sso.failed', { provider }),
+      );
+    } finally {
+      if (attempt === reauthAttempt.current) setReauthPending(false);
+    }
+  };
+
+  const submitSso = async () => {
+    const errors: Record<string, string> = {};
+    if (!proof) errors.reauthentication = t('signature.sso.required', { provider });
+    if (needsReason && !reason.trim()) errors.reason = t('reason.required');
+    setFieldErrors(errors);
+    if (!proof || Object.keys(errors).length > 0) {
+      if (!proof) reauthButton.current?.focus();
+      return;
+    }
+    setPending(true);
+    setFailure(undefined);
+    try {
+      await onSign({
+        signature: { meaning, password: proof },
+        reason: needsReason ? reason.trim() : undefined,
+      });
+      setProof(undefined);
+      onOpenChange(false);
+    } catch (error) {
+      // A proof is good once, whatever the answer: the signer re-authenticates again.
+      setProof(undefined);
+      setFailure(describeFailure(error, t('signature.error.other')));
+      setRefocusReauth((count) => count + 1);
+    } finally {
+      setPending(false);
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (sso) return submitSso();
     const errors: Record<string, string> = {};
     if (askUsername && !username.trim()) errors.username = t('signature.usernameRequired');
     if (!password) errors.password = t('signature.passwordRequired');
@@ -157,6 +240,11 @@ export function SignatureDialog({
       className={slots('root')}
       classNames={{ ...classNames, root: undefined }}
       onOpenAutoFocus={(event) => {
+        if (sso) {
+          event.preventDefault();
+          reauthButton.current?.focus();
+          return;
+        }
         // The user name is usually pre-filled: start where the signer types.
         if (!askUsername || username) {
           event.preventDefault();
@@ -205,7 +293,44 @@ export function SignatureDialog({
               onChange={(event) => setReason(event.target.value)}
             />,
           )}
-        {askUsername &&
+        {sso && (
+          <div className={slots.ui('field')}>
+            <p id={`${id}-sso-intro`} className={slots.ui('hint')}>
+              {t('signature.sso.intro', { provider })}
+            </p>
+            <div>
+              <button
+                ref={reauthButton}
+                type="button"
+                className={slots.ui('button')}
+                data-variant={proof ? undefined : 'primary'}
+                disabled={pending}
+                aria-describedby={
+                  [`${id}-sso-intro`, fieldErrors.reauthentication && `${id}-reauthentication-error`]
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
+                onClick={reauthenticate}
+              >
+                {t('signature.sso.reauthenticate', { provider })}
+              </button>
+            </div>
+            <p role="status" className={slots.ui('hint')}>
+              {reauthPending
+                ? t('signature.sso.pending', { provider })
+                : proof
+                  ? t('signature.sso.done', { provider })
+                  : ''}
+            </p>
+            {fieldErrors.reauthentication && (
+              <p id={`${id}-reauthentication-error`} className={slots.ui('error')}>
+                {fieldErrors.reauthentication}
+              </p>
+            )}
+          </div>
+        )}
+        {!sso &&
+          askUsername &&
           field(
             'username',
             t('signature.username'),
@@ -222,23 +347,25 @@ export function SignatureDialog({
             />,
             t('signature.usernameHint'),
           )}
-        {field(
-          'password',
-          t('signature.password'),
-          <input
-            ref={passwordInput}
-            id={`${id}-password`}
-            className={slots.ui('input')}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            required
-            aria-invalid={fieldErrors.password || failure ? true : undefined}
-            aria-describedby={describedBy('password', false)}
-            onChange={(event) => setPassword(event.target.value)}
-          />,
-        )}
-        {askOtp &&
+        {!sso &&
+          field(
+            'password',
+            t('signature.password'),
+            <input
+              ref={passwordInput}
+              id={`${id}-password`}
+              className={slots.ui('input')}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              required
+              aria-invalid={fieldErrors.password || failure ? true : undefined}
+              aria-describedby={describedBy('password', false)}
+              onChange={(event) => setPassword(event.target.value)}
+            />,
+          )}
+        {!sso &&
+          askOtp &&
           field(
             'otp',
             t('signature.otp'),
