@@ -113,6 +113,13 @@ export function createSso(options: SsoOptions) {
     updatedAt: new Date(provider.updated_at).toISOString(),
   });
 
+  /** Round trips and proofs a day past their end are of no use to anyone: each new round trip clears them. */
+  async function forgetExpired(now: Date) {
+    const dayAgo = addSeconds(now, -24 * 60 * 60);
+    await db.deleteFrom('auth_sso_states').where('expires_at', '<', dayAgo).execute();
+    await db.deleteFrom('auth_sso_proofs').where('expires_at', '<', dayAgo).execute();
+  }
+
   /** Stores a round trip's secrets and answers the provider's authorization URL. */
   async function beginRoundTrip(
     provider: ProviderRow,
@@ -122,6 +129,7 @@ export function createSso(options: SsoOptions) {
     const config = await clients.configurationOf(clientSettings(provider));
     const trip = await newRoundTrip();
     const now = clock();
+    await forgetExpired(now);
     await db
       .insertInto('auth_sso_states')
       .values({

@@ -447,6 +447,27 @@ describe('signatures by a single sign-on user', () => {
     expectProblem(await call('POST', '/auth/sso/reauthenticate', qa.accessToken), 409, 'sso_not_linked');
   });
 
+  it('takes a re-authentication answer neither as a sign-in nor from another user', async () => {
+    const started = await call('POST', '/auth/sso/reauthenticate', quinnTokens.accessToken);
+    const { callbackQuery } = await signInAtProvider(started.json.authorizationUrl, REDIRECT_URI, quinn);
+    expectProblem(
+      await call('POST', '/auth/sso/complete', null, { callbackQuery }),
+      400,
+      'sso_state_invalid',
+    );
+    const other = await ssoSignIn(rita);
+    expect(other.status, other.text).toBe(200);
+    const again = await call('POST', '/auth/sso/reauthenticate', quinnTokens.accessToken);
+    const answer = await signInAtProvider(again.json.authorizationUrl, REDIRECT_URI, quinn);
+    expectProblem(
+      await call('POST', '/auth/sso/reauthenticate/complete', other.json.accessToken, {
+        callbackQuery: answer.callbackQuery,
+      }),
+      400,
+      'sso_state_invalid',
+    );
+  });
+
   it('refuses a re-authentication whose login is not fresh (auth_time), and the login of someone else', async () => {
     idp.tamperNextIdToken((claims) => ({ ...claims, auth_time: Math.floor(Date.now() / 1000) - 600 }));
     expectProblem(await reauthenticate(), 401, 'sso_reauthentication_stale');
