@@ -20,6 +20,16 @@ export interface ServerConfig {
   /** The schema owner's connection, for migrations only; the server then runs as `databaseUrl`'s role. */
   databaseMigrationUrl?: string;
   jwtSecret: Uint8Array;
+  /**
+   * `MASETRA_TOTP_KEY`: the keys that seal TOTP secrets at rest, separate from the JWT secret,
+   * as `kid:base64` entries separated by commas; the first seals, all open. Unset: one key kept
+   * in `totp-key` beside the data (made once), like the JWT secret.
+   */
+  totpKeys: TotpKeyConfig[];
+  /** `MASETRA_TRUST_PROXY`, handed to Express's `trust proxy`: which proxies' `X-Forwarded-For` to believe. */
+  trustProxy: boolean | number | string;
+  /** `REDIS_URL`: the rate limits' shared counters; in memory when unset. */
+  redisUrl?: string;
   /** The built demo app served at `/`, when present. */
   demoDir: string;
   /**
@@ -52,6 +62,76 @@ function jwtSecretFrom(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
     writeFileSync(file, secret.toString('base64'), { mode: 0o600 });
     return secret;
   }
+}
+
+/** One entry of the TOTP key ring. */
+export interface TotpKeyConfig {
+  kid: string;
+  key: Uint8Array;
+}
+
+const MIN_TOTP_KEY_BYTES = 32;
+const KID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** Parses `MASETRA_TOTP_KEY` (`kid:base64[,kid:base64…]`); throws a {@link ConfigError} on a bad entry. */
+export function parseTotpKeys(value: string): TotpKeyConfig[] {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.length === 0)
+    throw new ConfigError('MASETRA_TOTP_KEY is empty: give at least one kid:base64 key.');
+  const keys = entries.map((entry) => {
+    const colon = entry.indexOf(':');
+    const kid = colon > 0 ? entry.slice(0, colon) : '';
+    if (!KID_PATTERN.test(kid)) {
+      throw new ConfigError(
+        'MASETRA_TOTP_KEY entries are kid:base64, the kid 1 to 32 letters, digits, - or _ (e.g. 2026a:' +
+          '<32 random bytes in base64>; make one with `openssl rand -base64 32`).',
+      );
+    }
+    const key = Buffer.from(entry.slice(colon + 1), 'base64');
+    if (key.byteLength < MIN_TOTP_KEY_BYTES) {
+      throw new ConfigError(
+        `MASETRA_TOTP_KEY key "${kid}" has ${key.byteLength} bytes; at least ${MIN_TOTP_KEY_BYTES} random bytes are needed.`,
+      );
+    }
+    return { kid, key: new Uint8Array(key) };
+  });
+  const kids = new Set(keys.map((key) => key.kid));
+  if (kids.size !== keys.length) throw new ConfigError('MASETRA_TOTP_KEY names a kid twice.');
+  return keys;
+}
+
+/**
+ * The TOTP key ring from the environment; else one key made once and kept beside the data
+ * (owner-readable), as the JWT secret is. Several replicas must set `MASETRA_TOTP_KEY`.
+ */
+function totpKeysFrom(env: NodeJS.ProcessEnv, dataDir: string): TotpKeyConfig[] {
+  if (env.MASETRA_TOTP_KEY?.trim()) return parseTotpKeys(env.MASETRA_TOTP_KEY);
+  const file = join(dataDir, 'totp-key');
+  try {
+    return parseTotpKeys(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    mkdirSync(dirname(file), { recursive: true });
+    const entry = `local1:${randomBytes(32).toString('base64')}`;
+    writeFileSync(file, entry, { mode: 0o600 });
+    return parseTotpKeys(entry);
+  }
+}
+
+/**
+ * `MASETRA_TRUST_PROXY`: unset or `false` trusts no proxy (the socket's address is the client's);
+ * `true` trusts every hop; a number trusts that many hops; anything else is Express's list of
+ * addresses, subnets or names (`loopback`, `10.0.0.0/8, 192.168.1.1`).
+ */
+export function trustProxyFrom(env: NodeJS.ProcessEnv): boolean | number | string {
+  const value = env.MASETRA_TRUST_PROXY?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 /**
@@ -89,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     jwtSecret: jwtSecretFrom(env, dataDir),
+    totpKeys: totpKeysFrom(env, dataDir),
+    trustProxy: trustProxyFrom(env),
+    redisUrl: env.REDIS_URL || undefined,
     demoDir: resolve(env.MASETRA_DEMO_DIR ?? join(here, '../../demo/dist')),
     seed,
     publicUrl,

@@ -20,18 +20,21 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { loadAuditKeyPem } from './auditKey';
 import { type AuthService, type AuthServiceOptions, createAuthService, migrateAuth } from './auth';
+import { accountHandlers, recoveryCodeTrail } from './http/accountHandlers';
 import { adminHandlers } from './http/adminHandlers';
 import { bearerToken } from './http/authenticateBearer';
 import { authHandlers } from './http/authHandlers';
 import { errorHandler } from './http/errorHandler';
 import { hostRouter } from './http/hostRoutes';
-import { ssoHandlers } from './http/ssoHandlers';
+import { createRateLimits, type RateLimits } from './http/rateLimits';
 import { createSetupPage } from './http/setupPage';
+import { ssoHandlers } from './http/ssoHandlers';
 import { redactSecrets } from './logging/redactSecrets';
 import { requestLogging } from './logging/requestLogging';
 import { createDevMailboxPage } from './mail/devMailbox';
 import { LINK_MAIL_EVENT, linkMailDelivery } from './mail/linkMail';
 import { devMailboxTransport, type MailTransport, smtpTransport } from './mail/mailTransport';
+import { enqueueNoticeMail, NOTICE_MAIL_EVENT, noticeMailDelivery } from './mail/noticeMail';
 import { createSso } from './sso/createSso';
 import { createUserAdministration, type UserAdministration } from './users/createUserAdministration';
 import { createUserDirectory, type UserDirectory } from './users/userDirectory';
@@ -47,7 +50,16 @@ export interface ReferenceServerOptions {
   logger: Logger;
   /** Test-only tuning of the auth service (a light argon2 cost, a movable clock). */
   authOptions?: Partial<Omit<AuthServiceOptions<unknown>, 'db' | 'jwtSecret'>>;
+  /** Sign-in attempts per client address and minute, before 429; default 20. */
   loginRateLimit?: number;
+  /** `REDIS_URL`: the rate limits' counters, shared by every replica; in memory when left out. */
+  redisUrl?: string;
+  /** Prefix of the rate limits' Redis keys (`masetra:rl` by default); tests give each run its own. */
+  rateLimitKeyPrefix?: string;
+  /** `MASETRA_TRUST_PROXY`, Express's `trust proxy`: whose `X-Forwarded-For` names the client. */
+  trustProxy?: boolean | number | string;
+  /** `MASETRA_TOTP_KEY`: the keys that seal TOTP secrets, the first current (see `AuthServiceOptions.totpKeys`). */
+  totpKeys?: AuthServiceOptions<unknown>['totpKeys'];
   /** PEM of the Ed25519 key that signs audit checkpoints (`MASETRA_AUDIT_KEY`); else a key file in `dataDir`. */
   auditKeyPem?: string;
   /** How invitations and reset links reach people; without it they wait in the outbox. */
@@ -82,6 +94,8 @@ export interface ReferenceServer {
   startBackgroundWork(options?: { sweepEveryMs?: number }): () => Promise<void>;
   /** Delivers what the outbox holds now and runs one sweep; for tests and shutdown. */
   runBackgroundWorkOnce(): Promise<void>;
+  /** The sign-in rate limits; `close()` ends their Redis connection at shutdown. */
+  rateLimits: RateLimits;
 }
 
 const API = '/api/v1';
@@ -97,19 +111,57 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   const logger = redactSecrets(options.logger);
   // The auth tables migrate as the schema owner too, so the server's own role owns none of them.
   await storage.migrate(builtInRegistry, { hostMigrations: migrateAuth });
+  const mailTransport = mailTransportOf(options.mail, storage);
   const auth = createAuthService({
     db: storage.db,
     jwtSecret: options.jwtSecret,
+    totpKeys: options.totpKeys,
+    // The owner of a locked account hears of it by e-mail; the sign-in page says no more than
+    // "wrong password" (PART11 24).
+    lockoutNotice: mailTransport
+      ? async (trx, notice) => {
+          const user = await trx
+            .selectFrom('users')
+            .select('org_id')
+            .where('id', '=', notice.userId)
+            .executeTakeFirst();
+          if (!user) return;
+          await enqueueNoticeMail(trx, user.org_id, {
+            kind: 'account_locked',
+            userId: notice.userId,
+            source: notice.source,
+            scope: notice.scope,
+            until: notice.until.toISOString(),
+          });
+        }
+      : undefined,
     // Failures, lockouts and token reuse are what security watches for (PART11 24): warn on them.
+    onRecoveryCodeUsed: recoveryCodeTrail,
     onSecurityEvent: (event) =>
       /failed|locked|reuse|revoked/.test(event.type)
         ? logger.warn({ securityEvent: event }, `security event ${event.type}`)
         : logger.info({ securityEvent: event }, `security event ${event.type}`),
     ...options.authOptions,
   });
+  // TOTP secrets sealed with an older key (or the JWT-derived one) move onto the current key.
+  const resealed = await auth.resealTotpSecrets();
+  if (resealed.resealed > 0)
+    logger.info({ resealed: resealed.resealed }, 'TOTP secrets resealed with the current key');
+  if (resealed.unreadable.length > 0) {
+    logger.error(
+      { users: resealed.unreadable },
+      'TOTP secrets that no key of MASETRA_TOTP_KEY opens: put the key that sealed them back, or reset those authenticators',
+    );
+  }
+  const rateLimits = await createRateLimits({
+    signInPerMinute: options.loginRateLimit,
+    redisUrl: options.redisUrl,
+    keyPrefix: options.rateLimitKeyPrefix,
+    onStoreError: (error) =>
+      logger.warn({ err: error }, 'rate limit store (Redis) unavailable; counting in memory'),
+  });
   const users = createUserDirectory(storage.db);
   const administration = createUserAdministration({ db: storage.db, auth, users });
-  const mailTransport = mailTransportOf(options.mail, storage);
   // Work a request started and did not wait for (a forgotten-password link); awaited before stopping.
   const backgroundRequests = new Set<Promise<void>>();
   const inBackground = (work: Promise<void>) => {
@@ -133,7 +185,9 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     },
     authenticate: async (request) => {
       const token = bearerToken(request.headers.get('authorization'));
-      return token ? auth.verifyAccessToken(token) : null;
+      const principal = token ? await auth.verifyAccessToken(token) : null;
+      // A user the MFA policy covers is signed in only to enrol an authenticator (the account routes).
+      return principal?.mfaEnrolmentRequired ? null : principal;
     },
     verifySigner: (input) => auth.verifySigner(input),
     // Owners, lead auditors and task owners are active users of the caller's organization.
@@ -145,6 +199,8 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   });
 
   const app = express();
+  // Which proxies may name the client (X-Forwarded-For): the rate limits and lockouts count per client.
+  app.set('trust proxy', options.trustProxy ?? false);
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -187,8 +243,9 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   app.use(
     API,
     hostRouter(auth, {
-      ...authHandlers({ auth, users, administration, loginRateLimit: options.loginRateLimit, inBackground }),
+      ...authHandlers({ auth, users, administration, rateLimits, inBackground }),
       ...adminHandlers({ users, administration }),
+      ...accountHandlers({ auth, users }),
       ...ssoHandlers({
         // Single sign-on: the provider sends the browser back to `<publicUrl>/sso/callback`.
         sso: createSso({
@@ -227,9 +284,22 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
         // Kept in the outbox, retried with backoff, until a mail server is configured.
         throw new Error('no mail transport: set MASETRA_SMTP_URL to send invitations and reset links');
       };
+  const deliverNoticeMail = mailTransport
+    ? noticeMailDelivery({
+        db: storage.db,
+        transport: mailTransport,
+        publicUrl: options.mail?.publicUrl ?? '',
+        defaultLocale: options.mail?.defaultLocale,
+      })
+    : async () => {};
   const outbox = createOutboxWorker({
     storage,
-    deliver: (event) => (event.type === LINK_MAIL_EVENT ? deliverLinkMail(event) : notify(event.payload)),
+    deliver: (event) =>
+      event.type === LINK_MAIL_EVENT
+        ? deliverLinkMail(event)
+        : event.type === NOTICE_MAIL_EVENT
+          ? deliverNoticeMail(event)
+          : notify(event.payload),
     onError: (error) => logger.error({ err: error }, 'outbox worker error'),
   });
   let lastPurge = 0;
@@ -271,7 +341,17 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     await sweep();
     await outbox.drain();
   };
-  return { app, auth, users, administration, qms, storage, startBackgroundWork, runBackgroundWorkOnce };
+  return {
+    app,
+    auth,
+    users,
+    administration,
+    qms,
+    storage,
+    startBackgroundWork,
+    runBackgroundWorkOnce,
+    rateLimits,
+  };
 }
 
 /** SMTP when configured; else the dev mailbox when asked for (the demo); else none. */

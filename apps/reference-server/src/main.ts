@@ -28,6 +28,9 @@ const storage = createStorageFromConfig(config);
 const server = await createReferenceServer({
   storage,
   jwtSecret: config.jwtSecret,
+  totpKeys: config.totpKeys,
+  trustProxy: config.trustProxy,
+  redisUrl: config.redisUrl,
   dataDir: config.dataDir,
   demoDir: config.demoDir,
   auditKeyPem: process.env.MASETRA_AUDIT_KEY,
@@ -83,6 +86,7 @@ async function shutdown(signal: string) {
     http.closeIdleConnections();
   });
   await stopBackgroundWork();
+  await server.rateLimits.close();
   await storage.close();
   releaseEmbeddedDatabase();
   logger.info('stopped');

@@ -5,7 +5,7 @@ import { checkPassword, checkSecondFactor, refuseInactive } from './internal/cre
 import { clearFailedAttempts, releaseAttempt } from './internal/failedAttempts';
 import { assertPasswordLength, isRecentlyUsed, replacePassword } from './internal/passwordChange';
 import { hashPassword } from './internal/passwordHashing';
-import { revokeUserSessions, startSession } from './internal/sessions';
+import { revokeUserSessions, type SessionClient, startSession } from './internal/sessions';
 import type { LoginResult } from './login';
 
 export interface ChangePasswordWithCurrentInput {
@@ -16,6 +16,8 @@ export interface ChangePasswordWithCurrentInput {
   otp?: string;
   /** The client's address: failed attempts are counted per account and address, as for login. */
   source?: string;
+  /** The device and address the account page shows for the session it opens. */
+  client?: SessionClient;
 }
 
 /**
@@ -65,5 +67,5 @@ export async function changePasswordWithCurrent(
     actorId: account.userId,
     at: now,
   });
-  return startSession(ctx, account.userId);
+  return startSession(ctx, account.userId, input.client);
 }

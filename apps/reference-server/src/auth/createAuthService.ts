@@ -1,7 +1,10 @@
-import type { Kysely } from 'kysely';
+import { builtInRegistry } from '@masetra/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountSession, RevokeUserSessionsOptions } from './accountSessions';
+import { listSessions, revokeAllSessions, revokeOtherSessions, revokeOwnSession } from './accountSessions';
 import type { IssueSetupTokenOptions, SetUpAccountInput, SetupLinkToken } from './accountSetup';
 import { issueSetupToken, setUpAccount } from './accountSetup';
-import type { AuthDb } from './authDatabase';
+import type { AuthDatabase, AuthDb } from './authDatabase';
 import type { AuthUser } from './authUser';
 import { getUser } from './authUser';
 import type { ChangePasswordWithCurrentInput } from './changePasswordWithCurrent';
@@ -11,25 +14,36 @@ import { createCredentials } from './createCredentials';
 import type { DeactivateUserOptions } from './deactivateUser';
 import { deactivateUser } from './deactivateUser';
 import type { InTransaction } from './inTransaction';
-import type { AuthContext } from './internal/authContext';
+import type { AuthContext, RecoveryCodeUsedHook } from './internal/authContext';
 import { emitSecurityEvent } from './internal/authContext';
+import type { LockoutNotice } from './internal/failedAttempts';
 import { createDecoyHash } from './internal/passwordHashing';
+import { remainingRecoveryCodes } from './internal/recoveryCodes';
 import { startSession } from './internal/sessions';
-import { totpSecretKey } from './internal/totpSecretBox';
+import { createTotpKeyRing, type TotpKey } from './internal/totpSecretBox';
 import type { LoginInput, LoginResult } from './login';
 import { login } from './login';
 import type { LogoutInput } from './logout';
 import { logout } from './logout';
+import type { SecurityPolicy, SetSecurityPolicyInput } from './mfaPolicy';
+import { getSecurityPolicy, setSecurityPolicy, signingRolesOf } from './mfaPolicy';
 import type { PasswordHashingOptions } from './passwordHashingOptions';
 import { defaultPasswordHashing } from './passwordHashingOptions';
 import type { PasswordPolicy } from './passwordPolicy';
 import { defaultPasswordPolicy } from './passwordPolicy';
 import { refresh } from './refresh';
+import { type ResealResult, resealTotpSecrets } from './resealTotpSecrets';
 import type { SecurityEvent, SecurityEventListener } from './securityEvent';
 import type { SetPasswordOptions } from './setPassword';
 import { setPassword } from './setPassword';
-import type { TotpEnrolment } from './totpEnrolment';
-import { beginTotpEnrolment, confirmTotpEnrolment, resetTotp } from './totpEnrolment';
+import type { BeginTotpEnrolmentOptions, SecondFactorProof, TotpEnrolment } from './totpEnrolment';
+import {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  regenerateRecoveryCodes,
+  removeAuthenticator,
+  resetTotp,
+} from './totpEnrolment';
 import type { AuthPrincipal } from './verifyAccessToken';
 import { verifyAccessToken } from './verifyAccessToken';
 import type { VerifySignerInput, VerifySignerResult } from './verifySigner';
@@ -49,12 +63,31 @@ export interface AuthServiceOptions<DB> {
   passwordHashing?: Partial<PasswordHashingOptions>;
   /** Default 900 (15 minutes). */
   accessTokenTtlSeconds?: number;
-  /** Lifetime of each refresh token from its issue; default 43 200 (12 hours). */
+  /** Lifetime of each refresh token from its issue (the idle lifetime of a session); default 43 200 (12 hours). */
   refreshTokenTtlSeconds?: number;
+  /** A session's absolute lifetime from its login, however active; default 43 200 (12 hours). */
+  sessionMaxAgeSeconds?: number;
+  /**
+   * The roles an MFA policy of `signers` covers; by default those the built-in permission matrix
+   * lets take a signed lifecycle step. A host with its own record types passes `signingRolesOf(registry)`.
+   */
+  signingRoles?: readonly string[];
+  /** The host's audit-trail entry when a recovery code opens a login, in the transaction that spends it. */
+  onRecoveryCodeUsed?: RecoveryCodeUsedHook;
   /** How long a set-up link stays good; default 259 200 (72 hours). */
   setupLinkTtlSeconds?: number;
   /** The name an authenticator app shows; default "Masetra". */
   totpIssuer?: string;
+  /**
+   * The keys that seal TOTP secrets at rest, separate from `jwtSecret`: the first seals, all
+   * open (`MASETRA_TOTP_KEY`). Without any, a key derived from `jwtSecret` seals, as before.
+   */
+  totpKeys?: readonly TotpKey[];
+  /**
+   * Tells an account's owner that failed attempts locked it (the reference server e-mails them
+   * through the outbox); runs in the transaction that writes the lock.
+   */
+  lockoutNotice?: (trx: Transaction<AuthDatabase>, notice: LockoutNotice) => Promise<void>;
 }
 
 /** The reference server's authentication: login, tokens, passwords, TOTP and signer verification. */
@@ -68,8 +101,24 @@ export interface AuthService {
   createCredentials(userId: string, password: string, options?: CreateCredentialsOptions): Promise<void>;
   setPassword(userId: string, newPassword: string, options: SetPasswordOptions): Promise<void>;
   changePasswordWithCurrent(input: ChangePasswordWithCurrentInput): Promise<LoginResult>;
-  beginTotpEnrolment(userId: string): Promise<TotpEnrolment>;
-  confirmTotpEnrolment(userId: string, code: string): Promise<void>;
+  beginTotpEnrolment(userId: string, options?: BeginTotpEnrolmentOptions): Promise<TotpEnrolment>;
+  /** Returns ten single-use recovery codes, shown this once. */
+  confirmTotpEnrolment(userId: string, code: string): Promise<{ recoveryCodes: string[] }>;
+  /** The user removes their own authenticator (and recovery codes) with password and code. */
+  removeAuthenticator(userId: string, proof: SecondFactorProof): Promise<void>;
+  regenerateRecoveryCodes(userId: string, proof: SecondFactorProof): Promise<{ recoveryCodes: string[] }>;
+  /** How many of the user's recovery codes are unused. */
+  recoveryCodesRemaining(userId: string): Promise<number>;
+  /** The user's open sessions, newest first; `current` marks `currentSessionId`. */
+  listSessions(userId: string, currentSessionId: string | null): Promise<AccountSession[]>;
+  /** Ends one of the user's own sessions (`session_not_found` for any other). */
+  revokeSession(userId: string, sessionId: string): Promise<void>;
+  /** Ends every session of the user but the current one; returns how many. */
+  revokeOtherSessions(userId: string, currentSessionId: string): Promise<number>;
+  /** An administrator ends every session of a user; returns how many. */
+  revokeAllSessions(userId: string, options: RevokeUserSessionsOptions): Promise<number>;
+  getSecurityPolicy(orgId: string): Promise<SecurityPolicy>;
+  setSecurityPolicy(input: SetSecurityPolicyInput): Promise<SecurityPolicy>;
   resetTotp(
     userId: string,
     options?: { actorId?: string; reason?: string | null; inTransaction?: InTransaction },
@@ -87,6 +136,8 @@ export interface AuthService {
   ): Promise<LoginResult>;
   /** Stores a security event the host observed (a role granted, a user created) and hands it to `onSecurityEvent`. */
   reportSecurityEvent(event: SecurityEvent): Promise<void>;
+  /** Moves every TOTP secret onto the current key of `totpKeys` (run at start; see `resealTotpSecrets`). */
+  resealTotpSecrets(): Promise<ResealResult>;
 }
 
 const MIN_JWT_SECRET_BYTES = 32;
@@ -120,9 +171,13 @@ export function createAuthService<DB>(options: AuthServiceOptions<DB>): AuthServ
     hashing,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 43_200,
+    sessionMaxAgeSeconds: options.sessionMaxAgeSeconds ?? 43_200,
+    signingRoles: options.signingRoles ?? signingRolesOf(builtInRegistry),
+    onRecoveryCodeUsed: options.onRecoveryCodeUsed,
     setupLinkTtlSeconds: options.setupLinkTtlSeconds ?? 259_200,
     totpIssuer: options.totpIssuer ?? 'Masetra',
-    totpKey: totpSecretKey(options.jwtSecret),
+    totpKey: createTotpKeyRing(options.jwtSecret, options.totpKeys),
+    lockoutNotice: options.lockoutNotice,
     decoyHash: createDecoyHash(hashing),
     onSecurityEvent: options.onSecurityEvent,
   };
@@ -137,8 +192,17 @@ export function createAuthService<DB>(options: AuthServiceOptions<DB>): AuthServ
       createCredentials(ctx, userId, password, createOptions),
     setPassword: (userId, newPassword, setOptions) => setPassword(ctx, userId, newPassword, setOptions),
     changePasswordWithCurrent: (input) => changePasswordWithCurrent(ctx, input),
-    beginTotpEnrolment: (userId) => beginTotpEnrolment(ctx, userId),
+    beginTotpEnrolment: (userId, beginOptions) => beginTotpEnrolment(ctx, userId, beginOptions),
     confirmTotpEnrolment: (userId, code) => confirmTotpEnrolment(ctx, userId, code),
+    removeAuthenticator: (userId, proof) => removeAuthenticator(ctx, userId, proof),
+    regenerateRecoveryCodes: (userId, proof) => regenerateRecoveryCodes(ctx, userId, proof),
+    recoveryCodesRemaining: (userId) => remainingRecoveryCodes(ctx, userId),
+    listSessions: (userId, currentSessionId) => listSessions(ctx, userId, currentSessionId),
+    revokeSession: (userId, sessionId) => revokeOwnSession(ctx, userId, sessionId),
+    revokeOtherSessions: (userId, currentSessionId) => revokeOtherSessions(ctx, userId, currentSessionId),
+    revokeAllSessions: (userId, revokeOptions) => revokeAllSessions(ctx, userId, revokeOptions),
+    getSecurityPolicy: (orgId) => getSecurityPolicy(ctx, orgId),
+    setSecurityPolicy: (input) => setSecurityPolicy(ctx, input),
     resetTotp: (userId, resetOptions) => resetTotp(ctx, userId, resetOptions),
     verifySigner: (input) => verifySigner(ctx, input),
     startSession: (userId) => startSession(ctx, userId),
@@ -146,5 +210,6 @@ export function createAuthService<DB>(options: AuthServiceOptions<DB>): AuthServ
     issueSetupToken: (userId, issueOptions) => issueSetupToken(ctx, userId, issueOptions),
     setUpAccount: (input, inTransaction) => setUpAccount(ctx, input, inTransaction),
     reportSecurityEvent: (event) => emitSecurityEvent(ctx, event),
+    resealTotpSecrets: () => resealTotpSecrets(ctx),
   };
 }

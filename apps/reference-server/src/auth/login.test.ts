@@ -1,8 +1,9 @@
 import { decodeJwt } from 'jose';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthHarness } from './testing/authTestHarness';
 import { createAuthHarness } from './testing/authTestHarness';
-import { refusal } from './testing/refusal';
+import { refusal, refusalCode } from './testing/refusal';
 
 let h: AuthHarness;
 beforeAll(async () => {
@@ -23,6 +24,7 @@ describe('login', () => {
       roles: ['originator', 'qa_approver'],
       mfaEnrolled: false,
       mustChangePassword: false,
+      mfaEnrolmentRequired: false,
     });
     const claims = decodeJwt(result.accessToken);
     expect(claims).toMatchObject({
@@ -167,6 +169,56 @@ describe('password age', () => {
       }),
     );
     expect(reused.code).toBe('password_reused');
+  });
+
+  it('tells an expired password only to whoever gives the code too, and leaves that code for the change', async () => {
+    const jo = await h.createUser();
+    const { secret } = await h.auth.beginTotpEnrolment(jo.id);
+    await h.auth.confirmTotpEnrolment(
+      jo.id,
+      await generate({ secret, epoch: h.clock.now().getTime() / 1000 }),
+    );
+    h.clock.advance({ days: 91 });
+    const login = (otp?: string) =>
+      refusalCode(h.auth.login({ email: jo.email, password: jo.password, otp }));
+    // The password alone says nothing of the account's state (issue #12).
+    expect(await login()).toBe('otp_required');
+    expect(await login('000000')).toBe('invalid_otp');
+    const code = await generate({ secret, epoch: h.clock.now().getTime() / 1000 });
+    expect(await login(code)).toBe('password_expired');
+    // The code was not spent by the refusal: the change that follows takes it.
+    const session = await h.auth.changePasswordWithCurrent({
+      email: jo.email,
+      currentPassword: jo.password,
+      newPassword: 'jo chose a new passphrase',
+      otp: code,
+    });
+    expect(session.user.id).toBe(jo.id);
+    // And then it is spent.
+    expect(
+      await refusalCode(h.auth.login({ email: jo.email, password: 'jo chose a new passphrase', otp: code })),
+    ).toBe('invalid_otp');
+  });
+
+  it('tells a deactivated account with an authenticator only after the code', async () => {
+    const kim = await h.createUser();
+    const { secret } = await h.auth.beginTotpEnrolment(kim.id);
+    await h.auth.confirmTotpEnrolment(
+      kim.id,
+      await generate({ secret, epoch: h.clock.now().getTime() / 1000 }),
+    );
+    await h.auth.deactivateUser(kim.id);
+    h.clock.advance({ seconds: 30 });
+    expect(await refusalCode(h.auth.login({ email: kim.email, password: kim.password }))).toBe(
+      'otp_required',
+    );
+    expect(await refusalCode(h.auth.login({ email: kim.email, password: kim.password, otp: '000000' }))).toBe(
+      'invalid_otp',
+    );
+    const code = await generate({ secret, epoch: h.clock.now().getTime() / 1000 });
+    expect(await refusalCode(h.auth.login({ email: kim.email, password: kim.password, otp: code }))).toBe(
+      'account_inactive',
+    );
   });
 
   it('follows a configured policy', async () => {

@@ -37,6 +37,8 @@ describe('migrateAuth', () => {
       { name: '0001_auth_tables' },
       { name: '0002_auth_setup_tokens' },
       { name: '0003_dev_mailbox' },
+      { name: '0004_login_hardening' },
+      { name: '0005_account_sessions_mfa' },
       { name: '0006_sso' },
     ]);
   });

@@ -250,8 +250,9 @@ describe('verifySigner: refusals', () => {
         password: signer.password,
       }),
     ).toEqual({ ok: false, code: 'account_locked' });
+    // Login answers a locked account as a wrong password (issue #12); the signer hears it is locked.
     expect(await refusalCode(h.auth.login({ email: signer.email, password: signer.password }))).toBe(
-      'account_locked',
+      'invalid_credentials',
     );
   });
 

@@ -1,18 +1,19 @@
 import type { SessionUser } from '@masetra/core';
-import { rateLimit } from 'express-rate-limit';
 import type { AuthService, AuthUser, LoginResult } from '../auth';
 import type { UserAdministration } from '../users/createUserAdministration';
 import type { UserDirectory } from '../users/userDirectory';
 import { requestSource } from '../users/userTrail';
+import { sessionClientOf } from './accountHandlers';
 import type { HostRouteHandlers, HostRouteId } from './hostRoutes';
+import { clientAddress, type RateLimits } from './rateLimits';
 import { HostProblemError, sendProblem } from './sendProblem';
 
 export interface AuthHandlersOptions {
   auth: AuthService;
   users: UserDirectory;
   administration: UserAdministration;
-  /** Login attempts per client address and minute, before 429. */
-  loginRateLimit?: number;
+  /** The per-address limits of the sign-in routes (in Redis when configured): `createRateLimits`. */
+  rateLimits: RateLimits;
   /**
    * Takes work the answer must not wait for (a forgotten-password link), so the answer takes
    * the same time whether or not the address is known; the server awaits it before it stops.
@@ -21,7 +22,10 @@ export interface AuthHandlersOptions {
 }
 
 /** The sign-in and session routes: `auth.*` of `authRoutes`. */
-export type AuthRouteHandlers = Pick<HostRouteHandlers, Extract<HostRouteId, `auth.${string}`>>;
+export type AuthRouteHandlers = Pick<
+  HostRouteHandlers,
+  Exclude<Extract<HostRouteId, `auth.${string}`>, 'auth.beginTotp' | 'auth.confirmTotp'>
+>;
 
 /**
  * The reference server's own sign-in: one host of the server kit among many. Shapes come
@@ -31,7 +35,7 @@ export function authHandlers({
   auth,
   users,
   administration,
-  loginRateLimit = 20,
+  rateLimits,
   // Without a tracker the work still runs; its failure is the server's to log, not the caller's to hear.
   inBackground = (work) => void work.catch(() => {}),
 }: AuthHandlersOptions): AuthRouteHandlers {
@@ -41,33 +45,39 @@ export function authHandlers({
   };
   const tokens = async (result: LoginResult) => ({ ...result, user: await sessionUser(result.user) });
 
-  // Brute force is slowed per address here; per account, lockout stops it (PART11 24).
-  const loginLimiter = rateLimit({
-    windowMs: 60_000,
-    limit: loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) =>
-      sendProblem(res, {
-        status: 429,
-        title: 'Too many attempts',
-        detail: 'Wait a minute before trying again.',
-      }),
-  });
-  const limited = [loginLimiter];
+  // Brute force is slowed per address here; per account and address, backoff stops it (PART11 24).
+  const limited = [rateLimits.signIn];
 
   return {
-    'auth.login': { guards: limited, handle: async ({ body }) => tokens(await auth.login(body)) },
+    'auth.login': {
+      guards: limited,
+      handle: async ({ body, request }) =>
+        tokens(
+          await auth.login({ ...body, source: clientAddress(request), client: sessionClientOf(request) }),
+        ),
+    },
     'auth.refresh': { handle: async ({ body }) => tokens(await auth.refresh(body.refreshToken)) },
     'auth.changePassword': {
       guards: limited,
-      handle: async ({ body }) => tokens(await auth.changePasswordWithCurrent(body)),
+      handle: async ({ body, request }) =>
+        tokens(
+          await auth.changePasswordWithCurrent({
+            ...body,
+            source: clientAddress(request),
+            client: sessionClientOf(request),
+          }),
+        ),
     },
     // The set-up link's token is the credential; the limiter slows guessing it.
     'auth.setUpAccount': {
       guards: limited,
       handle: async ({ body, request }) =>
-        tokens(await auth.setUpAccount(body, administration.accountSetUpEntry(requestSource(request)))),
+        tokens(
+          await auth.setUpAccount(
+            { ...body, client: sessionClientOf(request) },
+            administration.accountSetUpEntry(requestSource(request)),
+          ),
+        ),
     },
     // The same answer, at once, for a known and an unknown address: it tells no one who has an account.
     'auth.forgotPassword': {
@@ -82,13 +92,6 @@ export function authHandlers({
         await auth.logout(
           body.refreshToken ? { refreshToken: body.refreshToken } : { sessionId: principal().sessionId },
         );
-        return { ok: true };
-      },
-    },
-    'auth.beginTotp': { handle: async ({ principal }) => auth.beginTotpEnrolment(principal().userId) },
-    'auth.confirmTotp': {
-      handle: async ({ body, principal }) => {
-        await auth.confirmTotpEnrolment(principal().userId, body.otp);
         return { ok: true };
       },
     },

@@ -16,9 +16,17 @@ export const NOTICE_MAIL_EVENT = 'mail.notice';
 
 export type NoticeMail =
   /** Failed attempts locked the account, for one address or (`source` null) for unknown ones. */
-  | { kind: 'account_locked'; userId: string; source: string | null; scope: 'address' | 'account'; until: string }
+  | {
+      kind: 'account_locked';
+      userId: string;
+      source: string | null;
+      scope: 'address' | 'account';
+      until: string;
+    }
   /** An administrator of another organization tried to create a user with this person's address. */
-  | { kind: 'address_in_use'; userId: string; organizationName: string };
+  | { kind: 'address_in_use'; userId: string; organizationName: string }
+  /** An administrator removed the person's authenticator and recovery codes. */
+  | { kind: 'authenticator_reset'; userId: string };
 
 /** In the caller's transaction, as server-kit's own events enter its outbox. */
 export async function enqueueNoticeMail(
@@ -93,6 +101,27 @@ function wordingOf(
             `after repeated failed attempts, sign-ins to your Masetra account ${where} are paused until ${until}.`,
             'From the devices you usually sign in with, everything works as before.',
             'If this was not you, choose a new password ("Forgot password" on the sign-in page) and tell your administrator.',
+          ],
+        };
+  }
+  if (notice.kind === 'authenticator_reset') {
+    return de
+      ? {
+          subject: 'Ihr Authenticator für Masetra wurde zurückgesetzt',
+          paragraphs: [
+            greeting,
+            `eine Administration von ${values.organizationName} hat den Authenticator Ihres Masetra-Kontos entfernt; Ihre Wiederherstellungscodes gelten nicht mehr.`,
+            'Bei Ihrer nächsten Anmeldung richten Sie auf der Seite „Ihr Konto“ einen neuen Authenticator ein.',
+            'Haben Sie das nicht veranlasst, informieren Sie sofort Ihre Administration.',
+          ],
+        }
+      : {
+          subject: 'Your Masetra authenticator was reset',
+          paragraphs: [
+            greeting,
+            `an administrator of ${values.organizationName} removed the authenticator of your Masetra account; your recovery codes no longer work.`,
+            'At your next sign-in, set up a new authenticator on the "Your account" page.',
+            'If you did not ask for this, tell your administrator at once.',
           ],
         };
   }

@@ -35,6 +35,13 @@ export async function startReferenceServer(
     authOptions?: ReferenceServerOptions['authOptions'];
     /** How invitations and reset links go out (an SMTP server in the test process). */
     mail?: ReferenceServerOptions['mail'];
+    /** Rate limits, trusted proxies and TOTP keys, as `main` passes them from the environment. */
+    server?: Partial<
+      Pick<
+        ReferenceServerOptions,
+        'loginRateLimit' | 'redisUrl' | 'rateLimitKeyPrefix' | 'trustProxy' | 'totpKeys' | 'jwtSecret'
+      >
+    >;
   } = {},
 ): Promise<RunningReferenceServer> {
   const storage = options.storage ?? (await createTestStorage());
@@ -50,6 +57,7 @@ export async function startReferenceServer(
     },
     loginRateLimit: 1000,
     mail: options.mail,
+    ...options.server,
   });
   if (options.seed !== false) await seedDemoData(server);
   const http: Server = await new Promise((resolve) => {
@@ -63,6 +71,7 @@ export async function startReferenceServer(
     async close() {
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.rateLimits.close();
       await storage.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -11,6 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuthDatabase, AuthService, SecurityEvent } from '../auth';
 import { HostProblemError } from '../http/sendProblem';
 import { enqueueLinkMail } from '../mail/linkMail';
+import { enqueueNoticeMail } from '../mail/noticeMail';
 import { assertRoleChangeAllowed, roleChangeOf } from './accessPolicy';
 import {
   applyUserChanges,
@@ -102,6 +103,54 @@ export function createUserAdministration({
     ...revoked.map((role) => ({ type: 'role.revoked' as const, userId: user.id, actorId, role, reason, at })),
   ];
 
+  /**
+   * An e-mail is one person (PART11 21: no two users share a user id), so a second account for an
+   * address never exists. Within the administrator's own organization a duplicate is a plain
+   * 409: they see their users anyway. An address of *another* organization must not be told
+   * apart from a free one, or any administrator could test addresses for being customers of
+   * the system (and of whom). So the answer is the one a success gives (the same user shape,
+   * a fresh id, `active`), nothing is created and no trail entry is written in the asking
+   * organization; instead the address's owner is e-mailed that an administrator of that
+   * organization tried to add them (so they can offer another address), and security is told
+   * (`user.address_in_use`, on the owner's account). What remains is that the person never
+   * appears in the asking administrator's list: they learn that this one invitation did not
+   * lead to an account, as with a mistyped address, not whose address it is.
+   */
+  const declineTakenAddress = async (
+    request: AccessChangeRequest,
+    input: NewUserRequest,
+    existing: User,
+  ): Promise<User> => {
+    if (existing.orgId === request.actor.orgId) throw emailTaken();
+    const at = clock();
+    const askingOrganization = await users.organization(request.actor.orgId);
+    await db.transaction().execute((trx) =>
+      enqueueNoticeMail(trx, existing.orgId, {
+        kind: 'address_in_use',
+        userId: existing.id,
+        organizationName: askingOrganization?.name ?? request.actor.orgId,
+      }),
+    );
+    await report([
+      {
+        type: 'user.address_in_use',
+        userId: existing.id,
+        actorId: request.actor.userId,
+        actorOrgId: request.actor.orgId,
+        at,
+      },
+    ]);
+    return {
+      id: uuidv7(),
+      orgId: request.actor.orgId,
+      email: input.email.trim().toLowerCase(),
+      displayName: input.displayName,
+      roles: [...new Set(input.roles)].sort(),
+      active: true,
+      createdAt: at.toISOString(),
+    };
+  };
+
   return {
     /**
      * An administrator adds a user of their organization; the user is e-mailed a single-use
@@ -115,7 +164,8 @@ export function createUserAdministration({
         change: roleChangeOf([], input.roles),
         reason,
       });
-      if (await users.findUserByEmail(input.email)) throw emailTaken();
+      const existing = await users.findUserByEmail(input.email);
+      if (existing) return declineTakenAddress(request, input, existing);
       const at = clock();
       const id = uuidv7();
       let created: User | undefined;
@@ -302,8 +352,8 @@ export function createUserAdministration({
       await auth.resetTotp(userId, {
         actorId: request.actor.userId,
         reason: request.reason ?? null,
-        inTransaction: (trx) =>
-          appendUserTrailEntry(trx, {
+        inTransaction: async (trx) => {
+          await appendUserTrailEntry(trx, {
             actor: request.actor,
             subject: user,
             action: 'authenticator_reset',
@@ -311,7 +361,12 @@ export function createUserAdministration({
             reason: request.reason,
             source: request.source,
             at: clock(),
-          }),
+          });
+          // The owner hears of it: a reset they did not ask for is someone taking over their account.
+          if (before?.mfaEnrolled) {
+            await enqueueNoticeMail(trx, user.orgId, { kind: 'authenticator_reset', userId: user.id });
+          }
+        },
       });
       return true;
     },

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { otpCodeSchema } from '../entities/oneTimeCode';
 import { organizationSchema, userSchema } from '../entities/user';
+import { accountRoutes } from './accountRoutes';
 import { defineRoute } from './defineRoute';
 import { ssoRoutes } from './ssoRoutes';
 
@@ -18,6 +19,8 @@ export const sessionUserSchema = z.object({
   roles: z.array(z.string()),
   mfaEnrolled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** The organization requires a second factor and the user has none: enrol before anything else. */
+  mfaEnrolmentRequired: z.optional(z.boolean()),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -51,10 +54,16 @@ export const authRoutes = {
     method: 'POST',
     path: '/auth/login',
     summary: 'Sign in with e-mail and password (and a TOTP code when enrolled)',
-    body: z.strictObject({ email, password, otp: z.optional(otpCodeSchema) }),
+    body: z.strictObject({
+      email,
+      password,
+      otp: z.optional(otpCodeSchema),
+      /** One of the account's single-use recovery codes, in place of `otp`. */
+      recoveryCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))),
+    }),
     response: tokensSchema,
     successStatus: 200,
-    problems: [400, 401, 403, 423, 429],
+    problems: [400, 401, 403, 429],
   }),
   refresh: defineRoute({
     ...host,
@@ -94,7 +103,7 @@ export const authRoutes = {
     }),
     response: tokensSchema,
     successStatus: 200,
-    problems: [400, 401, 422, 423],
+    problems: [400, 401, 403, 422, 429],
   }),
   setUpAccount: defineRoute({
     ...host,
@@ -132,19 +141,22 @@ export const authRoutes = {
     id: 'auth.beginTotp',
     method: 'POST',
     path: '/auth/totp',
-    summary: 'Begin TOTP enrolment: returns the secret and its otpauth URL',
-    response: z.object({ secret: z.string(), otpauthUrl: z.string() }),
+    summary:
+      'Begin TOTP enrolment with the password again: returns the secret, its otpauth URL and a QR code of it (an SVG data URL)',
+    body: z.strictObject({ password }),
+    response: z.object({ secret: z.string(), otpauthUrl: z.string(), qrCode: z.string() }),
     successStatus: 200,
-    problems: [401, 409],
+    problems: [400, 401, 403, 409, 422, 423],
   }),
   confirmTotp: defineRoute({
     ...host,
     id: 'auth.confirmTotp',
     method: 'POST',
     path: '/auth/totp/confirm',
-    summary: 'Confirm TOTP enrolment with a current code',
+    summary:
+      'Confirm TOTP enrolment with a current code; answers with ten single-use recovery codes, shown this once',
     body: z.strictObject({ otp: otpCodeSchema }),
-    response: z.object({ ok: z.boolean() }),
+    response: z.object({ ok: z.boolean(), recoveryCodes: z.array(z.string()) }),
     successStatus: 200,
     problems: [400, 401, 422],
   }),
@@ -252,4 +264,5 @@ export const authRoutes = {
     problems: [401, 403],
   }),
   ...ssoRoutes,
+  ...accountRoutes,
 };

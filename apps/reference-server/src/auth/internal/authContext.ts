@@ -1,7 +1,10 @@
-import type { AuthDb } from '../authDatabase';
+import type { Transaction } from 'kysely';
+import type { AuthDatabase, AuthDb } from '../authDatabase';
 import type { PasswordHashingOptions } from '../passwordHashingOptions';
 import type { PasswordPolicy } from '../passwordPolicy';
 import type { SecurityEvent, SecurityEventListener } from '../securityEvent';
+import type { LockoutNotice } from './failedAttempts';
+import type { TotpKeyRing } from './totpSecretBox';
 import { uuidv7 } from './uuidv7';
 
 /** What every operation of the service needs; built once by `createAuthService`. */
@@ -13,13 +16,27 @@ export interface AuthContext {
   hashing: PasswordHashingOptions;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** A session's absolute lifetime from its login, however active it is. */
+  sessionMaxAgeSeconds: number;
+  /** The roles that sign (a policy of `signers` requires their second factor). */
+  signingRoles: readonly string[];
   setupLinkTtlSeconds: number;
   totpIssuer: string;
-  /** Seals TOTP secrets at rest (totpSecretBox.ts). */
-  totpKey: Buffer;
+  /** Seals TOTP secrets at rest (totpSecretBox.ts): the current key and every key that still opens. */
+  totpKey: TotpKeyRing;
+  /** Tells an account's owner of a lock (an e-mail), in the transaction that writes it. */
+  lockoutNotice: ((trx: Transaction<AuthDatabase>, notice: LockoutNotice) => Promise<void>) | undefined;
   decoyHash: () => Promise<string>;
   onSecurityEvent: SecurityEventListener | undefined;
+  /** The host's audit-trail entry when a recovery code opens a login, in the transaction that spends it. */
+  onRecoveryCodeUsed: RecoveryCodeUsedHook | undefined;
 }
+
+/** Writes what the host records of a spent recovery code, inside the transaction that spends it. */
+export type RecoveryCodeUsedHook = (
+  trx: Transaction<AuthDatabase>,
+  used: { userId: string; remaining: number; at: Date },
+) => Promise<void>;
 
 /**
  * Stores the event, then tells the host. Never inside a transaction: PGlite has one connection,

@@ -9,7 +9,13 @@ import type { Account } from './accounts';
 import { findAccountByEmail, normalizeEmail } from './accounts';
 import type { AuthContext } from './authContext';
 import { addSeconds, emitSecurityEvent } from './authContext';
-import { releaseAttempt, reserveAttempt, settleFailedAttempt, UNKNOWN_SOURCE } from './failedAttempts';
+import {
+  decoyFailedAttempt,
+  releaseAttempt,
+  reserveAttempt,
+  settleFailedAttempt,
+  UNKNOWN_SOURCE,
+} from './failedAttempts';
 import { verifyPassword } from './passwordHashing';
 import { verifyTotpCode } from './totp';
 import { openTotpSecret } from './totpSecretBox';
@@ -36,6 +42,7 @@ export async function checkPassword(
 ): Promise<PasswordCheck> {
   const account = await findAccountByEmail(ctx.db, email);
   if (!account) {
+    await decoyFailedAttempt(ctx, source);
     await verifyPassword(await ctx.decoyHash(), password);
     await emitSecurityEvent(ctx, {
       type: 'login.failed',

@@ -14,6 +14,8 @@
  * it, so many guesses sent at once cannot all pass the lock check before the first is counted,
  * and no row lock is held during argon2 (PGlite has a single connection).
  */
+import type { ExpressionBuilder } from 'kysely';
+import type { AuthDatabase } from '../authDatabase';
 import type { AuthContext } from './authContext';
 import { addMinutes, emitSecurityEvent } from './authContext';
 
@@ -40,35 +42,90 @@ export async function reserveAttempt(
   source: string = UNKNOWN_SOURCE,
 ): Promise<number | undefined> {
   const now = ctx.clock();
-  await ctx.db
-    .insertInto('auth_login_throttle')
-    .values({ user_id: userId, source })
-    .onConflict((oc) => oc.columns(['user_id', 'source']).doNothing())
-    .execute();
+  // One statement, as cheap as the unknown e-mail's path allows: a first attempt from an address
+  // inserts its row (unless the account is locked account-wide), a later one counts on it if
+  // the address is not locked.
+  const lockedAccountWide = (eb: ExpressionBuilder<AuthDatabase, 'auth_login_throttle'>) =>
+    eb.exists(
+      eb
+        .selectFrom('auth_credentials')
+        .select('auth_credentials.user_id')
+        .where('auth_credentials.user_id', '=', userId)
+        .where('auth_credentials.locked_until', '>', now),
+    );
   const row = await ctx.db
-    .updateTable('auth_login_throttle')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-    .where('user_id', '=', userId)
-    .where('source', '=', source)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .where('failed_attempts', '<', ctx.policy.maxFailedAttempts)
-    .where((eb) =>
-      eb.or([
-        eb('last_success_at', 'is not', null),
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('auth_credentials')
-              .select('auth_credentials.user_id')
-              .where('auth_credentials.user_id', '=', userId)
-              .where('auth_credentials.locked_until', '>', now),
-          ),
+    .insertInto('auth_login_throttle')
+    .columns(['user_id', 'source', 'failed_attempts'])
+    .expression(
+      ctx.db
+        .selectNoFrom((eb) => [
+          eb.val(userId).as('user_id'),
+          eb.val(source).as('source'),
+          eb.lit(1).as('failed_attempts'),
+        ])
+        // A row to insert, or to conflict with: unless the account is locked account-wide and
+        // this address never signed in (then nothing happens and no row comes back).
+        .where((eb) =>
+          eb.or([
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('auth_credentials')
+                  .select('auth_credentials.user_id')
+                  .where('auth_credentials.user_id', '=', userId)
+                  .where('auth_credentials.locked_until', '>', now),
+              ),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('auth_login_throttle')
+                .select('auth_login_throttle.user_id')
+                .where('auth_login_throttle.user_id', '=', userId)
+                .where('auth_login_throttle.source', '=', source)
+                .where('auth_login_throttle.last_success_at', 'is not', null),
+            ),
+          ]),
         ),
-      ]),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['user_id', 'source'])
+        .doUpdateSet((eb) => ({ failed_attempts: eb('auth_login_throttle.failed_attempts', '+', 1) }))
+        .where((eb) =>
+          eb.and([
+            eb.or([
+              eb('auth_login_throttle.locked_until', 'is', null),
+              eb('auth_login_throttle.locked_until', '<=', now),
+            ]),
+            eb('auth_login_throttle.failed_attempts', '<', ctx.policy.maxFailedAttempts),
+            eb.or([eb('auth_login_throttle.last_success_at', 'is not', null), eb.not(lockedAccountWide(eb))]),
+          ]),
+        ),
     )
     .returning('failed_attempts')
     .executeTakeFirst();
   return row?.failed_attempts;
+}
+
+/**
+ * The database work of a counted failure, for an e-mail that belongs to no one: it touches no
+ * row, but takes the round trips a known account's failure takes, so timing does not tell the
+ * two apart (as the decoy hash does for argon2).
+ */
+export async function decoyFailedAttempt(ctx: AuthContext, source: string = UNKNOWN_SOURCE): Promise<void> {
+  await ctx.db
+    .updateTable('auth_login_throttle')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('user_id', '=', '')
+    .where('source', '=', source)
+    .returning('failed_attempts')
+    .executeTakeFirst();
+  await ctx.db
+    .updateTable('auth_credentials')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('user_id', '=', '')
+    .returning('failed_attempts')
+    .executeTakeFirst();
 }
 
 /**
@@ -84,14 +141,18 @@ export async function settleFailedAttempt(
 ): Promise<{ locked: boolean }> {
   const at = ctx.clock();
   const notices: LockoutNotice[] = [];
+  const account = await ctx.db
+    .updateTable('auth_credentials')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('user_id', '=', userId)
+    .returning('failed_attempts')
+    .executeTakeFirst();
+  const lockAccount = !!account && account.failed_attempts >= ctx.policy.maxFailedAttemptsPerAccount;
+  const lockAddress = reservedCount >= ctx.policy.maxFailedAttempts;
+  // The common case, one statement: counted, nothing locks.
+  if (!lockAccount && !lockAddress) return { locked: false };
   await ctx.db.transaction().execute(async (trx) => {
-    const account = await trx
-      .updateTable('auth_credentials')
-      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-      .where('user_id', '=', userId)
-      .returning('failed_attempts')
-      .executeTakeFirst();
-    if (account && account.failed_attempts >= ctx.policy.maxFailedAttemptsPerAccount) {
+    if (lockAccount) {
       const until = addMinutes(at, ctx.policy.lockoutMinutes);
       await trx
         .updateTable('auth_credentials')
@@ -100,7 +161,7 @@ export async function settleFailedAttempt(
         .execute();
       notices.push({ userId, source: null, scope: 'account', until, at });
     }
-    if (reservedCount >= ctx.policy.maxFailedAttempts) {
+    if (lockAddress) {
       const pair = await trx
         .selectFrom('auth_login_throttle')
         .select('lockouts')
