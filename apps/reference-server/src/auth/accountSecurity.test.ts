@@ -5,6 +5,7 @@
  */
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderNoticeMail } from '../mail/noticeMail';
 import type { RunningReferenceServer } from '../testing/startReferenceServer';
 import { startReferenceServer } from '../testing/startReferenceServer';
 import { createManualClock } from './testing/authTestHarness';
@@ -233,6 +234,44 @@ describe('removing the authenticator', () => {
       body: { password: PASSWORD, code: '123456' },
     });
     expect(again.status).toBe(409);
+  });
+});
+
+describe('an administrator’s reset of the authenticator', () => {
+  it('removes the recovery codes too, and tells the user by e-mail (en, de)', async () => {
+    const user = await enrolledUser();
+    const reset = await call('POST', `/users/${user.id}/authenticator-reset`, {
+      token: admin.token,
+      body: { reason: 'Phone lost' },
+    });
+    expect(reset.status).toBe(200);
+    expect(
+      (await login(user.email, { recoveryCode: user.recoveryCodes[0] as string })).json.user?.mfaEnrolled,
+    ).toBe(false);
+    const codes = await server.storage.db
+      .selectFrom('auth_recovery_codes' as never)
+      .selectAll()
+      .where('user_id' as never, '=', user.id as never)
+      .execute();
+    expect(codes).toHaveLength(0);
+
+    // In the outbox, written with the reset: delivered at least once by the worker.
+    const mails = await server.storage.db
+      .selectFrom('outbox')
+      .select(['type', 'payload'])
+      .where('type', '=', 'mail.notice')
+      .execute();
+    const notice = mails
+      .map((row) => row.payload)
+      .find((payload) => (payload as { userId?: string }).userId === user.id);
+    expect(notice).toEqual({ kind: 'authenticator_reset', userId: user.id });
+    const values = { displayName: 'Uma', organizationName: 'Account Test Org' };
+    const en = renderNoticeMail(notice as never, 'en', values);
+    expect(en.subject).toBe('Your Masetra authenticator was reset');
+    expect(en.text).toContain('recovery codes no longer work');
+    const de = renderNoticeMail(notice as never, 'de', values);
+    expect(de.subject).toBe('Ihr Authenticator für Masetra wurde zurückgesetzt');
+    expect(de.html).toContain('<html lang="de">');
   });
 });
 

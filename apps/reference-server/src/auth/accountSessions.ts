@@ -13,8 +13,8 @@ import { revokeSession, revokeUserSessions } from './internal/sessions';
 
 export interface AccountSession {
   id: string;
-  /** The browser and system in short, e.g. "Chrome 131 on Linux"; "Unknown device" without a User-Agent. */
-  device: string;
+  /** The browser and system in short, e.g. "Chrome 131 on Linux"; null without a User-Agent. */
+  device: string | null;
   /** The address it signed in from, when known. */
   address: string | null;
   startedAt: Date;
@@ -26,8 +26,8 @@ export interface AccountSession {
 }
 
 /** "Firefox 133 on Windows", from a User-Agent; the version is the major one only. */
-export function describeDevice(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
+export function describeDevice(userAgent: string | null): string | null {
+  if (!userAgent) return null;
   const { browser, os } = Bowser.parse(userAgent);
   const major = browser.version?.split('.')[0];
   const name = browser.name ? [browser.name, major].filter(Boolean).join(' ') : undefined;

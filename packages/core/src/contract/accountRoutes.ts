@@ -13,8 +13,8 @@ const idParams = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLeng
 /** One open session of the signed-in user, as their account page lists it. */
 export const accountSessionSchema = z.object({
   id: z.string(),
-  /** The browser and system in short, e.g. "Firefox 133 on Windows". */
-  device: z.string(),
+  /** The browser and system in short, e.g. "Firefox 133 on Windows"; null when the client named none. */
+  device: z.nullable(z.string()),
   /** The address it signed in from, when known. */
   address: z.nullable(z.string()),
   startedAt: z.iso.datetime(),
