@@ -7,6 +7,7 @@ import { Page } from '../routing/Page';
 import { qms, session } from '../session/api';
 import { TextField } from '../shell/TextField';
 import { SsoSignIn } from '../sso/SsoSignIn';
+import { useAccountMessages } from './AccountPage.messages';
 
 const demoAccounts = [
   { email: 'originator@acme.example', roles: 'originator' },
@@ -47,6 +48,9 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
+  // A lost authenticator: one of the account's single-use recovery codes instead of the app's code.
+  const [recoveryCode, setRecoveryCode] = useState<string | undefined>(undefined);
+  const { t } = useAccountMessages();
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
@@ -69,7 +73,11 @@ export function SignInPage() {
       } else if (step.kind === 'change-password') {
         await session.changePassword({ email, currentPassword: password, newPassword });
       } else {
-        await session.signIn({ email, password, ...(otp ? { otp } : {}) });
+        await session.signIn({
+          email,
+          password,
+          ...(recoveryCode !== undefined ? { recoveryCode } : otp ? { otp } : {}),
+        });
       }
     } catch (failure) {
       const code = isProblemError(failure) ? failure.code : undefined;
@@ -144,7 +152,7 @@ export function SignInPage() {
                   onValue={setPassword}
                 />
               )}
-              {step.kind === 'otp' ? (
+              {step.kind === 'otp' && recoveryCode === undefined ? (
                 <TextField
                   id={`${id}-otp`}
                   label="One-time code"
@@ -155,6 +163,29 @@ export function SignInPage() {
                   value={otp}
                   onValue={setOtp}
                 />
+              ) : null}
+              {step.kind === 'otp' && recoveryCode !== undefined ? (
+                <TextField
+                  id={`${id}-recovery`}
+                  label={t.signInRecoveryCode}
+                  hint={t.signInRecoveryHint}
+                  autoComplete="off"
+                  required
+                  value={recoveryCode}
+                  onValue={setRecoveryCode}
+                />
+              ) : null}
+              {step.kind === 'otp' ? (
+                <button
+                  type="button"
+                  className="demo-link-button"
+                  onClick={() => {
+                    setError(undefined);
+                    setRecoveryCode(recoveryCode === undefined ? '' : undefined);
+                  }}
+                >
+                  {recoveryCode === undefined ? t.signInUseRecoveryCode : t.signInUseAppCode}
+                </button>
               ) : null}
               {step.kind === 'change-password' ? (
                 <>

@@ -8,6 +8,8 @@ import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms } from '../session/api';
 import { TextField } from '../shell/TextField';
+import { accountApi } from './AccountPage.api';
+import { useAccountMessages } from './AccountPage.messages';
 
 function messageOf(error: unknown): string {
   if (isProblemError(error)) {
@@ -112,6 +114,8 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [resetting, setResetting] = useState(false);
+  const [endingSessions, setEndingSessions] = useState(false);
+  const { t } = useAccountMessages();
   const [reason, setReason] = useState('');
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
@@ -152,6 +156,16 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
         kind: 'info',
         text: `${user.displayName} is signed out, and was e-mailed a link to choose a new password (good for 30 minutes).`,
       });
+    });
+  };
+
+  const endSessions = (event: FormEvent) => {
+    event.preventDefault();
+    return run(async () => {
+      const { revoked } = await accountApi.revokeUserSessions(user.id, reasonOrNothing(reason));
+      setEndingSessions(false);
+      setReason('');
+      setStatus({ kind: 'info', text: t.sessionsEnded(user.displayName, revoked) });
     });
   };
 
@@ -214,7 +228,30 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
           >
             Reset password
           </button>
+          <button
+            type="button"
+            className="masetra-button"
+            aria-label={t.endSessionsLabel(user.displayName)}
+            aria-expanded={endingSessions}
+            onClick={() => setEndingSessions(!endingSessions)}
+          >
+            {t.endSessions}
+          </button>
         </div>
+        {endingSessions ? (
+          <form className="demo-inline-form" onSubmit={endSessions}>
+            <p className="demo-hint">{t.endSessionsHint(user.displayName)}</p>
+            <TextField
+              id={`${id}-sessions-reason`}
+              label={t.endSessionsReason(user.displayName)}
+              value={reason}
+              onValue={setReason}
+            />
+            <button type="submit" className="masetra-button" data-variant="primary">
+              {t.endSessionsConfirm}
+            </button>
+          </form>
+        ) : null}
         {resetting ? (
           <form className="demo-inline-form" onSubmit={resetPassword}>
             <p className="demo-hint">

@@ -3,9 +3,11 @@
 // `/admin/users`, `/{collection}`, `/{collection}/new` and `/{collection}/{id}`.
 import { createBrowserRouter, Navigate } from 'react-router';
 import { App } from '../App';
+import { AccountPage } from '../pages/AccountPage';
 import { AuditTrailPage } from '../pages/AuditTrailPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { SecuritySettingsPage } from '../pages/SecuritySettingsPage';
 import { SsoSettingsPage } from '../pages/SsoSettingsPage';
 import { UsersPage } from '../pages/UsersPage';
 import { SsoCallbackPage } from '../sso/SsoCallbackPage';
@@ -36,6 +38,15 @@ export const router = createBrowserRouter([
         element: (
           <AdminOnly>
             <SsoSettingsPage />
+          </AdminOnly>
+        ),
+      },
+      { path: 'account', Component: AccountPage },
+      {
+        path: 'settings/security',
+        element: (
+          <AdminOnly>
+            <SecuritySettingsPage />
           </AdminOnly>
         ),
       },

@@ -56,7 +56,12 @@ export interface Session {
   connect(auth: AuthApi): void;
   /** Signs in again from the stored refresh token after a reload, if there is one. */
   restore(): Promise<void>;
-  signIn(credentials: { email: string; password: string; otp?: string }): Promise<void>;
+  signIn(credentials: {
+    email: string;
+    password: string;
+    otp?: string;
+    recoveryCode?: string;
+  }): Promise<void>;
   /** Takes the tokens of a sign-in finished elsewhere (single sign-on's callback). */
   adopt(tokens: Tokens): void;
   changePassword(input: { email: string; currentPassword: string; newPassword: string }): Promise<void>;

@@ -1,7 +1,8 @@
 // The frame around every signed-in page: skip link, header, main navigation and the page.
 import { can, type OrganizationAction, type SessionUser } from '@masetra/core';
 import { type ReactNode, useId } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
+import { accountLocale, accountMessages } from '../pages/AccountPage.messages';
 import { session } from '../session/api';
 import { type DemoThemeName, demoThemes } from './theme';
 
@@ -23,6 +24,12 @@ const navigation: NavItem[] = [
   { to: '/audit-trail', label: 'Audit trail', permission: 'reviewAuditTrail' },
   { to: '/admin/users', label: 'Users', permission: 'administerUsers' },
   { to: '/settings/sso', label: 'Single sign-on', permission: 'administerUsers' },
+  {
+    to: '/settings/security',
+    label: accountMessages[accountLocale()].navSecurity,
+    permission: 'administerUsers',
+  },
+  { to: '/account', label: accountMessages[accountLocale()].navAccount },
 ];
 
 function isCurrent(item: NavItem, pathname: string): boolean {
@@ -78,6 +85,8 @@ export function AppShell({ user, theme, onThemeChange, children }: AppShellProps
         <nav className="demo-nav" aria-label="Main">
           <ul>
             {navigation
+              // While the organization's policy asks for an authenticator first, only the account page is open.
+              .filter((item) => !user.mfaEnrolmentRequired || item.to === '/account')
               .filter((item) => !item.permission || can(user, item.permission))
               .map((item) => (
                 <li key={item.to}>
@@ -89,7 +98,11 @@ export function AppShell({ user, theme, onThemeChange, children }: AppShellProps
           </ul>
         </nav>
         <main id="main" className="demo-main" tabIndex={-1}>
-          {children}
+          {user.mfaEnrolmentRequired && pathname !== '/account' ? (
+            <Navigate to="/account" replace />
+          ) : (
+            children
+          )}
         </main>
       </div>
     </div>

@@ -12,7 +12,7 @@ import { addSeconds, emitSecurityEvent } from './internal/authContext';
 import { newCredentialRow } from './internal/newCredentialRow';
 import { assertPasswordLength, isRecentlyUsed, replacePassword } from './internal/passwordChange';
 import { hashPassword } from './internal/passwordHashing';
-import { revokeUserSessions, startSession } from './internal/sessions';
+import { revokeUserSessions, type SessionClient, startSession } from './internal/sessions';
 import { consumeTotpCode } from './internal/totp';
 import { uuidv7 } from './internal/uuidv7';
 import type { LoginResult } from './login';
@@ -49,6 +49,8 @@ const REVOKED_PASSWORD_HASH = '!revoked';
 export interface SetUpAccountInput {
   token: string;
   newPassword: string;
+  /** The device and address the account page shows for the session it opens. */
+  client?: SessionClient;
   /** The authenticator's code, when the account has one. */
   otp?: string;
 }
@@ -184,5 +186,5 @@ export async function setUpAccount(
     await inTransaction?.(trx, userId);
   });
   await emitSecurityEvent(ctx, { type: 'account.set_up', userId, at: now });
-  return startSession(ctx, userId);
+  return startSession(ctx, userId, input.client);
 }

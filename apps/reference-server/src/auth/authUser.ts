@@ -1,5 +1,6 @@
 import { findAccountById, rolesOf } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
+import { mfaRequiredFor, readMfaRequirement } from './mfaPolicy';
 
 /** The signed-in user as login, refresh and `/me` show them. */
 export interface AuthUser {
@@ -15,19 +16,28 @@ export interface AuthUser {
    * (`password_change_required`), so a signed-in user sees this only when read by someone else.
    */
   mustChangePassword: boolean;
+  /**
+   * The organization's policy requires a second factor of this user and they have none: the
+   * session serves only the account routes until they enrol one.
+   */
+  mfaEnrolmentRequired: boolean;
 }
 
 /** One user as {@link AuthUser}, or null when they have no credentials. */
 export async function getUser(ctx: AuthContext, userId: string): Promise<AuthUser | null> {
   const account = await findAccountById(ctx.db, userId);
   if (!account) return null;
+  const roles = await rolesOf(ctx.db, userId);
+  const mfaEnrolled = account.totpSecret !== null;
+  const requirement = mfaEnrolled ? 'off' : await readMfaRequirement(ctx.db, account.orgId);
   return {
     id: account.userId,
     orgId: account.orgId,
     email: account.email,
     displayName: account.displayName,
-    roles: await rolesOf(ctx.db, userId),
-    mfaEnrolled: account.totpSecret !== null,
+    roles,
+    mfaEnrolled,
     mustChangePassword: account.mustChangePassword,
+    mfaEnrolmentRequired: !mfaEnrolled && mfaRequiredFor(requirement, roles, ctx.signingRoles),
   };
 }

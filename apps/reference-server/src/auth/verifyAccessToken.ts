@@ -1,6 +1,8 @@
 import { readAccessToken } from './internal/accessToken';
 import { rolesOf } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
+import { addSeconds } from './internal/authContext';
+import { mfaRequiredFor, readMfaRequirement } from './mfaPolicy';
 
 /**
  * Who a request comes from: the shape of `Principal` in `@masetra/core`, so it can be handed
@@ -12,6 +14,11 @@ export interface AuthPrincipal {
   displayName: string;
   roles: string[];
   sessionId: string;
+  /**
+   * The organization requires a second factor of this user and they have none yet: the session
+   * may enrol one (the account routes) and nothing else.
+   */
+  mfaEnrolmentRequired?: boolean;
 }
 
 // Writing last_seen_at on every request would double the writes for nothing the idle rule needs.
@@ -36,7 +43,9 @@ export async function verifyAccessToken(ctx: AuthContext, token: string): Promis
   const session = await ctx.db
     .selectFrom('auth_sessions')
     .innerJoin('users', 'users.id', 'auth_sessions.user_id')
+    .leftJoin('auth_credentials', 'auth_credentials.user_id', 'auth_sessions.user_id')
     .select([
+      'auth_credentials.totp_secret as totpSecret',
       'users.org_id as orgId',
       'users.display_name as displayName',
       'auth_sessions.last_seen_at as lastSeenAt',
@@ -44,6 +53,8 @@ export async function verifyAccessToken(ctx: AuthContext, token: string): Promis
     .where('auth_sessions.id', '=', claims.sessionId)
     .where('auth_sessions.user_id', '=', claims.userId)
     .where('auth_sessions.revoked_at', 'is', null)
+    // The absolute lifetime: however active, a session ends this long after its login.
+    .where('auth_sessions.created_at', '>', addSeconds(now, -ctx.sessionMaxAgeSeconds))
     .where('users.active', '=', true)
     .executeTakeFirst();
   if (!session) return null;
@@ -60,11 +71,19 @@ export async function verifyAccessToken(ctx: AuthContext, token: string): Promis
       .execute();
   }
 
-  return {
+  const roles = await rolesOf(ctx.db, claims.userId);
+  const principal: AuthPrincipal = {
     userId: claims.userId,
     orgId: session.orgId,
     displayName: session.displayName,
-    roles: await rolesOf(ctx.db, claims.userId),
+    roles,
     sessionId: claims.sessionId,
   };
+  if (
+    !session.totpSecret &&
+    mfaRequiredFor(await readMfaRequirement(ctx.db, session.orgId), roles, ctx.signingRoles)
+  ) {
+    principal.mfaEnrolmentRequired = true;
+  }
+  return principal;
 }

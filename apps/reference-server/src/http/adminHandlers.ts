@@ -5,13 +5,14 @@ import type { AccessChangeRequest, UserAdministration } from '../users/createUse
 import { type UserDirectory, unknownRoles } from '../users/userDirectory';
 import { requestSource } from '../users/userTrail';
 import { requirePermission } from './authenticateBearer';
+import type { AccountRouteId } from './accountHandlers';
 import type { HostRouteHandlers, HostRouteId } from './hostRoutes';
 import { HostProblemError } from './sendProblem';
 
 /** User and organization administration: every route of `authRoutes` but `auth.*`. */
 export type AdminRouteHandlers = Pick<
   HostRouteHandlers,
-  Exclude<HostRouteId, `auth.${string}` | `sso.${string}`>
+  Exclude<HostRouteId, `auth.${string}` | `sso.${string}` | AccountRouteId>
 >;
 
 function assertKnownRoles(roles: readonly string[] | undefined): void {

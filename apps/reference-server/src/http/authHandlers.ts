@@ -6,7 +6,7 @@ import { requestSource } from '../users/userTrail';
 import { sessionClientOf } from './accountHandlers';
 import type { HostRouteHandlers, HostRouteId } from './hostRoutes';
 import { clientAddress, type RateLimits } from './rateLimits';
-import { HostProblemError, sendProblem } from './sendProblem';
+import { HostProblemError } from './sendProblem';
 
 export interface AuthHandlersOptions {
   auth: AuthService;

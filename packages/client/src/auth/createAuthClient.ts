@@ -46,8 +46,15 @@ export interface AuthClient {
     body: RouteBody<Routes['setUpAccount']>,
     options?: RequestOptions,
   ): Promise<RouteResponse<Routes['setUpAccount']>>;
-  /** Begins TOTP enrolment: the secret and its otpauth URL for an authenticator app. */
-  beginTotp(options?: RequestOptions): Promise<RouteResponse<Routes['beginTotp']>>;
+  /**
+   * Begins TOTP enrolment with the password again: the secret, its otpauth URL and a QR code
+   * of it for an authenticator app.
+   */
+  beginTotp(
+    body: RouteBody<Routes['beginTotp']>,
+    options?: RequestOptions,
+  ): Promise<RouteResponse<Routes['beginTotp']>>;
+  /** Confirms enrolment with a current code; answers with ten single-use recovery codes, shown this once. */
   confirmTotp(
     body: RouteBody<Routes['confirmTotp']>,
     options?: RequestOptions,
@@ -65,7 +72,7 @@ export function createAuthClient(send: Transport): AuthClient {
     forgotPassword: async (body, options) =>
       (await send(authRoutes.forgotPassword, { ...options, body })).data,
     setUpAccount: async (body, options) => (await send(authRoutes.setUpAccount, { ...options, body })).data,
-    beginTotp: async (options) => (await send(authRoutes.beginTotp, options)).data,
+    beginTotp: async (body, options) => (await send(authRoutes.beginTotp, { ...options, body })).data,
     confirmTotp: async (body, options) => (await send(authRoutes.confirmTotp, { ...options, body })).data,
   };
 }

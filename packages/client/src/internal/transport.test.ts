@@ -291,7 +291,13 @@ describe('auth and administration', () => {
         const tokens = { accessToken: 'a1', refreshToken: 'r1', user: sessionUser };
         if (request.url.endsWith('/me')) return HttpResponse.json(sessionUser);
         if (request.url.endsWith('/auth/totp'))
-          return HttpResponse.json({ secret: 'S', otpauthUrl: 'otpauth://x' });
+          return HttpResponse.json({
+            secret: 'S',
+            otpauthUrl: 'otpauth://x',
+            qrCode: 'data:image/svg+xml;base64,',
+          });
+        if (request.url.endsWith('/auth/totp/confirm'))
+          return HttpResponse.json({ ok: true, recoveryCodes: [] });
         if (/\/auth\/(login|refresh|password|setup)$/.test(request.url)) return HttpResponse.json(tokens);
         if (request.url.endsWith('/auth/forgot-password'))
           return HttpResponse.json({ ok: true }, { status: 202 });
@@ -313,7 +319,7 @@ describe('auth and administration', () => {
     await client.auth.forgotPassword({ email: 'dana@example.com' });
     await client.auth.setUpAccount({ token: 'a-token-of-twenty-or-more', newPassword: 'b' });
     await client.auth.me();
-    await client.auth.beginTotp();
+    await client.auth.beginTotp({ password: 'correct horse' });
     await client.auth.confirmTotp({ otp: '123456' });
     await client.auth.logout({});
     const exercised = Object.values(authRoutes).filter((route) => authorization.has(route.path));
