@@ -474,6 +474,36 @@ describe('signatures by a single sign-on user', () => {
     expectProblem(await reauthenticate(rita), 403, 'sso_subject_mismatch');
   });
 
+  it('asks the person for their credentials again at the provider, though they have a session there', async () => {
+    const browserCookies = new Map<string, string>();
+    const first = await call('POST', '/auth/sso/start', null, { email: quinn.email });
+    const signedIn = await signInAtProvider(first.json.authorizationUrl, REDIRECT_URI, quinn, browserCookies);
+    expect(signedIn.loginPagesShown).toBe(1);
+    expect(
+      (await call('POST', '/auth/sso/complete', null, { callbackQuery: signedIn.callbackQuery })).status,
+    ).toBe(200);
+    // A plain sign-in rides on the provider's session: no login page.
+    const second = await call('POST', '/auth/sso/start', null, { email: quinn.email });
+    const remembered = await signInAtProvider(
+      second.json.authorizationUrl,
+      REDIRECT_URI,
+      quinn,
+      browserCookies,
+    );
+    expect(remembered.loginPagesShown).toBe(0);
+    expect(
+      (await call('POST', '/auth/sso/complete', null, { callbackQuery: remembered.callbackQuery })).status,
+    ).toBe(200);
+    // Re-authentication for a signature does not: the provider asks again.
+    const started = await call('POST', '/auth/sso/reauthenticate', quinnTokens.accessToken);
+    const reauth = await signInAtProvider(started.json.authorizationUrl, REDIRECT_URI, quinn, browserCookies);
+    expect(reauth.loginPagesShown).toBe(1);
+    const completed = await call('POST', '/auth/sso/reauthenticate/complete', quinnTokens.accessToken, {
+      callbackQuery: reauth.callbackQuery,
+    });
+    expect(completed.status, completed.text).toBe(200);
+  });
+
   it('signs once with a fresh re-authentication at the provider (prompt=login, max_age=0)', async () => {
     const first = await awaitingApproval();
     const second = await awaitingApproval();

@@ -173,14 +173,16 @@ export async function startTestOpenIdProvider(options: {
 /**
  * Follows a browser through the provider without a browser: the authorization URL, the login
  * page (filled in with `credentials`), and the redirects, until the provider sends it to
- * `redirectUri`. Answers the query string the app's callback page would hand on.
+ * `redirectUri`. Answers the query string the app's callback page would hand on, and how
+ * often the provider showed its login page.
  */
 export async function signInAtProvider(
   authorizationUrl: string,
   redirectUri: string,
   credentials: { email: string; password: string },
+  /** The browser's cookies at the provider; pass the same map again to be the same browser (its provider session). */
+  cookies = new Map<string, string>(),
 ): Promise<{ callbackQuery: string; loginPagesShown: number }> {
-  const cookies = new Map<string, string>();
   const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   const remember = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
