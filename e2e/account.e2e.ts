@@ -37,14 +37,14 @@ async function api(path: string, init: { method?: string; token?: string; body?:
  * sign in without a code): invited by the administrator, their password chosen with the link
  * from the dev mailbox, all through the API.
  */
-async function newUser(): Promise<string> {
-  const email = `account.${Date.now()}@acme.example`;
+async function newUser(displayName = 'Ada Account'): Promise<string> {
+  const email = `account.${Date.now()}.${Math.floor(Math.random() * 1000)}@acme.example`;
   const { accessToken } = await api('/auth/login', {
     body: { email: 'admin@acme.example', password: DEMO_PASSWORD },
   });
   await api('/users', {
     token: accessToken,
-    body: { email, displayName: 'Ada Account', roles: ['originator'] },
+    body: { email, displayName, roles: ['originator'] },
   });
   let token: string | undefined;
   await expect
@@ -177,7 +177,7 @@ test('a user sets up an authenticator, signs in with a recovery code, and signs 
   await context.close();
 });
 
-test('an administrator sees the MFA requirement on the security settings page (en), and the account page reads in German', async () => {
+test('an administrator sees the MFA requirement (security settings) and ends a user’s sessions (Users page); the account page reads in German', async () => {
   const { context, page, errors } = await openDemoPage(browser(), 'security-settings');
   await signIn(page, 'admin@acme.example');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Security' }).click();
@@ -189,6 +189,22 @@ test('an administrator sees the MFA requirement on the security settings page (e
   // Chosen, not saved: the other browser tests sign in without an authenticator.
   await group.getByRole('radio', { name: 'Everyone who signs' }).check();
   await screenshot(page, 'security-settings', { fullPage: true });
+
+  // On the Users page the administrator ends every session of someone signed in elsewhere.
+  const email = await newUser('Bea Sessions');
+  const elsewhere = await newDemoContext(browser());
+  const elsewherePage = await elsewhere.newPage();
+  await signIn(elsewherePage, email, PASSWORD);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  const row = page.getByRole('row', { name: /Bea Sessions/ });
+  await row.getByRole('button', { name: 'End all sessions of Bea Sessions' }).click();
+  await row.getByLabel("Reason for ending Bea Sessions's sessions").fill('Laptop left on the train');
+  await row.getByRole('button', { name: 'End all sessions', exact: true }).click();
+  // The browser's session and the one the set-up link opened.
+  await row.getByRole('status').getByText('2 sessions of Bea Sessions are ended.').waitFor();
+  await elsewherePage.reload();
+  await elsewherePage.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await elsewhere.close();
   expect(errors).toEqual([]);
   await context.close();
 

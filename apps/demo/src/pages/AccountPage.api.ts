@@ -52,6 +52,8 @@ export const accountApi = {
   sessions: () => send(authRoutes.accountSessions),
   revokeSession: (id: string) => send(authRoutes.revokeAccountSession, { params: { id } }),
   revokeOtherSessions: () => send(authRoutes.revokeOtherAccountSessions),
+  resetAuthenticator: (id: string, reason: string | undefined) =>
+    send(authRoutes.resetAuthenticator, { params: { id }, body: reason ? { reason } : {} }),
   revokeUserSessions: (id: string, reason: string | undefined) =>
     send(authRoutes.revokeUserSessions, { params: { id }, body: reason ? { reason } : {} }),
   securityPolicy: () => send(authRoutes.securityPolicy),

@@ -77,6 +77,13 @@ const en = {
   save: 'Save',
   saved: 'The requirement is saved.',
   lastChanged: (when: string) => `Last changed ${when}.`,
+  resetAuthenticator: 'Reset authenticator',
+  resetAuthenticatorLabel: (name: string) => `Reset the authenticator of ${name}`,
+  resetAuthenticatorHint: (name: string) =>
+    `${name}'s authenticator app and recovery codes stop working (a lost phone); they are told by e-mail and set up a new one.`,
+  resetAuthenticatorReason: (name: string) => `Reason for resetting ${name}'s authenticator`,
+  resetAuthenticatorDone: (name: string) =>
+    `The authenticator of ${name} is reset; they were told by e-mail.`,
   endSessions: 'End sessions',
   endSessionsLabel: (name: string) => `End all sessions of ${name}`,
   endSessionsHint: (name: string) =>
@@ -166,6 +173,13 @@ const de: AccountMessages = {
   save: 'Speichern',
   saved: 'Die Vorgabe ist gespeichert.',
   lastChanged: (when) => `Zuletzt geändert ${when}.`,
+  resetAuthenticator: 'Authenticator zurücksetzen',
+  resetAuthenticatorLabel: (name) => `Authenticator von ${name} zurücksetzen`,
+  resetAuthenticatorHint: (name) =>
+    `Die Authenticator-App und die Wiederherstellungscodes von ${name} werden ungültig (verlorenes Telefon); ${name} wird per E-Mail informiert und richtet eine neue ein.`,
+  resetAuthenticatorReason: (name) => `Begründung für das Zurücksetzen des Authenticators von ${name}`,
+  resetAuthenticatorDone: (name) =>
+    `Der Authenticator von ${name} ist zurückgesetzt; ${name} wurde per E-Mail informiert.`,
   endSessions: 'Sitzungen beenden',
   endSessionsLabel: (name) => `Alle Sitzungen von ${name} beenden`,
   endSessionsHint: (name) =>

@@ -115,6 +115,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
   const [editing, setEditing] = useState(false);
   const [resetting, setResetting] = useState(false);
   const [endingSessions, setEndingSessions] = useState(false);
+  const [resettingAuthenticator, setResettingAuthenticator] = useState(false);
   const { t } = useAccountMessages();
   const [reason, setReason] = useState('');
   const [roles, setRoles] = useState<string[]>(user.roles);
@@ -156,6 +157,16 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
         kind: 'info',
         text: `${user.displayName} is signed out, and was e-mailed a link to choose a new password (good for 30 minutes).`,
       });
+    });
+  };
+
+  const resetAuthenticator = (event: FormEvent) => {
+    event.preventDefault();
+    return run(async () => {
+      await accountApi.resetAuthenticator(user.id, reasonOrNothing(reason));
+      setResettingAuthenticator(false);
+      setReason('');
+      setStatus({ kind: 'info', text: t.resetAuthenticatorDone(user.displayName) });
     });
   };
 
@@ -237,7 +248,30 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
           >
             {t.endSessions}
           </button>
+          <button
+            type="button"
+            className="masetra-button"
+            aria-label={t.resetAuthenticatorLabel(user.displayName)}
+            aria-expanded={resettingAuthenticator}
+            onClick={() => setResettingAuthenticator(!resettingAuthenticator)}
+          >
+            {t.resetAuthenticator}
+          </button>
         </div>
+        {resettingAuthenticator ? (
+          <form className="demo-inline-form" onSubmit={resetAuthenticator}>
+            <p className="demo-hint">{t.resetAuthenticatorHint(user.displayName)}</p>
+            <TextField
+              id={`${id}-authenticator-reason`}
+              label={t.resetAuthenticatorReason(user.displayName)}
+              value={reason}
+              onValue={setReason}
+            />
+            <button type="submit" className="masetra-button" data-variant="primary">
+              {t.resetAuthenticator}
+            </button>
+          </form>
+        ) : null}
         {endingSessions ? (
           <form className="demo-inline-form" onSubmit={endSessions}>
             <p className="demo-hint">{t.endSessionsHint(user.displayName)}</p>
