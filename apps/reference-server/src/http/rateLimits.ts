@@ -35,9 +35,12 @@ export interface RateLimits {
 
 const WINDOW_SECONDS = 60;
 
-/** The caller's address as Express sees it under `trust proxy`; never empty, so it is a usable key. */
+/**
+ * The caller's address as Express sees it under `trust proxy`; never empty, so it is a usable
+ * key, and never longer than an address (a header a misconfigured proxy passes on is no essay).
+ */
 export function clientAddress(request: Pick<Request, 'ip' | 'socket'>): string {
-  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+  return (request.ip ?? request.socket.remoteAddress ?? 'unknown').slice(0, 64);
 }
 
 function guard(limiter: RateLimiterMemory | RateLimiterRedis, points: number): RequestHandler {
