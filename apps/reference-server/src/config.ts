@@ -23,7 +23,8 @@ export interface ServerConfig {
   /**
    * `MASETRA_TOTP_KEY`: the keys that seal TOTP secrets at rest, separate from the JWT secret,
    * as `kid:base64` entries separated by commas; the first seals, all open. Unset: one key kept
-   * in `totp-key` beside the data (made once), like the JWT secret.
+   * in `totp-key` beside the data (made once), like the JWT secret; empty (the key derived from
+   * the JWT secret seals) when the JWT secret comes from `MASETRA_JWT_SECRET`.
    */
   totpKeys: TotpKeyConfig[];
   /** `MASETRA_TRUST_PROXY`, handed to Express's `trust proxy`: which proxies' `X-Forwarded-For` to believe. */
@@ -104,11 +105,16 @@ export function parseTotpKeys(value: string): TotpKeyConfig[] {
 }
 
 /**
- * The TOTP key ring from the environment; else one key made once and kept beside the data
- * (owner-readable), as the JWT secret is. Several replicas must set `MASETRA_TOTP_KEY`.
+ * The TOTP key ring from the environment. Unset, the server keeps one key beside the data
+ * (made once, owner-readable), as it keeps the JWT secret, unless the JWT secret itself comes
+ * from the environment: processes that share a database then share only what the environment
+ * gives them, so the secrets stay sealed with the key derived from the JWT secret (an empty
+ * ring), as before `MASETRA_TOTP_KEY` existed, rather than each process sealing with a key of
+ * its own that the others cannot open. `main` warns about it.
  */
 function totpKeysFrom(env: NodeJS.ProcessEnv, dataDir: string): TotpKeyConfig[] {
   if (env.MASETRA_TOTP_KEY?.trim()) return parseTotpKeys(env.MASETRA_TOTP_KEY);
+  if (env.MASETRA_JWT_SECRET) return [];
   const file = join(dataDir, 'totp-key');
   try {
     return parseTotpKeys(readFileSync(file, 'utf8'));

@@ -23,6 +23,11 @@ try {
   startupRefused(error);
 }
 const logger = redactSecrets(pino({ level: config.logLevel }));
+if (config.totpKeys.length === 0) {
+  logger.warn(
+    'MASETRA_TOTP_KEY is not set: TOTP secrets are sealed with a key derived from MASETRA_JWT_SECRET. Set MASETRA_TOTP_KEY (kid:base64) to give them a key of their own.',
+  );
+}
 const storage = createStorageFromConfig(config);
 
 const server = await createReferenceServer({
