@@ -9,7 +9,7 @@ import {
 import type { Kysely } from 'kysely';
 import { recordAt } from '../audit-trail/recordAt';
 import { recordedSignature } from '../audit-trail/recordedSignature';
-import { FileNotFoundError, type FileStore } from '../files/FileStore';
+import { FileNotFoundError, type FileStore, InvalidFileKeyError } from '../files/FileStore';
 import { sha256OfFile } from '../files/sha256OfFile';
 import { listAttachments, type StoredAttachment } from '../repositories/attachments';
 import { findSignature } from '../repositories/signatures';
@@ -27,13 +27,16 @@ async function signedVersion(
   return recordAt(db, { orgId: record.orgId, recordType: recordType.name, recordId: record.id }, { version });
 }
 
-/** What a stored file's SHA-256 is now, or null when the store has no file under its key. */
+/**
+ * What a stored file's SHA-256 is now, or null when the store has no file under its key (or the
+ * key was rewritten into one no store makes): either way the file signed cannot be read.
+ */
 async function storedFileHash(files: FileStore | undefined, key: string): Promise<string | null> {
   if (!files) return null;
   try {
     return await sha256OfFile(files, key);
   } catch (error) {
-    if (error instanceof FileNotFoundError) return null;
+    if (error instanceof FileNotFoundError || error instanceof InvalidFileKeyError) return null;
     throw error;
   }
 }
