@@ -257,7 +257,7 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
         }),
         auth,
         users,
-        rateLimit: options.loginRateLimit,
+        signInLimit: rateLimits.signIn,
       }),
     }),
   );

@@ -74,7 +74,11 @@ export type SecurityEvent =
   | { type: 'setup_link.issued'; userId: string; actorId: string; expiresAt: Date; at: Date }
   /** An administrator of another organization tried to create a user with this person's address: nothing was created. */
   | { type: 'user.address_in_use'; userId: string; actorId: string; actorOrgId: string; at: Date }
-  | { type: 'account.set_up'; userId: string; at: Date };
+  | { type: 'account.set_up'; userId: string; at: Date }
+  // Single sign-on: a refused sign-in (a token for another client, a domain not allowed, a replayed answer …)
+  | { type: 'sso.login_refused'; userId: string | null; email: string | null; code: string; at: Date }
+  // An administrator changed the organization's identity provider (also in the audit trail).
+  | { type: 'sso.settings_changed'; userId: string; orgId: string; fields: string[]; at: Date };
 
 /** Whose accounts need a second factor: no one, the roles that sign, or everyone. */
 export type MfaRequirement = 'off' | 'signers' | 'everyone';

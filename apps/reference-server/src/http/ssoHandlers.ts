@@ -1,12 +1,12 @@
 import type { SessionUser } from '@masetra/core';
-import { rateLimit } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
 import type { AuthPrincipal, AuthService, LoginResult } from '../auth';
 import type { Sso } from '../sso/createSso';
 import type { UserDirectory } from '../users/userDirectory';
 import { requestSource } from '../users/userTrail';
 import { requirePermission } from './authenticateBearer';
 import type { HostRouteHandlers, HostRouteId } from './hostRoutes';
-import { HostProblemError, sendProblem } from './sendProblem';
+import { HostProblemError } from './sendProblem';
 
 /** Single sign-on and its settings: `sso.*` of `authRoutes`. */
 export type SsoRouteHandlers = Pick<HostRouteHandlers, Extract<HostRouteId, `sso.${string}`>>;
@@ -15,8 +15,8 @@ export interface SsoHandlersOptions {
   sso: Sso;
   auth: AuthService;
   users: UserDirectory;
-  /** Starts and completions per client address and minute, before 429. */
-  rateLimit?: number;
+  /** The sign-in routes' limit per client address (`RateLimits.signIn`), shared by every replica. */
+  signInLimit: RequestHandler;
 }
 
 function actorOf(principal: AuthPrincipal) {
@@ -32,26 +32,9 @@ function actorOf(principal: AuthPrincipal) {
  * The routes of single sign-on with the organization's OpenID Connect provider: sign-in, the
  * re-authentication a signature takes, and the administrator's settings.
  */
-export function ssoHandlers({
-  sso,
-  auth,
-  users,
-  rateLimit: perMinute = 20,
-}: SsoHandlersOptions): SsoRouteHandlers {
-  const limited = [
-    rateLimit({
-      windowMs: 60_000,
-      limit: perMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, res) =>
-        sendProblem(res, {
-          status: 429,
-          title: 'Too many attempts',
-          detail: 'Wait a minute before trying again.',
-        }),
-    }),
-  ];
+export function ssoHandlers({ sso, auth, users, signInLimit }: SsoHandlersOptions): SsoRouteHandlers {
+  // Starting, finishing and re-authenticating count like password sign-ins, per client address.
+  const limited = [signInLimit];
   const adminOnly = [requirePermission('administerUsers')];
   const tokens = async (result: LoginResult): Promise<LoginResult & { user: SessionUser }> => {
     const organization = await users.organization(result.user.orgId);

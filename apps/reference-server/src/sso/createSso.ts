@@ -13,6 +13,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuthService, LoginResult } from '../auth';
 import { newCredentialRow } from '../auth/internal/newCredentialRow';
 import { SSO_PROOF_PREFIX } from '../auth/verifySignerSso';
+import { HostProblemError } from '../http/sendProblem';
 import { assertRoleChangeAllowed, roleChangeOf } from '../users/accessPolicy';
 import { insertUser, unknownRoles } from '../users/userDirectory';
 import { appendUserTrailEntry, type TrailActor } from '../users/userTrail';
@@ -333,9 +334,24 @@ export function createSso(options: SsoOptions) {
 
     /** Finishes sign-in: the code exchanged and checked, the user mapped, a new session started. */
     async complete(callbackQuery: string): Promise<LoginResult> {
-      const { provider, claims } = await finishRoundTrip(callbackQuery, 'login');
-      const userId = await userOf(provider, claims);
-      return options.auth.startSession(userId);
+      let claims: IDToken | undefined;
+      try {
+        const finished = await finishRoundTrip(callbackQuery, 'login');
+        claims = finished.claims;
+        const userId = await userOf(finished.provider, claims);
+        return await options.auth.startSession(userId);
+      } catch (error) {
+        // Security monitoring sees every refused single sign-on (PART11 24), as it sees failed logins.
+        if (error instanceof HostProblemError && error.problem.code?.startsWith('sso_'))
+          await options.auth.reportSecurityEvent({
+            type: 'sso.login_refused',
+            userId: null,
+            email: typeof claims?.email === 'string' ? claims.email.slice(0, 320) : null,
+            code: error.problem.code,
+            at: clock(),
+          });
+        throw error;
+      }
     },
 
     /** The provider a signed-in user re-authenticates with for signatures, when their account is linked to one. */
@@ -501,6 +517,13 @@ export function createSso(options: SsoOptions) {
         });
       });
       clients.forget();
+      await options.auth.reportSecurityEvent({
+        type: 'sso.settings_changed',
+        userId: actor.userId,
+        orgId: actor.orgId,
+        fields: changes.map((change) => change.field),
+        at: now,
+      });
       return toSettings(row);
     },
   };

@@ -228,6 +228,19 @@ describe('identity provider settings', () => {
       }),
     ]);
 
+    const settingsEvents = await ssoDb()
+      .selectFrom('auth_security_events')
+      .select(['user_id', 'details'])
+      .where('type', '=', 'sso.settings_changed')
+      .execute();
+    expect(settingsEvents).toEqual([
+      {
+        user_id: admin.user.id,
+        details: expect.objectContaining({ fields: expect.arrayContaining(['issuer', 'clientSecret']) }),
+      },
+    ]);
+    expect(JSON.stringify(settingsEvents)).not.toContain(CLIENT_SECRET);
+
     // A change without a new secret keeps the stored one; only what changed is written.
     const renamed = await call(
       'PATCH',
@@ -325,6 +338,15 @@ describe('sign-in with the identity provider', () => {
     expect(result.json.detail).toMatch(/aud/);
     const created = await ssoDb().selectFrom('users').select('id').where('email', '=', rita.email).execute();
     expect(created).toEqual([]);
+    // Security monitoring hears of it.
+    const events = await ssoDb()
+      .selectFrom('auth_security_events')
+      .select(['type', 'details'])
+      .where('type', '=', 'sso.login_refused')
+      .execute();
+    expect(events.map((event) => event.details)).toContainEqual(
+      expect.objectContaining({ code: 'sso_token_invalid' }),
+    );
   });
 
   it('refuses an address of a domain the organization does not allow', async () => {
