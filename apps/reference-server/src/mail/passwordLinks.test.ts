@@ -281,7 +281,12 @@ describe('an account with an authenticator', () => {
   it('needs its code as well as the link: the mailbox alone is one factor', async () => {
     const ines = await signedIn('ines.invited@acme.example', 'Ines-own-choice-3');
     const headers = { authorization: `Bearer ${ines.accessToken}` };
-    const enrolment = await fetch(`${server.apiUrl}/auth/totp`, { method: 'POST', headers });
+    // Enrolment asks for the password again.
+    const enrolment = await fetch(`${server.apiUrl}/auth/totp`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ password: 'Ines-own-choice-3' }),
+    });
     const { secret } = (await enrolment.json()) as { secret: string };
     const code = (offsetSeconds = 0) => generate({ secret, epoch: Math.floor(now / 1000) + offsetSeconds });
     expect((await post('/auth/totp/confirm', { otp: await code() }, ines.accessToken)).status).toBe(200);
