@@ -4,6 +4,7 @@
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { seriousViolations } from './support/axe';
 import {
   chromiumForFile,
   DEMO_PASSWORD,
@@ -113,8 +114,15 @@ test('a user sets up an authenticator, signs in with a recovery code, and signs 
   expect(codes).toHaveLength(10);
   for (const code of codes) expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await screenshot(page, 'account-recovery-codes', { fullPage: true });
+  expect(await seriousViolations(page, 'every rule')).toEqual([]);
   await authenticator.getByRole('button', { name: 'I have saved them' }).click();
   await authenticator.getByRole('status').getByText('The authenticator is set up.').waitFor();
+  // The step is gone; focus is on the section's heading, not lost to the page.
+  expect(
+    await authenticator
+      .getByRole('heading', { name: 'Authenticator', level: 2 })
+      .evaluate((element) => element === document.activeElement),
+  ).toBe(true);
   await authenticator.getByText('10 of 10 recovery codes unused').waitFor();
   await signOut(page);
 
@@ -141,6 +149,7 @@ test('a user sets up an authenticator, signs in with a recovery code, and signs 
   await expect.poll(() => chrome.count()).toBe(2);
   const before = await rows.count();
   await screenshot(page, 'account-page', { fullPage: true });
+  expect(await seriousViolations(page, 'every rule')).toEqual([]);
 
   await sessions.getByRole('button', { name: /^End the session on Chrome/ }).click();
   await sessions
@@ -189,6 +198,7 @@ test('an administrator sees the MFA requirement (security settings) and ends a u
   // Chosen, not saved: the other browser tests sign in without an authenticator.
   await group.getByRole('radio', { name: 'Everyone who signs' }).check();
   await screenshot(page, 'security-settings', { fullPage: true });
+  expect(await seriousViolations(page, 'every rule')).toEqual([]);
 
   // On the Users page the administrator ends every session of someone signed in elsewhere.
   const email = await newUser('Bea Sessions');

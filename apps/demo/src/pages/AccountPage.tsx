@@ -75,6 +75,8 @@ function AuthenticatorSection({ t }: { t: AccountMessages }) {
   const [code, setCode] = useState('');
   const [status, setStatus] = useState<Status>(undefined);
   const [busy, setBusy] = useState(false);
+  // Where focus goes when a step closes (its heading is gone): the section's own heading.
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -128,6 +130,7 @@ function AuthenticatorSection({ t }: { t: AccountMessages }) {
       // The session's user says whether the account has a second factor: read it again.
       await session.restore();
       setStatus({ kind: 'info', text: t.removed });
+      sectionHeading.current?.focus();
     });
   };
 
@@ -143,6 +146,7 @@ function AuthenticatorSection({ t }: { t: AccountMessages }) {
 
   const finish = async (after: string) => {
     setStep({ kind: 'status' });
+    sectionHeading.current?.focus();
     await load();
     // Mark the session's user as enrolled (and no longer held at this page by the policy).
     await session.restore();
@@ -175,7 +179,9 @@ function AuthenticatorSection({ t }: { t: AccountMessages }) {
 
   return (
     <section className="demo-card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t.authenticatorHeading}</h2>
+      <h2 id={`${id}-title`} ref={sectionHeading} tabIndex={-1}>
+        {t.authenticatorHeading}
+      </h2>
       {state === undefined && !status ? <p role="status">{t.loading}</p> : null}
       {step.kind === 'status' && state ? (
         <>
