@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseTotpKeys, trustProxyFrom } from './config';
+import { ConfigError, loadConfig, parseTotpKeys, sessionMaxAgeFrom, trustProxyFrom } from './config';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -66,5 +66,17 @@ describe('MASETRA_TRUST_PROXY and REDIS_URL', () => {
       'redis://127.0.0.1:6379',
     );
     expect(loadConfig({ MASETRA_DATA_DIR: dataDir, REDIS_URL: '' }).redisUrl).toBeUndefined();
+  });
+});
+
+describe('MASETRA_SESSION_MAX_AGE_HOURS', () => {
+  it('is 12 hours by default, takes hours, and refuses what is not a sensible lifetime', () => {
+    expect(sessionMaxAgeFrom({})).toBe(43_200);
+    expect(sessionMaxAgeFrom({ MASETRA_SESSION_MAX_AGE_HOURS: '8' })).toBe(28_800);
+    expect(sessionMaxAgeFrom({ MASETRA_SESSION_MAX_AGE_HOURS: '0.5' })).toBe(1_800);
+    for (const wrong of ['0', '-1', 'twelve', '1000']) {
+      expect(() => sessionMaxAgeFrom({ MASETRA_SESSION_MAX_AGE_HOURS: wrong })).toThrow(ConfigError);
+    }
+    expect(loadConfig({ MASETRA_DATA_DIR: dataDir }).sessionMaxAgeSeconds).toBe(43_200);
   });
 });

@@ -45,6 +45,8 @@ export interface ServerConfig {
   /** `MASETRA_MAIL_FROM`: their sender; `Masetra <no-reply@host of publicUrl>` when unset. */
   mailFrom: string;
   logLevel: string;
+  /** `MASETRA_SESSION_MAX_AGE_HOURS`: a session's absolute lifetime, however active; 12 hours when unset. */
+  sessionMaxAgeSeconds: number;
 }
 
 /**
@@ -184,5 +186,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: env.MASETRA_SMTP_URL || undefined,
     mailFrom: env.MASETRA_MAIL_FROM || `Masetra <no-reply@${new URL(publicUrl).hostname}>`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    sessionMaxAgeSeconds: sessionMaxAgeFrom(env),
   };
+}
+
+/** `MASETRA_SESSION_MAX_AGE_HOURS`: hours (fractions allowed) from 0.25 to 720; 12 when unset. */
+export function sessionMaxAgeFrom(env: NodeJS.ProcessEnv): number {
+  const value = env.MASETRA_SESSION_MAX_AGE_HOURS?.trim() ?? '';
+  if (value === '') return 12 * 3600;
+  const hours = Number(value);
+  if (!Number.isFinite(hours) || hours < 0.25 || hours > 720) {
+    throw new ConfigError(
+      `MASETRA_SESSION_MAX_AGE_HOURS=${value} is not a number of hours from 0.25 to 720 (e.g. 12).`,
+    );
+  }
+  return Math.round(hours * 3600);
 }

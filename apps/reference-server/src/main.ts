@@ -39,6 +39,8 @@ const server = await createReferenceServer({
   dataDir: config.dataDir,
   demoDir: config.demoDir,
   auditKeyPem: process.env.MASETRA_AUDIT_KEY,
+  // However active, a session ends this long after its sign-in.
+  authOptions: { sessionMaxAgeSeconds: config.sessionMaxAgeSeconds },
   logger,
   // In the demo without SMTP, mail lands in the dev mailbox at /mailbox.
   mail: {
