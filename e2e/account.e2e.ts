@@ -207,7 +207,7 @@ test('an administrator sees the MFA requirement (security settings) and ends a u
   await signIn(elsewherePage, email, PASSWORD);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   const row = page.getByRole('row', { name: /Bea Sessions/ });
-  await row.getByRole('button', { name: 'End all sessions of Bea Sessions' }).click();
+  await row.getByRole('button', { name: 'End sessions of Bea Sessions' }).click();
   await row.getByLabel("Reason for ending Bea Sessions's sessions").fill('Laptop left on the train');
   await row.getByRole('button', { name: 'End all sessions', exact: true }).click();
   // The browser's session and the one the set-up link opened.

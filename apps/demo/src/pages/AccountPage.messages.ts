@@ -78,14 +78,14 @@ const en = {
   saved: 'The requirement is saved.',
   lastChanged: (when: string) => `Last changed ${when}.`,
   resetAuthenticator: 'Reset authenticator',
-  resetAuthenticatorLabel: (name: string) => `Reset the authenticator of ${name}`,
+  resetAuthenticatorLabel: (name: string) => `Reset authenticator of ${name}`,
   resetAuthenticatorHint: (name: string) =>
     `${name}'s authenticator app and recovery codes stop working (a lost phone); they are told by e-mail and set up a new one.`,
   resetAuthenticatorReason: (name: string) => `Reason for resetting ${name}'s authenticator`,
   resetAuthenticatorDone: (name: string) =>
     `The authenticator of ${name} is reset; they were told by e-mail.`,
   endSessions: 'End sessions',
-  endSessionsLabel: (name: string) => `End all sessions of ${name}`,
+  endSessionsLabel: (name: string) => `End sessions of ${name}`,
   endSessionsHint: (name: string) =>
     `${name} is signed out everywhere at once and can sign in again (a lost laptop, a shared screen).`,
   endSessionsReason: (name: string) => `Reason for ending ${name}'s sessions`,
@@ -152,7 +152,7 @@ const de: AccountMessages = {
   unknownAddress: 'unbekannt',
   unknownDevice: 'Unbekanntes Gerät',
   signOutSession: 'Beenden',
-  signOutSessionLabel: (device, started) => `Sitzung auf ${device}, begonnen ${started}, beenden`,
+  signOutSessionLabel: (device, started) => `Beenden: Sitzung auf ${device}, begonnen ${started}`,
   sessionEnded: (device) => `Die Sitzung auf ${device} ist beendet.`,
   signOutOthers: 'Alle anderen Sitzungen beenden',
   othersEnded: (count) =>
@@ -174,14 +174,14 @@ const de: AccountMessages = {
   saved: 'Die Vorgabe ist gespeichert.',
   lastChanged: (when) => `Zuletzt geändert ${when}.`,
   resetAuthenticator: 'Authenticator zurücksetzen',
-  resetAuthenticatorLabel: (name) => `Authenticator von ${name} zurücksetzen`,
+  resetAuthenticatorLabel: (name) => `Authenticator zurücksetzen (${name})`,
   resetAuthenticatorHint: (name) =>
     `Die Authenticator-App und die Wiederherstellungscodes von ${name} werden ungültig (verlorenes Telefon); ${name} wird per E-Mail informiert und richtet eine neue ein.`,
   resetAuthenticatorReason: (name) => `Begründung für das Zurücksetzen des Authenticators von ${name}`,
   resetAuthenticatorDone: (name) =>
     `Der Authenticator von ${name} ist zurückgesetzt; ${name} wurde per E-Mail informiert.`,
   endSessions: 'Sitzungen beenden',
-  endSessionsLabel: (name) => `Alle Sitzungen von ${name} beenden`,
+  endSessionsLabel: (name) => `Sitzungen beenden (${name})`,
   endSessionsHint: (name) =>
     `${name} wird überall sofort abgemeldet und kann sich erneut anmelden (verlorener Laptop, geteilter Bildschirm).`,
   endSessionsReason: (name) => `Begründung für das Beenden der Sitzungen von ${name}`,
