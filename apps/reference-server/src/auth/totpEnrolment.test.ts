@@ -186,3 +186,51 @@ describe('login with TOTP', () => {
     expect(again.secret).not.toBe(jack.secret);
   });
 });
+
+describe('enrolment with the password, and recovery codes', () => {
+  it('checks the password again before it offers a secret, counting a wrong one as a failed sign-in', async () => {
+    const kim = await h.createUser();
+    expect(await refusalCode(h.auth.beginTotpEnrolment(kim.id, { password: 'not-her-password' }))).toBe(
+      'invalid_credentials',
+    );
+    expect(h.eventsOf('login.failed', kim.id)).toMatchObject([{ reason: 'wrong_password' }]);
+    const { secret } = await h.auth.beginTotpEnrolment(kim.id, { password: kim.password });
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  });
+
+  it('answers the confirmation with ten single-use codes, stored as hashes; a reset removes them', async () => {
+    const lena = await h.createUser();
+    const { secret } = await h.auth.beginTotpEnrolment(lena.id, { password: lena.password });
+    const { recoveryCodes } = await h.auth.confirmTotpEnrolment(lena.id, await codeNow(secret));
+    expect(recoveryCodes).toHaveLength(10);
+    expect(h.eventsOf('recovery_codes.generated', lena.id)).toMatchObject([{ count: 10 }]);
+    // A second confirmation finds nothing pending.
+    expect(await refusalCode(h.auth.confirmTotpEnrolment(lena.id, await codeNow(secret)))).toBe(
+      'totp_enrolment_not_started',
+    );
+    const db = h.db as unknown as AuthDb;
+    const stored = await db
+      .selectFrom('auth_recovery_codes')
+      .select(['code_hash', 'used_at'])
+      .where('user_id', '=', lena.id)
+      .execute();
+    expect(stored).toHaveLength(10);
+    expect(stored.every((row) => /^[0-9a-f]{64}$/.test(row.code_hash) && row.used_at === null)).toBe(true);
+    expect(await h.auth.recoveryCodesRemaining(lena.id)).toBe(10);
+
+    h.clock.advance({ seconds: 30 });
+    const first = recoveryCodes[0] as string;
+    // Typed in lower case, with spaces for dashes: the same code.
+    const typed = first.toLowerCase().replace(/-/g, ' ');
+    await expect(
+      h.auth.login({ email: lena.email, password: lena.password, recoveryCode: typed }),
+    ).resolves.toMatchObject({ user: { mfaEnrolled: true } });
+    expect(
+      await refusalCode(h.auth.login({ email: lena.email, password: lena.password, recoveryCode: first })),
+    ).toBe('invalid_recovery_code');
+    expect(await h.auth.recoveryCodesRemaining(lena.id)).toBe(9);
+
+    await h.auth.resetTotp(lena.id, { actorId: 'admin-1', reason: 'Phone lost' });
+    expect(await h.auth.recoveryCodesRemaining(lena.id)).toBe(0);
+  });
+});
