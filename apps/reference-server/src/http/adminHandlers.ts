@@ -4,8 +4,8 @@ import type { AuthPrincipal } from '../auth';
 import type { AccessChangeRequest, UserAdministration } from '../users/createUserAdministration';
 import { type UserDirectory, unknownRoles } from '../users/userDirectory';
 import { requestSource } from '../users/userTrail';
-import { requirePermission } from './authenticateBearer';
 import type { AccountRouteId } from './accountHandlers';
+import { requirePermission } from './authenticateBearer';
 import type { HostRouteHandlers, HostRouteId } from './hostRoutes';
 import { HostProblemError } from './sendProblem';
 
