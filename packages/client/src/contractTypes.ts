@@ -1,5 +1,5 @@
 // Types of requests and responses, read off the contract's schemas rather than declared again.
-import type { RecordBase, RecordRoutes, RecordType, RouteDefinition } from '@masetra/core';
+import type { LinkInput, RecordBase, RecordRoutes, RecordType, RouteDefinition } from '@masetra/core';
 
 /**
  * Anything that carries Standard Schema types, as every zod schema does. Reading the types
@@ -90,7 +90,11 @@ export type RecordChanges<T extends RecordType> = { [K in keyof T['fields']]?: S
  */
 export type RecordCreateInput<T extends RecordType> = Omit<RecordChanges<T>, T['createRequired'][number]> & {
   [K in T['createRequired'][number]]-?: Exclude<SchemaInput<T['fields'][K]>, undefined>;
-} & { ownerId?: RecordBase['ownerId'] };
+} & {
+  ownerId?: RecordBase['ownerId'];
+  /** Links to existing records made in the same transaction as the record (a CAPA `from` its deviation). */
+  links?: LinkInput[];
+};
 
 /** Why a record changes: the `reason` of an update body, required by the server once past draft. */
 export type ChangeReason = RouteBody<RecordRoutes<RecordType>['update']>['reason'];

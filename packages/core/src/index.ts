@@ -38,6 +38,7 @@ export {
 } from './contract/problem';
 export type { RecordRoutes } from './contract/recordRoutes';
 export {
+  createBodySchema,
   recordReadQuerySchema,
   recordRoutes,
   transitionBodySchema,
@@ -93,6 +94,30 @@ export {
 export type { Notification, Organization, User } from './entities/user';
 export { notificationSchema, organizationSchema, userSchema } from './entities/user';
 export * from './finding';
+/** Links between records */
+export type {
+  LinkEndType,
+  LinkedRecord,
+  LinkInput,
+  LinkKind,
+  LinkKindRule,
+  LinkRecordRef,
+  LinkRemoval,
+  RecordLink,
+} from './links';
+export {
+  isLinkKind,
+  linkAllowed,
+  linkedRecordSchema,
+  linkInputSchema,
+  linkKindNames,
+  linkKinds,
+  linkKindsFor,
+  linkRecordRefSchema,
+  linkRefusal,
+  linkRemovalSchema,
+  recordLinkSchema,
+} from './links';
 /** Permissions */
 export { can } from './permissions/can';
 export { permissionMatrix } from './permissions/matrix';

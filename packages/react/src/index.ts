@@ -30,6 +30,11 @@ export type {
 } from './detail/recordView';
 export type { SignatureListProps, SignatureListSlot } from './detail/SignatureList';
 export { SignatureList } from './detail/SignatureList';
+export type { RecordLinkPickerProps } from './links/RecordLinkPicker';
+export { RecordLinkPicker } from './links/RecordLinkPicker';
+export type { RecordLinksProps, RecordLinksSlot } from './links/RecordLinks';
+export { RecordLinks } from './links/RecordLinks';
+export { useAddLink, useRecordLinks, useRemoveLink } from './links/useRecordLinks';
 export type { DocumentVersionsProps, DocumentVersionsSlot } from './document/DocumentVersions';
 export { DocumentVersions } from './document/DocumentVersions';
 export type { FieldDescriptor, FieldKind, FieldSchema } from './form/describeField';

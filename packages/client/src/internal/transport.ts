@@ -113,7 +113,9 @@ export function createTransport(options: TransportOptions): Transport {
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.source) headers['x-masetra-source'] = options.source;
     // Every POST carries a key; set once here, ky's retries resend the same one.
-    if (route.method === 'POST') headers['idempotency-key'] = call.idempotencyKey ?? crypto.randomUUID();
+    // A POST, or any write the server replays by key (removing a link), so a retry is answered as the first try.
+    if (route.method === 'POST' || (route.idempotent && route.method !== 'GET'))
+      headers['idempotency-key'] = call.idempotencyKey ?? crypto.randomUUID();
     if (call.ifMatch !== undefined) headers['if-match'] = `"${call.ifMatch}"`;
     if (call.file) {
       headers['content-type'] = call.file.contentType;

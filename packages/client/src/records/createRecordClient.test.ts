@@ -354,4 +354,45 @@ describe('records', () => {
     await expect(deviations.signatures(record.id)).resolves.toEqual({ items: [] });
     expect(paths).toEqual(['POST comments', 'GET comments?limit=10', 'GET audit-trail', 'GET signatures']);
   });
+  it('lists, adds and removes links, removing with the reason and an Idempotency-Key', async () => {
+    const record = deviationFixture();
+    const capaId = crypto.randomUUID();
+    const link = {
+      id: crypto.randomUUID(),
+      kind: 'addressed_by',
+      direction: 'outgoing',
+      record: { type: 'capa', id: capaId, number: 'CAPA-2026-0001', title: 'Fix the seal', state: 'draft' },
+      createdBy: 'user-1',
+      createdByName: 'Dana Reyes',
+      createdAt: '2026-11-25T10:00:00.000Z',
+    };
+    const seen: string[] = [];
+    server.use(
+      http.all(url('/deviations/:id/links/:linkId'), async ({ request }) => {
+        seen.push(`${request.method} ${request.headers.get('idempotency-key') ? 'keyed' : 'unkeyed'}`);
+        expect(await request.json()).toEqual({ reason: 'Wrong CAPA.' });
+        return HttpResponse.json(link);
+      }),
+      http.all(url('/deviations/:id/links'), async ({ request }) => {
+        seen.push(request.method);
+        if (request.method === 'POST') {
+          expect(await request.json()).toEqual({ kind: 'addressed_by', to: { type: 'capa', id: capaId } });
+          return HttpResponse.json(link, { status: 201 });
+        }
+        return HttpResponse.json({ items: [link] });
+      }),
+    );
+    const { deviations } = setup();
+    await expect(
+      deviations.links.add(record.id, { kind: 'addressed_by', to: { type: 'capa', id: capaId } }),
+    ).resolves.toEqual(link);
+    await expect(deviations.links.list(record.id)).resolves.toEqual({ items: [link] });
+    await expect(deviations.links.remove(record.id, link.id, 'Wrong CAPA.')).resolves.toEqual(link);
+    expect(seen).toEqual(['POST', 'GET', 'DELETE keyed']);
+    // A link the contract does not know is refused before it is sent.
+    await expect(
+      deviations.links.add(record.id, { kind: 'relates', to: { type: 'capa', id: capaId } } as never),
+    ).rejects.toThrow();
+    expect(seen).toHaveLength(3);
+  });
 });

@@ -64,6 +64,23 @@ export interface RecordClient<T extends RecordType> {
     ): Promise<RouteResponse<RecordRoutes<T>['uploadAttachment']>>;
     download(id: string, attachmentId: string, options?: RequestOptions): Promise<Blob>;
   };
+  /** Typed links to and from other records and host objects; each change is in both records' trails. */
+  links: {
+    list(id: string, options?: RequestOptions): Promise<RouteResponse<RecordRoutes<T>['listLinks']>>;
+    /** Adds a link; the same link again answers with the one link. */
+    add(
+      id: string,
+      link: RouteBody<RecordRoutes<T>['addLink']>,
+      options?: CreateOptions,
+    ): Promise<RouteResponse<RecordRoutes<T>['addLink']>>;
+    /** Removes a link, with the reason both trails record. */
+    remove(
+      id: string,
+      linkId: string,
+      reason: string,
+      options?: CreateOptions,
+    ): Promise<RouteResponse<RecordRoutes<T>['removeLink']>>;
+  };
   comments: {
     list(
       id: string,
@@ -150,6 +167,13 @@ export function createRecordClient<T extends RecordType>(
         ).data,
       download: async (id, attachmentId, options) =>
         (await send(routes.downloadAttachment, { ...options, params: { id, attachmentId } })).data as Blob,
+    },
+    links: {
+      list: async (id, options) => (await send(routes.listLinks, { ...options, params: { id } })).data,
+      add: async (id, link, options) =>
+        (await send(routes.addLink, { ...options, params: { id }, body: link })).data,
+      remove: async (id, linkId, reason, options) =>
+        (await send(routes.removeLink, { ...options, params: { id, linkId }, body: { reason } })).data,
     },
     comments: {
       list: async (id, page, options) =>

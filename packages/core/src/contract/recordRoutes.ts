@@ -4,6 +4,7 @@ import { auditTrailEntrySchema } from '../entities/auditTrailEntry';
 import { commentInputSchema, commentSchema } from '../entities/comment';
 import { signatureInputSchema, signatureSchema } from '../entities/signature';
 import { signatureVerificationSchema } from '../entities/signatureVerification';
+import { linkInputSchema, linkRemovalSchema, recordLinkSchema } from '../links/linkSchemas';
 import type { RecordType } from '../record-type/defineRecordType';
 import { defineRoute } from './defineRoute';
 import { listQuerySchema, pageOf, pageQuerySchema } from './listQuery';
@@ -11,6 +12,7 @@ import { listQuerySchema, pageOf, pageQuerySchema } from './listQuery';
 const idParams = z.strictObject({ id: z.uuid() });
 const attachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
 const signatureParams = z.strictObject({ id: z.uuid(), signatureId: z.uuid() });
+const linkParams = z.strictObject({ id: z.uuid(), linkId: z.uuid() });
 const reason = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)));
 
 /**
@@ -20,6 +22,18 @@ const reason = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength
 export const recordReadQuerySchema = z.strictObject({
   asOf: z.optional(z.iso.datetime({ offset: true })),
 });
+
+/**
+ * The body of `POST /{collection}`: the type's create input, and optionally links to existing
+ * records made in the same transaction (a CAPA `from` the deviation it addresses), so that a
+ * retry never leaves a record without its link.
+ */
+export function createBodySchema<T extends RecordType>(recordType: T) {
+  // `defineRecordType` always builds `createInput` as a strict object.
+  return z.extend(recordType.createInput as z.ZodMiniObject, {
+    links: z.optional(z.array(linkInputSchema).check(z.minLength(1), z.maxLength(10))),
+  });
+}
 
 /** The body of `PATCH /{collection}/{id}`: the changed fields, and why once past draft. */
 export function updateBodySchema<T extends RecordType>(recordType: T) {
@@ -69,7 +83,7 @@ export function recordRoutes<T extends RecordType>(recordType: T) {
       method: 'POST',
       path: base,
       summary: `Create a draft ${recordType.name}`,
-      body: recordType.createInput,
+      body: createBodySchema(recordType),
       response: record,
       successStatus: 201,
       idempotent: true,
@@ -218,6 +232,46 @@ export function recordRoutes<T extends RecordType>(recordType: T) {
       successStatus: 201,
       idempotent: true,
       problems: [400, 401, 403, 404, 413, 415, 422],
+    }),
+    listLinks: defineRoute({
+      ...common,
+      id: `${recordType.collection}.listLinks`,
+      kind: 'listLinks',
+      method: 'GET',
+      path: `${base}/{id}/links`,
+      summary: `The ${recordType.name}'s links to and from other records and host objects`,
+      params: idParams,
+      response: z.object({ items: z.array(recordLinkSchema) }),
+      successStatus: 200,
+      problems: [401, 404],
+    }),
+    addLink: defineRoute({
+      ...common,
+      id: `${recordType.collection}.addLink`,
+      kind: 'addLink',
+      method: 'POST',
+      path: `${base}/{id}/links`,
+      summary: `Link the ${recordType.name} to another record or a host object (the same link again answers 200 with it)`,
+      params: idParams,
+      body: linkInputSchema,
+      response: recordLinkSchema,
+      successStatus: 201,
+      idempotent: true,
+      problems: [400, 401, 403, 404, 413, 415, 422],
+    }),
+    removeLink: defineRoute({
+      ...common,
+      id: `${recordType.collection}.removeLink`,
+      kind: 'removeLink',
+      method: 'DELETE',
+      path: `${base}/{id}/links/{linkId}`,
+      summary: `Remove a link of the ${recordType.name}, with a reason`,
+      params: linkParams,
+      body: linkRemovalSchema,
+      response: recordLinkSchema,
+      successStatus: 200,
+      idempotent: true,
+      problems: [400, 401, 403, 404, 409, 413, 415, 422],
     }),
   };
 }

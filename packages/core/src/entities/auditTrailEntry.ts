@@ -15,6 +15,8 @@ export const auditActions = [
   'signature_failed',
   'attachment',
   'comment',
+  'link',
+  'unlink',
 ] as const;
 
 /** An audit-trail entry: who, when (server time), what, and why (21 CFR 11.10(e)). */

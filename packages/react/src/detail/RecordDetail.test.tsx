@@ -89,6 +89,7 @@ describe('RecordDetail', () => {
     expect(links.map((link) => link.textContent)).toEqual([
       'Details',
       'Investigation',
+      'Links',
       'Electronic signatures',
       'Attachments',
       'Comments',
@@ -200,6 +201,7 @@ describe('RecordDetail', () => {
       'Details',
       'Investigation',
       'Containment',
+      'Links',
       'Electronic signatures',
       'Attachments',
       'Comments',

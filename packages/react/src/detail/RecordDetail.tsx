@@ -9,6 +9,7 @@ import { type ClassNames, useSlots } from '../internal/classNames';
 import { FieldValue } from '../internal/FieldValue';
 import { describeError } from '../internal/problems';
 import { LifecycleActionBar } from '../lifecycle/LifecycleActionBar';
+import { RecordLinks } from '../links/RecordLinks';
 import { useQms } from '../provider/useQms';
 import { StateBadge } from '../state-badge/StateBadge';
 import { AttachmentList } from './AttachmentList';
@@ -22,6 +23,7 @@ import { useSectionNavigation } from './useSectionNavigation';
 export type RecordDetailSection =
   | 'fields'
   | 'domain'
+  | 'links'
   | 'signatures'
   | 'attachments'
   | 'comments'
@@ -67,6 +69,7 @@ export interface RecordDetailProps<T extends RecordType = RecordType> {
 const allSections: readonly RecordDetailSection[] = [
   'fields',
   'domain',
+  'links',
   'signatures',
   'attachments',
   'comments',
@@ -84,7 +87,7 @@ interface PagePart {
  * version and the lifecycle moves this user may take. A navigation between its parts: the
  * fields; its record type's own sections (its view: a deviation's investigation, a CAPA's tasks,
  * a document's versions, an audit's findings, or a host type's own, from `QmsProvider`'s
- * `views`); signatures with their manifestations; attachments; comments; and the audit trail.
+ * `views`); its links to and from other records; signatures with their manifestations; attachments; comments; and the audit trail.
  *
  * @example
  * <RecordDetail recordType="deviation" id={id} onEdit={() => setEditing(true)} />
@@ -120,6 +123,7 @@ export function RecordDetail<T extends RecordType = RecordType>({
       elementId: partId(`view-${section.id}`),
       label: t.optional(section.label) ?? section.label,
     })),
+    shown.has('links') && { elementId: partId('links'), label: t('links.title') },
     shown.has('signatures') && { elementId: partId('signatures'), label: t('detail.signatures') },
     shown.has('attachments') && { elementId: partId('attachments'), label: t('detail.attachments') },
     shown.has('comments') && { elementId: partId('comments'), label: t('detail.comments') },
@@ -261,6 +265,11 @@ export function RecordDetail<T extends RecordType = RecordType>({
           );
         })}
         {children}
+        {shown.has('links') && (
+          <div id={partId('links')} className={slots('section')}>
+            <RecordLinks recordType={type} id={record.id} onOpenRecord={onOpenRecord} />
+          </div>
+        )}
         {shown.has('signatures') && (
           <div id={partId('signatures')} className={slots('section')}>
             <SignatureList recordType={type} id={record.id} />

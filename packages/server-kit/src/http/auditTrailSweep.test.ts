@@ -209,6 +209,38 @@ const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<
       () => [owed(recordType, record.id, 'comment', by)],
     );
   },
+  // A host object has no trail of its own: linking a record to one owes the record's entry alone.
+  addLink: async (route) => {
+    const recordType = recordTypeOf(route);
+    const record = await createFromScenario(kit, recordType);
+    const by = userWhoMay(recordType, 'update');
+    await expectEntries(
+      `${route.id} by ${by}`,
+      () =>
+        send(
+          route,
+          by,
+          { id: record.id },
+          { body: { kind: 'concerns', host: { system: 'mes', kind: 'batch', id: 'B-1' } } },
+        ),
+      () => [owed(recordType, record.id, 'link', by)],
+    );
+  },
+  removeLink: async (route) => {
+    const recordType = recordTypeOf(route);
+    const record = await createFromScenario(kit, recordType);
+    const by = userWhoMay(recordType, 'update');
+    const added = await kit.as(by)(`/${recordType.collection}/${record.id}/links`, {
+      method: 'POST',
+      body: { kind: 'concerns', host: { system: 'mes', kind: 'batch', id: 'B-2' } },
+    });
+    expect(added.status, added.text).toBe(201);
+    await expectEntries(
+      `${route.id} by ${by}`,
+      () => send(route, by, { id: record.id, linkId: added.json.id }, { body: { reason: 'Wrong batch.' } }),
+      () => [owed(recordType, record.id, 'unlink', by)],
+    );
+  },
   // Marking one's own notification read changes no regulated record: it owes the trail nothing.
   readNotification: async (route) => {
     const id = uuidv7();

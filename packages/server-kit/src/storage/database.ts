@@ -169,6 +169,29 @@ export interface AuditVerificationsTable {
   result: Jsonb<unknown> | null;
 }
 
+/** A typed link between two records, or from a record to a host object (migration 0006). */
+export interface RecordLinksTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  from_type: string;
+  from_id: string;
+  /** The target record's type; '' when the target is a host object. */
+  to_type: string;
+  /** The host system and object kind; '' when the target is a record. */
+  to_system: ColumnType<string, string | undefined, never>;
+  to_kind: ColumnType<string, string | undefined, never>;
+  to_id: string;
+  to_label: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+  removed_by: string | null;
+  removed_by_name: string | null;
+  removed_at: Timestamp | null;
+  removal_reason: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -184,6 +207,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   record_counters: RecordCountersTable;
   audit_verifications: AuditVerificationsTable;
+  record_links: RecordLinksTable;
 }
 
 /** One row of a record type's table. */

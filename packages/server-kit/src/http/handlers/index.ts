@@ -5,6 +5,7 @@ import { auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
 import { auditTrailExportHandler } from './auditTrailExport';
 import { auditVerificationHandler, startAuditVerificationHandler } from './auditVerifications';
 import { createCommentHandler, listCommentsHandler } from './comments';
+import { addLinkHandler, listLinksHandler, removeLinkHandler } from './links';
 import { notificationsHandler, readNotificationHandler } from './notifications';
 import {
   getRecordHandler,
@@ -32,6 +33,9 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   downloadAttachment: downloadAttachmentHandler,
   listComments: listCommentsHandler,
   createComment: createCommentHandler,
+  listLinks: listLinksHandler,
+  addLink: addLinkHandler,
+  removeLink: removeLinkHandler,
   auditTrail: auditTrailHandler,
   auditTrailExport: auditTrailExportHandler,
   verifyAuditTrail: verifyAuditTrailHandler,

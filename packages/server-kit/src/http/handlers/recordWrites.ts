@@ -1,6 +1,13 @@
-import type { RecordBase, RelatedCount, SignatureInput } from '@masetra/core';
+import {
+  createBodySchema,
+  type LinkInput,
+  type RecordBase,
+  type RelatedCount,
+  type SignatureInput,
+} from '@masetra/core';
 import { appendAuditEntry } from '../../audit-trail/appendAuditEntry';
 import { createRecord } from '../../services/createRecord';
+import { addLink, resolveLink } from '../../services/recordLinks';
 import { applyFollowUps } from '../../services/systemTransitions';
 import { acceptTransition, applyTransition, type TransitionInput } from '../../services/transitionRecord';
 import { updateRecord } from '../../services/updateRecord';
@@ -30,20 +37,39 @@ export async function createRecordHandler(context: RequestContext): Promise<Resp
   const recordType = recordTypeOf(context);
   authorize(context, recordType, 'create');
   const { value, text } = await readJsonBody(context.request, context.kit.limits.jsonBodyBytes);
-  const fields = parseBody(recordType.createInput, value) as Record<string, unknown>;
+  const { links = [], ...fields } = parseBody(createBodySchema(recordType), value) as Record<
+    string,
+    unknown
+  > & {
+    links?: LinkInput[];
+  };
   const parentType = recordType.parent ? context.kit.registry.byName(recordType.parent.type) : undefined;
   await assertActiveUserReferences(context.kit.options, { principal: context.principal, recordType, fields });
   return runWrite(context, text, async (trx) => {
+    const now = context.kit.now();
     const { record, event } = await createRecord(
       trx,
-      { principal: context.principal, recordType, fields, source: context.source, now: context.kit.now() },
+      { principal: context.principal, recordType, fields, source: context.source, now },
       parentType,
     );
+    // The record and its links commit together: a link that is refused leaves no record.
+    const events = [event];
+    const self = { recordType, record };
+    const linkContext = {
+      registry: context.kit.registry,
+      principal: context.principal,
+      source: context.source,
+    };
+    for (const [index, link] of links.entries()) {
+      const resolved = await resolveLink(trx, linkContext, self, link, `/links/${index}`);
+      const added = await addLink(trx, { ...linkContext, at: now.toISOString() }, resolved, self);
+      events.push(...added.events);
+    }
     return {
       status: 201,
       headers: { etag: etagOf(record.version), location: locationOf(context.url, record.id) },
       body: record,
-      events: [event],
+      events,
     };
   });
 }

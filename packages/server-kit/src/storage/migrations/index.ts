@@ -4,6 +4,7 @@ import * as appendOnlyFiles from './0002_append_only_files';
 import * as outboxRetention from './0003_outbox_retention';
 import * as auditVerifications from './0004_audit_verifications';
 import * as signatureAttachments from './0005_signature_attachments';
+import * as recordLinks from './0006_record_links';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_outbox_retention': outboxRetention,
   '0004_audit_verifications': auditVerifications,
   '0005_signature_attachments': signatureAttachments,
+  '0006_record_links': recordLinks,
 };

@@ -1,0 +1,2 @@
+export * from './linkKinds';
+export * from './linkSchemas';
