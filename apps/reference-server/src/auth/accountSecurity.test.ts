@@ -296,6 +296,18 @@ describe('the organization’s MFA policy', () => {
     expect(policy.json.signingRoles).not.toContain('admin');
   });
 
+  it('refuses a rule that would hold the administrator who sets it, before they have an authenticator', async () => {
+    const unenrolled = await newUser(['admin']);
+    const token = (await login(unenrolled.email)).json.accessToken;
+    const refused = await setPolicy('everyone', token);
+    expect(refused.status).toBe(409);
+    expect(refused.json.code).toBe('enrol_first');
+    expect((await call('GET', '/organizations/security-policy', { token })).json.mfaRequired).toBe('off');
+    // `signers` does not cover an administrator: they may set it.
+    expect((await setPolicy('signers', token)).status).toBe(200);
+    expect((await setPolicy('off', token)).status).toBe(200);
+  });
+
   it('leads a signer without an authenticator to enrolment before anything else', async () => {
     const approver = await newUser(['qa_approver']);
     const viewer = await newUser(['viewer']);

@@ -1,6 +1,6 @@
 import { findAccountById, rolesOf } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
-import { mfaRequiredFor, readMfaRequirement } from './mfaPolicy';
+import { needsMfaEnrolment } from './mfaPolicy';
 
 /** The signed-in user as login, refresh and `/me` show them. */
 export interface AuthUser {
@@ -29,7 +29,6 @@ export async function getUser(ctx: AuthContext, userId: string): Promise<AuthUse
   if (!account) return null;
   const roles = await rolesOf(ctx.db, userId);
   const mfaEnrolled = account.totpSecret !== null;
-  const requirement = mfaEnrolled ? 'off' : await readMfaRequirement(ctx.db, account.orgId);
   return {
     id: account.userId,
     orgId: account.orgId,
@@ -38,6 +37,11 @@ export async function getUser(ctx: AuthContext, userId: string): Promise<AuthUse
     roles,
     mfaEnrolled,
     mustChangePassword: account.mustChangePassword,
-    mfaEnrolmentRequired: !mfaEnrolled && mfaRequiredFor(requirement, roles, ctx.signingRoles),
+    mfaEnrolmentRequired: await needsMfaEnrolment(ctx, {
+      userId: account.userId,
+      orgId: account.orgId,
+      roles,
+      hasAuthenticator: mfaEnrolled,
+    }),
   };
 }

@@ -4,6 +4,7 @@
  * one (`mfaEnrolmentRequired`): the QMS itself refuses them until they have.
  */
 import type { RecordTypeRegistry } from '@masetra/core';
+import type { Kysely } from 'kysely';
 import type { AuthDb } from './authDatabase';
 import type { InTransaction } from './inTransaction';
 import type { AuthContext } from './internal/authContext';
@@ -68,6 +69,34 @@ export function mfaRequiredFor(
   if (requirement === 'everyone') return true;
   if (requirement === 'signers') return roles.some((role) => signingRoles.includes(role));
   return false;
+}
+
+interface SsoLinkTable {
+  user_id: string;
+}
+
+/**
+ * Whether this user must enrol an authenticator before the QMS serves them: the organization's
+ * rule covers their roles and they have none. A user who signs in through the organization's
+ * identity provider (a single sign-on link) is not asked: they have no password here, the
+ * provider holds their factors (its own MFA policy), and every signature re-authenticates there
+ * (`prompt=login`, `max_age=0`). Asking them to enrol would ask for a password they do not have.
+ */
+export async function needsMfaEnrolment(
+  ctx: AuthContext,
+  user: { userId: string; orgId: string; roles: readonly string[]; hasAuthenticator: boolean },
+): Promise<boolean> {
+  if (user.hasAuthenticator) return false;
+  if (!mfaRequiredFor(await readMfaRequirement(ctx.db, user.orgId), user.roles, ctx.signingRoles)) {
+    return false;
+  }
+  // The link table belongs to the single sign-on module (migration 0006_sso), read here by name only.
+  const link = await (ctx.db as unknown as Kysely<{ auth_sso_links: SsoLinkTable }>)
+    .selectFrom('auth_sso_links')
+    .select('user_id')
+    .where('user_id', '=', user.userId)
+    .executeTakeFirst();
+  return link === undefined;
 }
 
 export async function getSecurityPolicy(ctx: AuthContext, orgId: string): Promise<SecurityPolicy> {

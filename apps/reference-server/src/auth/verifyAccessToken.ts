@@ -2,7 +2,7 @@ import { readAccessToken } from './internal/accessToken';
 import { rolesOf } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
 import { addSeconds } from './internal/authContext';
-import { mfaRequiredFor, readMfaRequirement } from './mfaPolicy';
+import { needsMfaEnrolment } from './mfaPolicy';
 
 /**
  * Who a request comes from: the shape of `Principal` in `@masetra/core`, so it can be handed
@@ -80,8 +80,12 @@ export async function verifyAccessToken(ctx: AuthContext, token: string): Promis
     sessionId: claims.sessionId,
   };
   if (
-    !session.totpSecret &&
-    mfaRequiredFor(await readMfaRequirement(ctx.db, session.orgId), roles, ctx.signingRoles)
+    await needsMfaEnrolment(ctx, {
+      userId: claims.userId,
+      orgId: session.orgId,
+      roles,
+      hasAuthenticator: session.totpSecret !== null,
+    })
   ) {
     principal.mfaEnrolmentRequired = true;
   }

@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import QRCode from 'qrcode';
 import type { AuthDatabase, AuthPrincipal, AuthService } from '../auth';
 import { isAuthError } from '../auth';
+import { mfaRequiredFor } from '../auth/mfaPolicy';
 import type { UserDirectory } from '../users/userDirectory';
 import { requestSource, USER_SUBJECT } from '../users/userTrail';
 import { requirePermission } from './authenticateBearer';
@@ -209,6 +210,21 @@ export function accountHandlers({
       guards: adminOnly,
       handle: async ({ body, principal, request }) => {
         const admin = principal();
+        // A rule that covers the administrator before they have a second factor would hold them at
+        // enrolment too, away from the very screen that set it: they enrol first.
+        const [self, current] = await Promise.all([
+          auth.getUser(admin.userId),
+          auth.getSecurityPolicy(admin.orgId),
+        ]);
+        if (!self?.mfaEnrolled && mfaRequiredFor(body.mfaRequired, admin.roles, current.signingRoles)) {
+          throw new HostProblemError({
+            ...problemFor(
+              'conflict',
+              'Set up your own authenticator on your account page first: this rule would require one of you too.',
+            ),
+            code: 'enrol_first',
+          });
+        }
         const organization = await users.organization(admin.orgId);
         await auth.setSecurityPolicy({
           orgId: admin.orgId,

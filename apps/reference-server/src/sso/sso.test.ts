@@ -331,6 +331,28 @@ describe('sign-in with the identity provider', () => {
     expectProblem(replayed, 400, 'sso_state_invalid');
   });
 
+  it('does not hold a single sign-on user at authenticator enrolment: the provider holds their factors', async () => {
+    const setPolicy = (mfaRequired: string) =>
+      call('PATCH', '/organizations/security-policy', admin.accessToken, {
+        mfaRequired,
+        reason: 'Everyone uses a second factor',
+      });
+    // `signers` covers Quinn (a QA approver) and not the administrator, who has no authenticator here.
+    expect((await setPolicy('signers')).status).toBe(200);
+    try {
+      const signedIn = await ssoSignIn(quinn);
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.json.user.mfaEnrolmentRequired).toBe(false);
+      // The records API serves them (a user held at enrolment gets 401 here).
+      expect((await call('GET', '/deviations', signedIn.json.accessToken)).status).toBe(200);
+      // A password user of the same organization without an authenticator is held.
+      const local = await login('qa@acme.example');
+      expect(local.user.mfaEnrolmentRequired).toBe(true);
+    } finally {
+      expect((await setPolicy('off')).status).toBe(200);
+    }
+  });
+
   it('refuses an ID token issued to another client (audience)', async () => {
     idp.tamperNextIdToken((claims) => ({ ...claims, aud: 'another-app' }));
     const result = await ssoSignIn(rita);

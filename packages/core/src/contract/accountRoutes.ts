@@ -152,6 +152,6 @@ export const accountRoutes = {
     body: z.strictObject({ mfaRequired: mfaRequirementSchema, reason }),
     response: securityPolicySchema,
     successStatus: 200,
-    problems: [400, 401, 403, 422],
+    problems: [400, 401, 403, 409, 422],
   }),
 };
