@@ -6,7 +6,7 @@ const packagesDir = fileURLToPath(new URL('../packages/', import.meta.url));
 
 /** Each published package: every code subpath of its `exports` map → the source it is built from. */
 const publishedPackages = {
-  core: { '.': 'src/index.ts', './openapi': 'src/openapi/index.ts' },
+  core: { '.': 'src/index.ts', './auth': 'src/auth.ts', './openapi': 'src/openapi/index.ts' },
   client: { '.': 'src/index.ts' },
   react: { '.': 'src/index.ts' },
   'server-kit': {

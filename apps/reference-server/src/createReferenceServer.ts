@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { authRoutes, builtInRegistry, kitRoutes } from '@masetra/core';
+import { builtInRegistry, kitRoutes } from '@masetra/core';
+import { authRoutes } from '@masetra/core/auth';
 import {
   createAuditKey,
   createFileCheckpointStore,

@@ -2,16 +2,6 @@
 
 export * from './audit';
 export * from './capa';
-export type { AccountSession, MfaRequirement, SecurityPolicy } from './contract/accountRoutes';
-export {
-  accountRoutes,
-  accountSessionSchema,
-  authenticatorStatusSchema,
-  mfaRequirementSchema,
-  securityPolicySchema,
-} from './contract/accountRoutes';
-export type { SessionUser, Tokens } from './contract/authRoutes';
-export { authRoutes, sessionUserSchema, tokensSchema } from './contract/authRoutes';
 export type { Contract } from './contract/buildContract';
 export { buildContract } from './contract/buildContract';
 export type { HttpMethod, RouteDefinition, RouteKind } from './contract/defineRoute';
@@ -44,8 +34,6 @@ export {
   transitionBodySchema,
   updateBodySchema,
 } from './contract/recordRoutes';
-export type { SsoOidcSettingsInput, SsoSettings } from './contract/ssoRoutes';
-export { ssoOidcSettingsInputSchema, ssoRoleRuleSchema, ssoSettingsSchema } from './contract/ssoRoutes';
 /** Hashing */
 export { canonicalJson } from './crypto/canonicalJson';
 export type { CoveredAttachment } from './crypto/contentHash';

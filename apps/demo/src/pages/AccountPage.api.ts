@@ -2,7 +2,8 @@
 // TOTP enrolment, called with the session's token; answers are checked against the contract,
 // refusals are ProblemErrors, as from `@masetra/client`.
 import { isProblemError, ProblemError } from '@masetra/client';
-import { authRoutes, type Problem, problemTypes } from '@masetra/core';
+import { type Problem, problemTypes } from '@masetra/core';
+import { authRoutes } from '@masetra/core/auth';
 import { API_BASE_URL, session } from '../session/api';
 
 type Route = (typeof authRoutes)[keyof typeof authRoutes];

@@ -2,7 +2,7 @@
 // code, ten single-use recovery codes; removed with password and code) and their sessions (each
 // signed out on its own, or all others at once). Reached by everyone; a user whose organization
 // requires an authenticator is brought here first (AppShell).
-import type { AccountSession } from '@masetra/core';
+import type { AccountSession } from '@masetra/core/auth';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Page } from '../routing/Page';
 import { session } from '../session/api';

@@ -1,7 +1,7 @@
 // The organization's security settings (administrators): whether an authenticator app is
 // required of everyone, of the roles that sign, or of no one. Users it newly covers set one up
 // at their next sign-in, before anything else.
-import type { SecurityPolicy } from '@masetra/core';
+import type { SecurityPolicy } from '@masetra/core/auth';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { TextField } from '../shell/TextField';

@@ -2,7 +2,8 @@
 // secret is written, never read back (the server answers only whether one is set); every change
 // is an access-rights change in the audit trail, with the reason given here.
 import { isProblemError } from '@masetra/client';
-import { defaultRoleNames, type SsoSettings } from '@masetra/core';
+import { defaultRoleNames } from '@masetra/core';
+import type { SsoSettings } from '@masetra/core/auth';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Page } from '../routing/Page';

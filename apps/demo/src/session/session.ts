@@ -1,7 +1,7 @@
 // The signed-in session: the access token lives in memory only; the refresh token, which is
 // single-use and rotates, is kept in sessionStorage so a reload of this tab stays signed in.
 import type { MasetraClient } from '@masetra/client';
-import type { SessionUser, Tokens } from '@masetra/core';
+import type { SessionUser, Tokens } from '@masetra/core/auth';
 
 const REFRESH_KEY = 'masetra-demo.refresh-token';
 /** Refresh this long before the access token expires, so no request carries a dying token. */

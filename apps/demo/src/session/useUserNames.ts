@@ -1,6 +1,6 @@
 // Display names for user ids (record owners, authors, signers), from the reference server's
 // directory, which every signed-in user may read.
-import type { SessionUser } from '@masetra/core';
+import type { SessionUser } from '@masetra/core/auth';
 import { useCallback, useEffect, useState } from 'react';
 import { qms } from './api';
 

@@ -1,5 +1,6 @@
 // The frame around every signed-in page: skip link, header, main navigation and the page.
-import { can, type OrganizationAction, type SessionUser } from '@masetra/core';
+import { can, type OrganizationAction } from '@masetra/core';
+import type { SessionUser } from '@masetra/core/auth';
 import { type ReactNode, useId } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { accountLocale, accountMessages } from '../pages/AccountPage.messages';

@@ -1,7 +1,8 @@
 // The reference server's single sign-on routes (core's contract, `sso.*`), called from the demo
 // with the session's token; answers are checked against the contract, refusals are ProblemErrors.
 import { ProblemError } from '@masetra/client';
-import { authRoutes, type Problem, type SsoOidcSettingsInput, type Tokens } from '@masetra/core';
+import type { Problem } from '@masetra/core';
+import { authRoutes, type SsoOidcSettingsInput, type Tokens } from '@masetra/core/auth';
 import { API_BASE_URL, session } from '../session/api';
 
 type Route = (typeof authRoutes)[keyof typeof authRoutes];

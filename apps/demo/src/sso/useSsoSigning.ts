@@ -1,6 +1,6 @@
 // Whether the signed-in user signs by re-authenticating at an identity provider (single sign-on),
 // as the server says; the signature dialog then offers "Re-authenticate with …" in place of a password.
-import type { SessionUser } from '@masetra/core';
+import type { SessionUser } from '@masetra/core/auth';
 import type { SignerReauthentication } from '@masetra/react';
 import { useEffect, useState } from 'react';
 import { ssoApi } from './ssoApi';

@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { authRoutes } from '@masetra/core';
+import { authRoutes } from '@masetra/core/auth';
 import type { Storage } from '@masetra/server-kit';
 import { createAuthService } from '../auth';
 import { createUserAdministration, type SetupLinkIssued } from '../users/createUserAdministration';

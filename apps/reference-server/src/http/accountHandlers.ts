@@ -1,7 +1,8 @@
 // The signed-in user's own account (sessions, authenticator, recovery codes) and the
 // administrator's side of it (ending a user's sessions, the organization's MFA policy), from
 // core's `accountRoutes`, plus TOTP enrolment (`auth.beginTotp`, `auth.confirmTotp`).
-import { type accountRoutes, problemFor } from '@masetra/core';
+import { problemFor } from '@masetra/core';
+import type { accountRoutes } from '@masetra/core/auth';
 import { appendAuditEntry, type Database } from '@masetra/server-kit';
 import type { Request, RequestHandler } from 'express';
 import type { Transaction } from 'kysely';

@@ -1,4 +1,4 @@
-import type { SessionUser } from '@masetra/core';
+import type { SessionUser } from '@masetra/core/auth';
 import type { AuthService, AuthUser, LoginResult } from '../auth';
 import type { UserAdministration } from '../users/createUserAdministration';
 import type { UserDirectory } from '../users/userDirectory';

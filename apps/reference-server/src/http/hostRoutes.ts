@@ -1,5 +1,6 @@
 // The reference server's own routes, mounted from core's `authRoutes` by route id, as the kit mounts its own.
-import { authRoutes, type RouteDefinition } from '@masetra/core';
+import type { RouteDefinition } from '@masetra/core';
+import { authRoutes } from '@masetra/core/auth';
 import express, { type Request, type RequestHandler, Router } from 'express';
 import type * as z from 'zod/mini';
 import type { AuthPrincipal, AuthService } from '../auth';

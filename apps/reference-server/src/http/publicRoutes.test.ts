@@ -1,5 +1,6 @@
 /** Which routes answer without a token, over HTTP: exactly the contract's `public` ones. */
-import { authRoutes, type RouteDefinition } from '@masetra/core';
+import type { RouteDefinition } from '@masetra/core';
+import { authRoutes } from '@masetra/core/auth';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { DEMO_PASSWORD } from '../seed/demoUsers';
 import { type RunningReferenceServer, startReferenceServer } from '../testing/startReferenceServer';

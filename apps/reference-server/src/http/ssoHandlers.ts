@@ -1,4 +1,4 @@
-import type { SessionUser } from '@masetra/core';
+import type { SessionUser } from '@masetra/core/auth';
 import type { RequestHandler } from 'express';
 import type { AuthPrincipal, AuthService, LoginResult } from '../auth';
 import type { Sso } from '../sso/createSso';

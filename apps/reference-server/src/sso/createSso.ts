@@ -5,7 +5,7 @@
  * process may take the callback), maps the provider's subject to a user, and signs them in.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { SsoOidcSettingsInput, SsoSettings } from '@masetra/core';
+import type { SsoOidcSettingsInput, SsoSettings } from '@masetra/core/auth';
 import type { AuditEntryInput, Database } from '@masetra/server-kit';
 import type { Kysely, Selectable } from 'kysely';
 import type { IDToken } from 'openid-client';

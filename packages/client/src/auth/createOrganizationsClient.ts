@@ -1,4 +1,4 @@
-import { authRoutes } from '@masetra/core';
+import { authRoutes } from '@masetra/core/auth';
 import type { RequestOptions, RouteResponse } from '../contractTypes';
 import type { Transport } from '../internal/transport';
 

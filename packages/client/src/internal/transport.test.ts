@@ -1,4 +1,5 @@
-import { authRoutes, recordTypes } from '@masetra/core';
+import { recordTypes } from '@masetra/core';
+import { authRoutes } from '@masetra/core/auth';
 import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../createClient';
