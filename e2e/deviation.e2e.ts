@@ -1,6 +1,6 @@
 // A deviation taken by the seeded users through its whole lifecycle in the demo: raised,
 // assessed, approved with a signature (after a wrong password is refused), investigated with
-// 5 Whys and a CAPA, approved for closure with a signature, and closed, every step in its trail.
+// 5 Whys and a CAPA (created with its link in one write, seen from both ends), approved for closure with a signature, and closed, every step in its trail.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -98,6 +98,13 @@ test('a major deviation goes from draft to closed with signatures, a 5-Why inves
   const capaLink = page.getByRole('link', { name: /^CAPA-\d{4}-\d{4} CAPA for DEV-/ });
   await capaLink.waitFor();
   const capaName = (await capaLink.textContent()) ?? '';
+  // One write made the CAPA and its link: the deviation's Links section shows it, with its state.
+  const deviationLinks = page.getByRole('region', { name: 'Links' });
+  await deviationLinks.getByRole('button', { name: capaName, exact: true }).waitFor();
+  await expect
+    .poll(() => deviationLinks.getByRole('listitem').first().textContent())
+    .toMatch(/^Addressed by/);
+  await screenshot(page, 'deviation-links');
 
   await editRecord(
     page,
@@ -109,6 +116,7 @@ test('a major deviation goes from draft to closed with signatures, a 5-Why inves
       await edit
         .getByLabel('Impact assessment')
         .fill('Stability data cover the excursion; batch 24-201 may be released.');
+      await edit.getByLabel('CAPA required').check();
     },
     'Investigation completed.',
   );
@@ -157,6 +165,14 @@ test('a major deviation goes from draft to closed with signatures, a 5-Why inves
   await page.getByRole('link', { name: capaName }).click();
   await page.waitForURL(/\/capas\/[0-9a-f-]{36}$/);
   await waitForState(page, 'Draft');
+  // The CAPA's end of the link: it addresses the deviation, now closed.
+  const capaLinks = page.getByRole('region', { name: 'Links' });
+  const deviationEnd = capaLinks.getByRole('listitem').filter({ hasText: TITLE });
+  await deviationEnd.waitFor();
+  expect(await deviationEnd.textContent()).toMatch(/^Addresses\s+DEV-\d{4}-\d{4} /);
+  expect(await deviationEnd.textContent()).toContain('Closed');
+  await deviationEnd.scrollIntoViewIfNeeded();
+  await screenshot(page, 'capa-links');
   expect(errors).toEqual([]);
   await context.close();
 });

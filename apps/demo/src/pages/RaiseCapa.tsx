@@ -1,34 +1,30 @@
-// Raising a CAPA from a deviation: a draft CAPA that names the deviation as its source,
-// linked back from the deviation, so its investigation can be submitted.
+// Raising a CAPA from a deviation: a draft CAPA that names the deviation as its source and is
+// linked from it (`addressed_by`) in the same transaction, so a retry never leaves a CAPA without
+// its link. The server keeps the deviation's `linkedCapaIds` in step with its links, so its
+// investigation can be submitted.
+import { isProblemError } from '@masetra/client';
 import { can, type RecordBase, stateHasTag } from '@masetra/core';
-import { useCreateRecord, useQms, useRecord, useUpdateRecord } from '@masetra/react';
-import { useState } from 'react';
+import { qmsKeys, useQms, useRecordLinks } from '@masetra/react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 
 interface LinkableDeviation extends RecordBase {
   title?: string;
-  linkedCapaIds?: string[];
-}
-
-function LinkedCapa({ id }: { id: string }) {
-  const { labels } = useQms();
-  const { data: capa } = useRecord('capa', id);
-  const base = capa as (RecordBase & { title?: string }) | undefined;
-  return (
-    <li>
-      <Link to={`/capas/${id}`}>{base ? `${base.number} ${base.title ?? ''}` : id}</Link>
-      {base ? <span className="demo-muted"> ({labels.state(base.state)})</span> : null}
-    </li>
-  );
 }
 
 export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
-  const { principal, registry } = useQms();
+  const { principal, registry, client, labels } = useQms();
+  const queryClient = useQueryClient();
   const linkable = deviation as LinkableDeviation;
-  const createCapa = useCreateRecord('capa');
-  const updateDeviation = useUpdateRecord('deviation');
+  const links = useRecordLinks('deviation', deviation.id);
   const [error, setError] = useState<string | undefined>(undefined);
-  const linked = linkable.linkedCapaIds ?? [];
+  const [busy, setBusy] = useState(false);
+  // One key per raise: trying again after a lost answer replays the first CAPA instead of a second.
+  const attemptKey = useRef<string | undefined>(undefined);
+  const linked = (links.data ?? []).filter(
+    (link) => link.kind === 'addressed_by' && link.direction === 'outgoing' && link.record,
+  );
   const capaType = registry.byName('capa');
   const deviationType = registry.byName('deviation');
   const mayRaise =
@@ -45,31 +41,41 @@ export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
   if (linked.length === 0 && !mayRaise) return null;
 
   const raise = async () => {
+    if (!capaType) return;
     setError(undefined);
+    setBusy(true);
+    attemptKey.current ??= crypto.randomUUID();
     try {
-      const capa = (await createCapa.mutateAsync({
-        title: `CAPA for ${deviation.number}: ${linkable.title ?? ''}`.slice(0, 200),
-        kind: 'corrective',
-        sourceRefs: [{ type: 'deviation', id: deviation.id, number: deviation.number }],
-      })) as RecordBase;
-      await updateDeviation.mutateAsync({
-        id: deviation.id,
-        version: deviation.version,
-        changes: { linkedCapaIds: [...linked, capa.id], capaRequired: true },
-        reason: `${capa.number} raised from this deviation.`,
-      });
+      await client.records(capaType).create(
+        {
+          title: `CAPA for ${deviation.number}: ${linkable.title ?? ''}`.slice(0, 200),
+          kind: 'corrective',
+          sourceRefs: [{ type: 'deviation', id: deviation.id, number: deviation.number }],
+          links: [{ kind: 'addressed_by', from: { type: 'deviation', id: deviation.id } }],
+        },
+        { idempotencyKey: attemptKey.current },
+      );
+      attemptKey.current = undefined;
+      // The deviation changed too (its linkedCapaIds, its version, its trail).
+      await queryClient.invalidateQueries({ queryKey: qmsKeys.allRecords() });
     } catch (failure) {
+      // A refusal was answered: the next try is a new request. A lost answer keeps the key.
+      if (isProblemError(failure)) attemptKey.current = undefined;
       setError(failure instanceof Error ? failure.message : 'The CAPA could not be raised.');
+    } finally {
+      setBusy(false);
     }
   };
-  const busy = createCapa.isPending || updateDeviation.isPending;
 
   return (
     <div>
       {linked.length > 0 ? (
         <ul className="demo-links">
-          {linked.map((capaId) => (
-            <LinkedCapa key={capaId} id={capaId} />
+          {linked.map(({ id, record }) => (
+            <li key={id}>
+              <Link to={`/capas/${record?.id}`}>{`${record?.number} ${record?.title ?? ''}`.trim()}</Link>
+              <span className="demo-muted"> ({labels.state(record?.state ?? '')})</span>
+            </li>
           ))}
         </ul>
       ) : (

@@ -14,13 +14,21 @@ export interface LinkKindRule {
   from: readonly string[] | '*';
   /** Record types the link may point to, or `'host'` for a host object. */
   to: readonly string[] | 'host';
-  /** Whether the source may point at itself. */
-  selfAllowed?: boolean;
+  /**
+   * A field of the source, by source record type, that lists the ids of its targets of this
+   * kind (a deviation's `linkedCapaIds`). The server keeps it in step with the links, in the
+   * link's transaction, for the record type's own rules and for readers of the field.
+   */
+  mirrorField?: Readonly<Record<string, string>>;
 }
 
 export const linkKinds: Readonly<Record<LinkKind, LinkKindRule>> = {
   /** A deviation or an audit finding is addressed by a CAPA. */
-  addressed_by: { from: ['deviation', 'finding'], to: ['capa'] },
+  addressed_by: {
+    from: ['deviation', 'finding'],
+    to: ['capa'],
+    mirrorField: { deviation: 'linkedCapaIds', finding: 'linkedCapaIds' },
+  },
   /** A CAPA changes a controlled document. */
   changes: { from: ['capa'], to: ['document'] },
   /** A deviation recurs: it is a recurrence of an earlier one. */

@@ -84,8 +84,17 @@ describe('links between records', () => {
       actorId: 'olivia',
       changes: change('incoming', { type: 'deviation', id: deviation.id, number: deviation.number }),
     });
-    // A link is no field: neither record's version moves.
-    expect((await kit.as('quinn')(`/deviations/${deviation.id}`)).json.version).toBe(deviation.version);
+    // The deviation's `linkedCapaIds` is kept in step, as an audited update in the same transaction;
+    // the CAPA, the target, is not changed.
+    const linked = (await kit.as('quinn')(`/deviations/${deviation.id}`)).json;
+    expect(linked).toMatchObject({ version: deviation.version + 1, linkedCapaIds: [capa.id] });
+    expect((await trailOf('deviations', deviation.id)).at(-2)).toMatchObject({
+      action: 'update',
+      actorId: 'olivia',
+      reason: `${capa.number} linked (addressed_by).`,
+      changes: [{ field: 'linkedCapaIds', old: null, new: [capa.id] }],
+    });
+    expect((await kit.as('quinn')(`/capas/${capa.id}`)).json.version).toBe(capa.version);
 
     // The same link again is the one link: answered as it is, nothing written.
     const before = await trailLength();
@@ -136,6 +145,7 @@ describe('links between records', () => {
     expect(removed.json).toMatchObject({ id: added.json.id, direction: 'incoming' });
     expect(await linksOf('deviations', deviation.id)).toEqual([]);
     expect(await linksOf('capas', capa.id)).toEqual([]);
+    expect((await kit.as('quinn')(`/deviations/${deviation.id}`)).json.linkedCapaIds).toEqual([]);
     for (const [collection, id] of [
       ['deviations', deviation.id],
       ['capas', capa.id],
@@ -246,6 +256,7 @@ describe('links between records', () => {
       body: { kind: 'addressed_by', to: { type: 'capa', id: capa.id } },
     });
     expect(added.status).toBe(201);
+    deviation = (await kit.as('olivia')(`/deviations/${deviation.id}`)).json;
     for (const move of scenario('deviation').moves) {
       deviation = await expectOk(
         transition(kit, move.by as 'olivia', 'deviations', deviation, move.event, { sign: move.sign }),
@@ -307,6 +318,9 @@ describe('create with a link', () => {
       action: 'link',
       actorId: 'quinn',
     });
+    expect((await kit.as('quinn')(`/deviations/${deviation.id}`)).json.linkedCapaIds).toEqual([
+      created.json.id,
+    ]);
     expect((await trailOf('capas', created.json.id)).map((entry) => entry.action)).toEqual([
       'create',
       'link',

@@ -1,8 +1,10 @@
 import {
   can,
+  diffRecord,
   type HostRef,
   type LinkInput,
   type LinkKind,
+  linkKinds,
   linkRefusal,
   type Principal,
   type RecordBase,
@@ -14,7 +16,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { problems } from '../http/problems';
 import type { Database, RecordLinksTable } from '../storage/database';
-import { findRecord } from '../storage/records';
+import { findRecord, updateRecordIfVersion } from '../storage/records';
 import { toIsoString } from '../storage/timestamps';
 import { recordAuditedChange } from './auditedChange';
 import type { DomainEvent } from './QmsOptions';
@@ -26,6 +28,12 @@ import type { DomainEvent } from './QmsOptions';
  * effectiveness check failed; a new deviation that recurs a closed one), and both trails say
  * so. Removing a link whose source is finished is refused: a closed deviation was approved
  * with the CAPAs that addressed it, and what that approval relied on stays as it was.
+ *
+ * A kind may name a field of its source that lists its targets' ids (`mirrorField`: a
+ * deviation's `linkedCapaIds`). The server keeps that field in step in the link's transaction,
+ * as an ordinary audited update of the source, so the record type's own rules (a deviation that
+ * needs a CAPA has one) and every reader of the field see the links. A finished source keeps the
+ * field it was finished with; its link is still recorded in both trails.
  */
 
 /** A record end of a link, with its type. */
@@ -106,6 +114,54 @@ export async function resolveLink(
 
 function endSummary(end: LinkedEnd) {
   return { type: end.recordType.name, id: end.record.id, number: end.record.number };
+}
+
+/**
+ * Keeps the source's mirror field in step with its links of the kind: adds or removes the
+ * target's id, bumps the source's version and writes the update to its trail.
+ */
+async function mirrorOnSource(
+  trx: Transaction<Database>,
+  context: LinkContext,
+  link: { kind: LinkKind; source: LinkedEnd; target: ResolvedLink['target'] },
+  change: 'add' | 'remove',
+): Promise<DomainEvent | null> {
+  const { recordType } = link.source;
+  const field = linkKinds[link.kind].mirrorField?.[recordType.name];
+  if (!field || !(field in recordType.fields) || !isRecordEnd(link.target)) return null;
+  const current = (await findRecord(trx, recordType, context.principal.orgId, link.source.record.id)) as
+    | (RecordBase & Record<string, unknown>)
+    | null;
+  if (!current || recordType.finalStates.includes(current.state)) return null;
+  // The mirror changes a field of the source: that needs the right to change it, whichever end the link was added from.
+  if (!can(context.principal, recordType, 'update')) {
+    throw problems.forbidden(`Your roles do not allow update on ${recordType.collection}.`);
+  }
+  const ids = Array.isArray(current[field]) ? (current[field] as string[]) : [];
+  const targetId = link.target.record.id;
+  const nextIds = change === 'add' ? [...new Set([...ids, targetId])] : ids.filter((id) => id !== targetId);
+  if (nextIds.length === ids.length) return null;
+  const next = {
+    ...current,
+    [field]: nextIds,
+    version: current.version + 1,
+    updatedAt: context.at,
+  } as RecordBase;
+  if (!(await updateRecordIfVersion(trx, recordType, next, current.version))) {
+    throw problems.stale(current.version);
+  }
+  link.source.record = next;
+  return recordAuditedChange(trx, {
+    principal: context.principal,
+    recordType,
+    record: next,
+    action: 'update',
+    eventVerb: 'updated',
+    changes: diffRecord(current, next),
+    reason: `${link.target.record.number} ${change === 'add' ? 'linked' : 'unlinked'} (${link.kind}).`,
+    source: context.source,
+    at: context.at,
+  });
 }
 
 /** What the trail of each record says about the link: the kind, the direction and the other end. */
@@ -258,8 +314,9 @@ export async function addLink(
   const other = seenFrom.record.id === link.source.record.id ? link.target : link.source;
   const view = viewOf(row, seenFrom, isRecordEnd(other) ? other : null);
   if (!inserted) return { link: view, created: false, events: [] };
+  const mirrored = await mirrorOnSource(trx, context, link, 'add');
   const events = await writeLinkTrail(trx, context, { id, ...link }, 'link', null);
-  return { link: view, created: true, events };
+  return { link: view, created: true, events: mirrored ? [mirrored, ...events] : events };
 }
 
 /** Loads the record a link row names, or null when its type is gone from the registry. */
@@ -347,6 +404,12 @@ export async function removeLink(
         },
       })
     : self;
+  const mirrored = await mirrorOnSource(
+    trx,
+    context,
+    { kind: row.kind as LinkKind, source, target },
+    'remove',
+  );
   const events = await writeLinkTrail(
     trx,
     context,
@@ -354,7 +417,7 @@ export async function removeLink(
     'unlink',
     reason,
   );
-  return { link: viewOf(row, self, other), events };
+  return { link: viewOf(row, self, other), events: mirrored ? [mirrored, ...events] : events };
 }
 
 /**
