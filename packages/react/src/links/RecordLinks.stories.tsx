@@ -35,7 +35,10 @@ export const Deviation: Story = {
   },
 };
 
-/** The CAPA's end: the deviations it addresses, each opening the deviation. */
+/**
+ * The CAPA's end: the deviations it addresses, each opening the deviation. The closed deviation
+ * keeps the link it was closed with: it has no Remove button.
+ */
 export const Capa: Story = {
   args: { recordType: 'capa', id: capa.id },
   parameters: {
@@ -47,6 +50,11 @@ export const Capa: Story = {
         name: `${fixtureDeviations.in_final_approval.number} ${fixtureDeviations.in_final_approval.title}`,
       },
       { role: 'button', name: `${fixtureDeviations.closed.number} ${fixtureDeviations.closed.title}` },
+      { role: 'button', name: /^Remove link to /, count: 1 },
+      {
+        role: 'button',
+        name: `Remove link to ${fixtureDeviations.in_final_approval.number} ${fixtureDeviations.in_final_approval.title}`,
+      },
     ],
   },
 };

@@ -8,6 +8,7 @@ import {
   type RecordType,
 } from '@masetra/core';
 import { type FormEvent, useId, useState } from 'react';
+import { useRecord } from '../hooks/useRecord';
 import { type RecordTypeRef, useRecordType } from '../hooks/useRecordType';
 import { type ClassNames, useSlots } from '../internal/classNames';
 import { describeError } from '../internal/problems';
@@ -47,7 +48,16 @@ export function RecordLinks({ recordType, id, onOpenRecord, className, className
   const links = useRecordLinks(type, id);
   const addLink = useAddLink(type, id);
   const removeLink = useRemoveLink(type, id);
+  const self = useRecord(type, id).data as RecordBase | undefined;
   const mayChange = principal !== undefined && can(principal, type, 'update');
+  const isFinal = (typeName: string | undefined, state: string | undefined) =>
+    state !== undefined && (registry.byName(typeName ?? '')?.finalStates.includes(state) ?? false);
+  // The server keeps the links a finished source was closed with (409 record_final): no Remove for them.
+  const mayRemove = (link: RecordLink) =>
+    mayChange &&
+    !(link.direction === 'outgoing'
+      ? isFinal(type.name, self?.state)
+      : isFinal(link.record?.type, link.record?.state));
   // Host objects are linked by the host (it knows its batches); the picker links records.
   const choices = linkKindsFor(type.name)
     .filter(({ kind }) => linkKinds[kind].to !== 'host')
@@ -140,7 +150,7 @@ export function RecordLinks({ recordType, id, onOpenRecord, className, className
                   </>
                 )}
               </span>
-              {mayChange && removing !== link.id && (
+              {mayRemove(link) && removing !== link.id && (
                 <>
                   {' '}
                   <button
