@@ -23,6 +23,18 @@ function Containment({ record: shown }: RecordViewSectionProps) {
 }
 
 describe('RecordDetail', () => {
+  it('shows the CAPAs a deviation links as links with their state, not as raw ids among the details', async () => {
+    const capa = fixtureCapas.implementation;
+    renderWithQms(<RecordDetail recordType="deviation" id={record.id} />, { actor: 'dana' });
+    const links = await screen.findByRole('region', { name: 'Links' });
+    const item = (await within(links).findByText(`${capa.number} ${capa.title}`)).closest('li')!;
+    expect(item.textContent).toContain('Addressed by');
+    expect(item.textContent).toContain('Implementation');
+    const fields = screen.getByRole('region', { name: 'Details' });
+    expect(fields.querySelector('[data-field="linkedCapaIds"]')).toBeNull();
+    expect(fields.textContent).not.toContain(capa.id);
+  });
+
   it('shows the record, its moves, signatures, attachments, comments and audit trail', async () => {
     const onEdit = vi.fn();
     renderWithQms(<RecordDetail recordType="deviation" id={record.id} onEdit={onEdit} />, { actor: 'dana' });

@@ -1,5 +1,5 @@
 import { isProblemError } from '@masetra/client';
-import { can, type RecordOf, type RecordType } from '@masetra/core';
+import { can, linkKinds, type RecordOf, type RecordType } from '@masetra/core';
 import { type CSSProperties, type ReactNode, useId } from 'react';
 import { AuditTrailTimeline } from '../audit-trail/AuditTrailTimeline';
 import { describeField } from '../form/describeField';
@@ -159,8 +159,15 @@ export function RecordDetail<T extends RecordType = RecordType>({
   const isFinal = type.finalStates.includes(record.state);
   const mayEdit =
     onEdit !== undefined && principal !== undefined && can(principal, type, 'update') && !isFinal;
+  // A field the server keeps in step with links (a deviation's `linkedCapaIds`) is shown as links, in the Links section, not as raw ids.
+  const linkMirrors = new Set(Object.values(linkKinds).map((rule) => rule.mirrorField?.[type.name]));
   const fields = Object.entries(type.fields)
-    .filter(([field, schema]) => field !== type.titleField && describeField(schema).kind !== 'structured')
+    .filter(
+      ([field, schema]) =>
+        field !== type.titleField &&
+        describeField(schema).kind !== 'structured' &&
+        !(shown.has('links') && linkMirrors.has(field)),
+    )
     .map(([field]) => field);
   const pageStyle = {
     '--masetra-record-detail-header-height': `${navigation.headerHeight}px`,
