@@ -4,13 +4,27 @@
 // investigation can be submitted.
 import { isProblemError } from '@masetra/client';
 import { can, type RecordBase, stateHasTag } from '@masetra/core';
-import { qmsKeys, useQms, useRecordLinks } from '@masetra/react';
+import { qmsKeys, useQms, useRecord, useRecordLinks } from '@masetra/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 
 interface LinkableDeviation extends RecordBase {
   title?: string;
+  linkedCapaIds?: string[];
+}
+
+/** A CAPA named only in `linkedCapaIds`, as records written before links were typed name them. */
+function LegacyCapa({ id }: { id: string }) {
+  const { labels } = useQms();
+  const { data } = useRecord('capa', id);
+  const capa = data as (RecordBase & { title?: string }) | undefined;
+  return (
+    <li>
+      <Link to={`/capas/${id}`}>{capa ? `${capa.number} ${capa.title ?? ''}`.trim() : id}</Link>
+      {capa ? <span className="demo-muted"> ({labels.state(capa.state)})</span> : null}
+    </li>
+  );
 }
 
 export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
@@ -25,6 +39,9 @@ export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
   const linked = (links.data ?? []).filter(
     (link) => link.kind === 'addressed_by' && link.direction === 'outgoing' && link.record,
   );
+  const legacy = (linkable.linkedCapaIds ?? []).filter(
+    (capaId) => !linked.some((link) => link.record?.id === capaId),
+  );
   const capaType = registry.byName('capa');
   const deviationType = registry.byName('deviation');
   const mayRaise =
@@ -38,7 +55,7 @@ export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
     (stateHasTag(deviationType, deviation.state, 'assessment') ||
       stateHasTag(deviationType, deviation.state, 'investigation'));
 
-  if (linked.length === 0 && !mayRaise) return null;
+  if (linked.length === 0 && legacy.length === 0 && !mayRaise) return null;
 
   const raise = async () => {
     if (!capaType) return;
@@ -69,13 +86,16 @@ export function RaiseCapa({ deviation }: { deviation: RecordBase }) {
 
   return (
     <div>
-      {linked.length > 0 ? (
+      {linked.length + legacy.length > 0 ? (
         <ul className="demo-links">
           {linked.map(({ id, record }) => (
             <li key={id}>
               <Link to={`/capas/${record?.id}`}>{`${record?.number} ${record?.title ?? ''}`.trim()}</Link>
               <span className="demo-muted"> ({labels.state(record?.state ?? '')})</span>
             </li>
+          ))}
+          {legacy.map((capaId) => (
+            <LegacyCapa key={capaId} id={capaId} />
           ))}
         </ul>
       ) : (
