@@ -7,6 +7,8 @@ export default defineProject({
   // Tests read core and client from source, so they never run against a stale build of either.
   resolve: {
     alias: {
+      // Before '@masetra/core', which would otherwise take '@masetra/core/auth' as a path below it.
+      '@masetra/core/auth': source('../core/src/auth.ts'),
       '@masetra/core': source('../core/src/index.ts'),
       '@masetra/client': source('../client/src/index.ts'),
     },
