@@ -71,3 +71,63 @@ test('an administrator invites a user, who chooses their own password from the e
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("an administrator's reset leaves the administrator no way in: the user's sessions and password end, and only the e-mailed link sets a new one", async () => {
+  const admin = await openDemoPage(browser(), 'admin-reset');
+  const user = await openDemoPage(browser(), 'admin-reset-user');
+  const email = `reset.me.${Date.now()}@acme.example`;
+
+  await signIn(admin.page, 'admin@acme.example');
+  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  const form = admin.page.getByRole('region', { name: 'Add a user' });
+  await form.getByLabel('Name', { exact: true }).fill('Rita Reset');
+  await form.getByLabel('E-mail').fill(email);
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await admin.page.getByRole('row', { name: /Rita Reset/ }).waitFor();
+
+  // The user chooses a password from the invitation and works, signed in, in their own browser.
+  await choosePasswordFromMailbox(
+    user.page,
+    email,
+    'Your Masetra account at Acme Pharma',
+    'Rita-first-passphrase-1',
+  );
+  await signIn(user.page, email, 'Rita-first-passphrase-1');
+
+  // The administrator resets it: nothing on the page asks for or shows a password or a link.
+  await admin.page.getByRole('button', { name: 'Reset password of Rita Reset' }).click();
+  await admin.page
+    .getByLabel("Reason for resetting Rita Reset's password")
+    .fill('User reports a shoulder-surfed password');
+  expect(
+    await admin.page
+      .getByLabel(/password/i)
+      .and(admin.page.locator('input[type=password]'))
+      .count(),
+  ).toBe(0);
+  await admin.page.getByRole('button', { name: 'Send reset link' }).click();
+  await admin.page.getByRole('status').getByText('Rita Reset is signed out').waitFor();
+  expect(await admin.page.locator('a[href*="/setup"]').count()).toBe(0);
+  await signOut(admin.page);
+
+  // The user's session has ended at once; their old password signs in no more.
+  await user.page.reload();
+  await user.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await user.page.getByLabel('E-mail').fill(email);
+  await user.page.getByLabel('Password', { exact: true }).fill('Rita-first-passphrase-1');
+  await user.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await user.page.getByRole('alert').waitFor();
+  expect(await user.page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+
+  // Only the link mailed to the user sets a new password.
+  await choosePasswordFromMailbox(
+    user.page,
+    email,
+    'Choose a new Masetra password',
+    'Rita-second-passphrase-2',
+  );
+  await signIn(user.page, email, 'Rita-second-passphrase-2');
+  expect([...admin.errors, ...user.errors]).toEqual([]);
+  await admin.context.close();
+  await user.context.close();
+});
