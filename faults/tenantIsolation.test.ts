@@ -170,7 +170,12 @@ async function withDatabase<T>(
 /** A request every handler would accept up to the record lookup, so only tenancy can refuse it. */
 function attackOn(route: { kind: string; method: string; path: string; recordType: string }, target: Target) {
   const recordType = builtInRegistry.byName(route.recordType);
-  const path = route.path.replace('{id}', target.id).replace('{attachmentId}', target.attachmentId);
+  // Ids of a link or signature that need not exist: the record lookup comes first and refuses.
+  const path = route.path
+    .replace('{id}', target.id)
+    .replace('{attachmentId}', target.attachmentId)
+    .replace('{linkId}', randomUUID())
+    .replace('{signatureId}', randomUUID());
   const ifMatch = { 'if-match': `"${target.version}"` };
   switch (route.kind) {
     case 'update':
@@ -184,6 +189,15 @@ function attackOn(route: { kind: string; method: string; path: string; recordTyp
       return { path, method: 'POST', body: { event: recordType.events[0] }, headers: ifMatch };
     case 'createComment':
       return { path, method: 'POST', body: { body: 'Tenant probe' }, headers: {} };
+    case 'addLink':
+      return {
+        path,
+        method: 'POST',
+        body: { kind: 'concerns', host: { system: 'lims', kind: 'sample', id: 'S-PROBE' } },
+        headers: {},
+      };
+    case 'removeLink':
+      return { path, method: 'DELETE', body: { reason: 'Tenant probe' }, headers: {} };
     case 'uploadAttachment':
       return {
         path,

@@ -20,6 +20,15 @@ export function rawSender(origin: string, sockets: number, keepAlive = true) {
   const send = (raw: RawRequest): Promise<RawOutcome> =>
     new Promise((resolve) => {
       let outgoing: ReturnType<typeof request>;
+      // Node's client frames a body chunked only for POST, PUT and PATCH; a DELETE's body would go
+      // out unframed and the server would read it as the next request. Frame it as a client does.
+      const framed = Object.keys(raw.headers).some((name) =>
+        ['content-length', 'transfer-encoding'].includes(name.toLowerCase()),
+      );
+      const headers =
+        raw.body !== undefined && !framed && !['POST', 'PUT', 'PATCH'].includes(raw.method)
+          ? { ...raw.headers, 'transfer-encoding': 'chunked' }
+          : raw.headers;
       try {
         outgoing = request(
           {
@@ -28,7 +37,7 @@ export function rawSender(origin: string, sockets: number, keepAlive = true) {
             port: url.port,
             method: raw.method,
             path: raw.path,
-            headers: raw.headers,
+            headers,
             timeout: 60_000,
           },
           (response) => {
