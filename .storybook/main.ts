@@ -23,6 +23,7 @@ export default defineMain({
         // Stories read core and client from source, as the component tests do: never a stale build.
         alias: [
           { find: /^@masetra\/core$/, replacement: source('../packages/core/src/index.ts') },
+          { find: /^@masetra\/core\/auth$/, replacement: source('../packages/core/src/auth.ts') },
           { find: /^@masetra\/client$/, replacement: source('../packages/client/src/index.ts') },
           // The private fixtures package exports its source; the catalog is no workspace package.
           { find: /^@masetra\/fixtures$/, replacement: source('../packages/fixtures/src/index.ts') },

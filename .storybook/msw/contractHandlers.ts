@@ -7,15 +7,14 @@
  * Works in the browser (`setupWorker`) and in Node (`setupServer`).
  */
 import {
-  authRoutes,
   buildContract,
   builtInRegistry,
   PROBLEM_CONTENT_TYPE,
   problemTypes,
   type RecordTypeRegistry,
   type RouteDefinition,
-  type Tokens,
 } from '@masetra/core';
+import { authRoutes, type Tokens } from '@masetra/core/auth';
 import { type FakeQmsServer, FIXTURE_PASSWORD, type FixtureUser, fixtureUsers } from '@masetra/fixtures';
 import { type HttpHandler, http } from 'msw';
 
