@@ -138,6 +138,7 @@ test('a host’s change control shows its own section, a badge from its tags, an
   expect(await nav.getByRole('link').allTextContents()).toEqual([
     'Details',
     'Impact assessment',
+    'Links',
     'Electronic signatures',
     'Attachments',
     'Comments',
