@@ -12,10 +12,16 @@ export interface DemoPage {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).waitFor();
 const firstRow = (page: Page) => page.getByRole('row').nth(1).waitFor();
+const recordPath = /\/[0-9a-f-]{36}$/;
 const recordOf = (list: string) => async (page: Page) => {
   await page.goto(list);
-  await page.getByRole('row').nth(1).click();
-  await page.waitForURL(/\/[0-9a-f-]{36}$/);
+  // The first row is clicked again while the page has not moved: under load the table may still be
+  // drawing its rows (a placeholder row takes no click) when the first click lands.
+  for (let attempt = 0; attempt < 10 && !recordPath.test(new URL(page.url()).pathname); attempt += 1) {
+    await page.getByRole('row').nth(1).click();
+    await page.waitForURL(recordPath, { timeout: 3_000 }).catch(() => undefined);
+  }
+  await page.waitForURL(recordPath);
   return new URL(page.url()).pathname;
 };
 const recordReady = (page: Page) =>

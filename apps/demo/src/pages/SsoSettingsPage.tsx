@@ -4,7 +4,7 @@
 import { isProblemError } from '@masetra/client';
 import { defaultRoleNames } from '@masetra/core';
 import type { SsoSettings } from '@masetra/core/auth';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Page } from '../routing/Page';
 import { TextField } from '../shell/TextField';
@@ -86,11 +86,13 @@ export function SsoSettingsPage() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  // What the administrator has typed is theirs: a load that answers late never overwrites it.
+  const edited = useRef(false);
   useEffect(() => {
     ssoApi.settings().then(
       ({ provider }) => {
         setSettings(provider);
-        setDraft(provider ? draftOf(provider) : emptyDraft);
+        if (!edited.current) setDraft(provider ? draftOf(provider) : emptyDraft);
       },
       (failure: unknown) => setError(messageOf(failure)),
     );
@@ -99,6 +101,7 @@ export function SsoSettingsPage() {
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) => {
+      edited.current = true;
       setSaved(false);
       setDraft((current) => ({ ...current, [key]: value }));
     };
