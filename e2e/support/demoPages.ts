@@ -50,11 +50,16 @@ export const qaPages: DemoPage[] = [
   { name: 'findings', path: '/findings', ready: firstRow },
   { name: 'finding', path: recordOf('/findings'), ready: recordReady },
   { name: 'not-found', path: '/no-such-page', ready: heading },
+  {
+    name: 'account',
+    path: '/account',
+    ready: (page) => page.getByRole('table').waitFor(),
+  },
 ];
 
 /**
  * How long a scan of every page may take: about 15 s a page (sign-in, load, axe, screenshot) on
- * the two shared cores of CI, for the 16 pages, with room to spare.
+ * the two shared cores of CI, for the 19 pages, with room to spare.
  */
 export const EVERY_PAGE_TIMEOUT_MS = 360_000;
 
@@ -86,6 +91,10 @@ export async function auditEveryPage(
   await signIn(page, 'admin@acme.example');
   await page.goto('/admin/users');
   await check('users', (p) => p.getByRole('table').waitFor());
+  await page.goto('/settings/security');
+  await check('security-settings', (p) => p.getByRole('radio', { name: 'Everyone', exact: true }).waitFor());
+  await page.goto('/settings/sso');
+  await check('sso-settings', (p) => p.getByLabel('Provider name').waitFor());
   await signOut(page);
 
   await signIn(page, 'qa@acme.example');
