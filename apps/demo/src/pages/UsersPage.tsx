@@ -259,49 +259,37 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
           </button>
         </div>
         {resettingAuthenticator ? (
-          <form className="demo-inline-form" onSubmit={resetAuthenticator}>
-            <p className="demo-hint">{t.resetAuthenticatorHint(user.displayName)}</p>
-            <TextField
-              id={`${id}-authenticator-reason`}
-              label={t.resetAuthenticatorReason(user.displayName)}
-              value={reason}
-              onValue={setReason}
-            />
-            <button type="submit" className="masetra-button" data-variant="primary">
-              {t.resetAuthenticator}
-            </button>
-          </form>
+          <ReasonForm
+            id={`${id}-authenticator-reason`}
+            hint={t.resetAuthenticatorHint(user.displayName)}
+            label={t.resetAuthenticatorReason(user.displayName)}
+            submitLabel={t.resetAuthenticator}
+            reason={reason}
+            onReason={setReason}
+            onSubmit={resetAuthenticator}
+          />
         ) : null}
         {endingSessions ? (
-          <form className="demo-inline-form" onSubmit={endSessions}>
-            <p className="demo-hint">{t.endSessionsHint(user.displayName)}</p>
-            <TextField
-              id={`${id}-sessions-reason`}
-              label={t.endSessionsReason(user.displayName)}
-              value={reason}
-              onValue={setReason}
-            />
-            <button type="submit" className="masetra-button" data-variant="primary">
-              {t.endSessionsConfirm}
-            </button>
-          </form>
+          <ReasonForm
+            id={`${id}-sessions-reason`}
+            hint={t.endSessionsHint(user.displayName)}
+            label={t.endSessionsReason(user.displayName)}
+            submitLabel={t.endSessionsConfirm}
+            reason={reason}
+            onReason={setReason}
+            onSubmit={endSessions}
+          />
         ) : null}
         {resetting ? (
-          <form className="demo-inline-form" onSubmit={resetPassword}>
-            <p className="demo-hint">
-              {user.displayName}'s password and sessions end at once; they are e-mailed a single-use link to
-              choose a new one.
-            </p>
-            <TextField
-              id={`${id}-reset-reason`}
-              label={`Reason for resetting ${user.displayName}'s password`}
-              value={reason}
-              onValue={setReason}
-            />
-            <button type="submit" className="masetra-button" data-variant="primary">
-              Send reset link
-            </button>
-          </form>
+          <ReasonForm
+            id={`${id}-reset-reason`}
+            hint={`${user.displayName}'s password and sessions end at once; they are e-mailed a single-use link to choose a new one.`}
+            label={`Reason for resetting ${user.displayName}'s password`}
+            submitLabel="Send reset link"
+            reason={reason}
+            onReason={setReason}
+            onSubmit={resetPassword}
+          />
         ) : null}
         {status ? (
           <p
@@ -313,6 +301,27 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
         ) : null}
       </td>
     </tr>
+  );
+}
+
+/** An administrator's action on one user that asks why, before it is taken (the reason goes to the trail). */
+function ReasonForm(props: {
+  id: string;
+  hint: string;
+  label: string;
+  submitLabel: string;
+  reason: string;
+  onReason: (reason: string) => void;
+  onSubmit: (event: FormEvent) => void;
+}) {
+  return (
+    <form className="demo-inline-form" onSubmit={props.onSubmit}>
+      <p className="demo-hint">{props.hint}</p>
+      <TextField id={props.id} label={props.label} value={props.reason} onValue={props.onReason} />
+      <button type="submit" className="masetra-button" data-variant="primary">
+        {props.submitLabel}
+      </button>
+    </form>
   );
 }
 
