@@ -216,11 +216,15 @@ describe('access-rights changes in the audit trail', () => {
       },
     ]);
     expect(JSON.stringify(trail)).not.toMatch(/token|#/);
-    expect((await securityEventsOf(userId)).slice(-3)).toEqual([
-      { type: 'password.revoked', actorId: admin.user.id, reason: 'Forgot the password' },
-      { type: 'setup_link.issued', actorId: admin.user.id, expiresAt: expect.any(String) },
-      { type: 'totp.reset', actorId: admin.user.id, reason: 'Phone lost' },
-    ]);
+    const events = (await securityEventsOf(userId)).slice(-3);
+    // The reset's two events share an instant: which is stored first is not the point.
+    expect(events.slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        { type: 'password.revoked', actorId: admin.user.id, reason: 'Forgot the password' },
+        { type: 'setup_link.issued', actorId: admin.user.id, expiresAt: expect.any(String) },
+      ]),
+    );
+    expect(events[2]).toEqual({ type: 'totp.reset', actorId: admin.user.id, reason: 'Phone lost' });
   });
 
   it('records deactivation and reactivation; deactivation ends the sessions at once', async () => {
