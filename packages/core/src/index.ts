@@ -6,6 +6,14 @@ export type { Contract } from './contract/buildContract';
 export { buildContract } from './contract/buildContract';
 export type { HttpMethod, RouteDefinition, RouteKind } from './contract/defineRoute';
 export { defineRoute } from './contract/defineRoute';
+export {
+  controlledCopyQuerySchema,
+  type DocumentKindSetting,
+  documentKindPrefixInputSchema,
+  documentKindSettingSchema,
+  documentRevisionInputSchema,
+  documentRoutes,
+} from './contract/documentRoutes';
 export { auditTrailQuerySchema, kitRoutes } from './contract/kitRoutes';
 export type { Page } from './contract/listQuery';
 export {

@@ -1,5 +1,6 @@
 import type { RecordTypeRegistry } from '../registry/createRegistry';
 import type { RouteDefinition } from './defineRoute';
+import { documentRoutes } from './documentRoutes';
 import { kitRoutes } from './kitRoutes';
 import { recordRoutes } from './recordRoutes';
 
@@ -12,6 +13,7 @@ export interface Contract {
 export function buildContract(registry: RecordTypeRegistry): Contract {
   const routes: RouteDefinition[] = [
     ...Object.values(kitRoutes),
+    ...(registry.byCollection('documents')?.name === 'document' ? Object.values(documentRoutes) : []),
     ...registry.list.flatMap((recordType) => Object.values(recordRoutes(recordType)) as RouteDefinition[]),
   ];
   return { routes, byId: new Map(routes.map((route) => [route.id, route])) };

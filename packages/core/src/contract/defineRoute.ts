@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a route does, so a server can dispatch on it without re-reading paths. */
 export type RouteKind =
@@ -28,6 +28,14 @@ export type RouteKind =
   | 'notifications'
   | 'readNotification'
   | 'openapi'
+  | 'uploadDocumentContent'
+  | 'downloadDocumentContent'
+  | 'documentControlledCopy'
+  | 'documentSignaturePage'
+  | 'documentVersions'
+  | 'reviseDocument'
+  | 'documentKinds'
+  | 'setDocumentKindPrefix'
   | 'host';
 
 /**

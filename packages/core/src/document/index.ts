@@ -7,11 +7,24 @@ import { validateDocumentChange } from './validateDocumentChange';
 
 /** Core */
 export { type DocumentChainRole, documentApprovalChain } from './approvalChain';
+export { type DocumentContentFile, documentContentFileSchema, documentContentTypes } from './contentFile';
+export { defaultDocumentNumberPrefixes, documentNumberPrefixPattern, formatDocumentNumber } from './kinds';
 export { documentMachine } from './machine';
-export { isReviewDueSoon, nextReviewDue } from './periodicReview';
+export {
+  isPeriodicReviewOpen,
+  isReviewDueSoon,
+  nextReviewDue,
+  PERIODIC_REVIEW_WINDOW_DAYS,
+} from './periodicReview';
 /** Types */
-export type { ControlledDocument } from './schema';
-export { documentFields, documentKinds, documentLifecycleFields, documentRequiredFields } from './schema';
+export type { ControlledDocument, DocumentKind } from './schema';
+export {
+  DOCUMENT_CONTENT_TEXT_LIMIT,
+  documentFields,
+  documentKinds,
+  documentLifecycleFields,
+  documentRequiredFields,
+} from './schema';
 export { validateDocumentChange } from './validateDocumentChange';
 export {
   FIRST_VERSION_LABEL,
@@ -32,20 +45,23 @@ export const controlledDocument = defineRecordType({
   collection: 'documents',
   numberPrefix: 'DOC',
   fields: documentFields,
-  createRequired: ['title'],
+  // The kind chooses the number's prefix, so it is known before the number is given.
+  createRequired: ['title', 'documentKind'],
   lifecycleFields: documentLifecycleFields,
   approvalChain: documentApprovalChain,
   machine: documentMachine,
   requiredFields: documentRequiredFields,
-  searchFields: ['title', 'summary', 'content'],
+  // `contentText` is the text of the PDF content file, so a word only inside the file finds it.
+  searchFields: ['title', 'summary', 'content', 'contentText'],
   filterFields: ['documentKind', 'versionLabel'],
   sortFields: ['title', 'effectiveDate', 'nextReviewDue', 'documentKind'],
   titleField: 'title',
   permissions: documentPermissions,
   validateChange: validateDocumentChange,
   // The version a newly effective document replaces stops being in force at the same moment.
-  followUps: (document, _from, to) =>
-    to === 'effective' && document.supersedesId
+  // A periodic review keeps the version effective (from = to): it supersedes nothing.
+  followUps: (document, from, to) =>
+    to === 'effective' && from !== 'effective' && document.supersedesId
       ? [{ recordId: document.supersedesId, event: 'SUPERSEDE' }]
       : [],
 });

@@ -23,7 +23,16 @@ const complete: ControlledDocument = {
   title: 'Cleaning of tablet press tooling',
   documentKind: 'sop',
   summary: 'How punches and dies are cleaned and inspected between campaigns.',
-  content: '1. Purpose\n2. Scope\n3. Procedure ...',
+  content: 'Reworded section 4 after the 2026 audit.',
+  contentFile: {
+    attachmentId: '0190a0b0-0000-7000-8000-000000000001',
+    fileName: 'SOP cleaning of tooling.pdf',
+    mediaType: 'application/pdf',
+    sizeBytes: 18_204,
+    sha256: 'a'.repeat(64),
+    uploadedBy: AUTHOR,
+    uploadedAt: '2026-02-02T09:00:00.000Z',
+  },
   effectiveDate: '2026-04-01',
   reviewIntervalMonths: 24,
 };
@@ -202,10 +211,10 @@ describe('document lifecycle: refusals', () => {
     [
       'draft',
       'SUBMIT_FOR_REVIEW',
-      { content: undefined, documentKind: undefined },
-      ['/content', '/documentKind'],
+      { contentFile: undefined, documentKind: undefined },
+      ['/contentFile', '/documentKind'],
     ],
-    ['in_review', 'COMPLETE_REVIEW', { content: '  ' }, ['/content']],
+    ['in_review', 'COMPLETE_REVIEW', { contentFile: undefined }, ['/contentFile']],
     [
       'in_approval',
       'APPROVE',
@@ -238,7 +247,7 @@ describe('document action bar', () => {
     ).toEqual(['RETIRE']);
     expect(
       availableEvents(controlledDocument, inState('effective'), { actorId: QA }).map((event) => event.type),
-    ).toEqual(['RETIRE']);
+    ).toEqual(['CONFIRM_PERIODIC_REVIEW', 'RETIRE']);
   });
 
   it('asks the reviewer for a review signature, or a reason to send it back', () => {

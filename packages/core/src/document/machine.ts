@@ -3,7 +3,7 @@ import type { LifecycleEvent } from '../record-type/lifecycleEvent';
 import { actorHoldsNoRoleIn, sharedGuards } from '../record-type/lifecycleGuards';
 import type { TransitionMeta } from '../record-type/transitionMeta';
 import { type DocumentChainRole, documentApprovalChain } from './approvalChain';
-import { nextReviewDue } from './periodicReview';
+import { isPeriodicReviewOpen, nextReviewDue } from './periodicReview';
 import { type ControlledDocument, documentRequiredFields } from './schema';
 import { nextMajorVersion, nextMinorVersion, versionLabelOf } from './versionLabel';
 
@@ -18,6 +18,7 @@ export type ControlledDocumentEventType =
   | 'APPROVE'
   | 'RETIRE'
   | 'BECOME_EFFECTIVE'
+  | 'CONFIRM_PERIODIC_REVIEW'
   | 'SUPERSEDE';
 
 const readyFor = (state: keyof typeof documentRequiredFields) => ({
@@ -67,6 +68,9 @@ export const documentMachine = setup({
     // Without the server's clock on the event the date cannot be known to have come.
     effectiveDateReached: ({ context, event }) =>
       !!context.effectiveDate && !!event.at && Date.parse(context.effectiveDate) <= Date.parse(event.at),
+    // The periodic review is the owner's: they answer for the document staying fit for use.
+    actorIsOwner: ({ context, event }) => event.actorId === context.ownerId,
+    periodicReviewOpen: ({ context, event }) => isPeriodicReviewOpen(context, event.at),
   },
   actions: {
     recordAuthor: assign(({ event }) => ({ authoredBy: event.actorId, reviewedBy: undefined })),
@@ -79,6 +83,14 @@ export const documentMachine = setup({
         ? { nextReviewDue: nextReviewDue(context.effectiveDate, context.reviewIntervalMonths) }
         : {},
     ),
+    // The next review counts from the day this one was recorded, not from the old due date.
+    recordPeriodicReview: assign(({ context, event }) => {
+      const reviewedOn = (event.at as string).slice(0, 10);
+      return {
+        lastPeriodicReviewOn: reviewedOn,
+        nextReviewDue: nextReviewDue(reviewedOn, context.reviewIntervalMonths ?? 24),
+      };
+    }),
   },
 }).createMachine({
   id: 'document',
@@ -134,6 +146,15 @@ export const documentMachine = setup({
     effective: {
       tags: ['done'],
       on: {
+        // Periodic review, "no change needed": signed by the owner when due; a change is a revision instead.
+        CONFIRM_PERIODIC_REVIEW: {
+          guard: and(['actorIsOwner', 'periodicReviewOpen']),
+          actions: 'recordPeriodicReview',
+          meta: {
+            signature: 'review',
+            requires: 'The periodic review is due within 30 days or overdue, and you own the document.',
+          } satisfies TransitionMeta,
+        },
         SUPERSEDE: { target: 'superseded', meta: { system: true } satisfies TransitionMeta },
         ...retire,
       },

@@ -58,3 +58,18 @@ export function isReviewDueSoon(doc: ReviewedDocument, now: string, daysBefore: 
   if (!due) return false;
   return Date.parse(now) >= Date.parse(due) - daysBefore * DAY_MS;
 }
+
+/** How many days before its due date a periodic review may be recorded. */
+export const PERIODIC_REVIEW_WINDOW_DAYS = 30;
+
+/**
+ * Whether an effective document's periodic review may be recorded at `now` (the server's clock
+ * on the event): its review is due within {@link PERIODIC_REVIEW_WINDOW_DAYS} days or overdue.
+ *
+ * @example
+ * isPeriodicReviewOpen({ state: 'effective', nextReviewDue: '2026-06-30' }, '2026-06-10T08:00:00Z'); // true
+ */
+export function isPeriodicReviewOpen(doc: ReviewedDocument, now: string | undefined): boolean {
+  if (!now || Number.isNaN(Date.parse(now))) return false;
+  return isReviewDueSoon(doc, now, PERIODIC_REVIEW_WINDOW_DAYS);
+}

@@ -15,6 +15,8 @@ export const documentPermissions = {
     REQUEST_CHANGES: ['qa_reviewer', 'qa_approver'],
     APPROVE: approvers,
     RETIRE: ['document_controller', 'qa_approver'],
+    // The machine further requires the actor to be the document's owner.
+    CONFIRM_PERIODIC_REVIEW: ['document_controller', 'originator', 'qa_approver'],
     // Moved by the system on the effective date and by the next version, never by a person.
     BECOME_EFFECTIVE: [],
     SUPERSEDE: [],

@@ -74,6 +74,17 @@ const fieldVariants: Record<keyof typeof recordTypes, Record<string, readonly un
   document: {
     documentKind: ['sop', 'form'],
     content: ['1. Purpose ...', ''],
+    contentFile: [
+      {
+        attachmentId: '0190a0b0-0000-7000-8000-000000000001',
+        fileName: 'SOP.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 1200,
+        sha256: 'b'.repeat(64),
+        uploadedBy: 'user-author',
+        uploadedAt: '2026-02-02T09:00:00.000Z',
+      },
+    ],
     versionLabel: ['0.1', '0.4', '1.1'],
     effectiveDate: ['2026-04-01', '2027-01-01'],
     reviewIntervalMonths: [24, 1],

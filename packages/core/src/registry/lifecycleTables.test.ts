@@ -43,7 +43,7 @@ const lifecycles: Record<keyof typeof recordTypes, Record<string, string[]>> = {
     in_review: ['COMPLETE_REVIEW', 'REQUEST_CHANGES'],
     in_approval: ['APPROVE', 'REQUEST_CHANGES'],
     approved: ['BECOME_EFFECTIVE', 'RETIRE'],
-    effective: ['SUPERSEDE', 'RETIRE'],
+    effective: ['CONFIRM_PERIODIC_REVIEW', 'SUPERSEDE', 'RETIRE'],
     superseded: [],
     obsolete: [],
   },

@@ -12,7 +12,7 @@ import { builtInRegistry, recordTypes } from './recordTypes';
 const minimalDrafts: [RecordType, Record<string, unknown>][] = [
   [deviation, { title: 'Label misprint on carton 24-117' }],
   [capa, { title: 'Retrain line operators on label checks' }],
-  [controlledDocument, { title: 'Line clearance SOP' }],
+  [controlledDocument, { title: 'Line clearance SOP', documentKind: 'sop' }],
   [audit, { title: 'Internal audit: packaging' }],
   [finding, { title: 'Line clearance record incomplete', auditId: '01960000-0000-7000-8000-0000000000a1' }],
 ];
