@@ -3,6 +3,7 @@ import { type AuditTrailClient, createAuditTrailClient } from './auditTrail/crea
 import { type AuthClient, createAuthClient } from './auth/createAuthClient';
 import { createOrganizationsClient, type OrganizationsClient } from './auth/createOrganizationsClient';
 import { createUsersClient, type UsersClient } from './auth/createUsersClient';
+import { createDocumentsClient, type DocumentsClient } from './documents/createDocumentsClient';
 import { createTransport, type RetryPolicy, type TokenSource } from './internal/transport';
 import { createVersionMemory } from './internal/versionMemory';
 import {
@@ -42,6 +43,8 @@ export interface MasetraClient<TTypes extends Record<string, RecordType> = typeo
   records<TName extends keyof TTypes & string>(name: TName): RecordClient<TTypes[TName]>;
   records<T extends RecordType>(recordType: T): RecordClient<T>;
   readonly auditTrail: AuditTrailClient;
+  /** Document control: content files, controlled copies, versions, revisions, kinds' number prefixes. */
+  readonly documents: DocumentsClient;
   readonly notifications: NotificationsClient;
   readonly auth: AuthClient;
   readonly users: UsersClient;
@@ -90,6 +93,7 @@ export function createClient<TTypes extends Record<string, RecordType> = typeof 
   return {
     records: records as MasetraClient<TTypes>['records'],
     auditTrail: createAuditTrailClient(send),
+    documents: createDocumentsClient(send, versions),
     notifications: createNotificationsClient(send),
     auth: createAuthClient(send),
     users: createUsersClient(send),

@@ -22,6 +22,8 @@ export type {
   VersionedOptions,
 } from './contractTypes';
 export type { ClientOptions, MasetraClient } from './createClient';
+export type { DocumentsClient } from './documents/createDocumentsClient';
+export type { DownloadedFile } from './documents/downloadedFile';
 /** Core's one page type, here too because every list call answers with it. */
 export type { Page } from '@masetra/core';
 export type { RetryPolicy, TokenSource } from './internal/transport';
