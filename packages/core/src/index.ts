@@ -15,6 +15,7 @@ export {
   documentRoutes,
 } from './contract/documentRoutes';
 export { auditTrailQuerySchema, kitRoutes } from './contract/kitRoutes';
+export { trainingRoutes } from './contract/trainingRoutes';
 export type { Page } from './contract/listQuery';
 export {
   baseSortFields,
@@ -173,3 +174,5 @@ export { unstorableTextIssues } from './record-type/unstorableTextIssues';
 export type { RecordTypeRegistry } from './registry/createRegistry';
 export { createRegistry } from './registry/createRegistry';
 export { builtInRegistry, recordTypes } from './registry/recordTypes';
+/** Training on controlled documents */
+export * from './training';

@@ -3,6 +3,7 @@ import type { RouteDefinition } from './defineRoute';
 import { documentRoutes } from './documentRoutes';
 import { kitRoutes } from './kitRoutes';
 import { recordRoutes } from './recordRoutes';
+import { trainingRoutes } from './trainingRoutes';
 
 /** The server kit's whole API for one registry: every collection's routes and the kit's own. */
 export interface Contract {
@@ -13,6 +14,7 @@ export interface Contract {
 export function buildContract(registry: RecordTypeRegistry): Contract {
   const routes: RouteDefinition[] = [
     ...Object.values(kitRoutes),
+    ...(registry.byName('document') ? Object.values(trainingRoutes) : []),
     ...(registry.byCollection('documents')?.name === 'document' ? Object.values(documentRoutes) : []),
     ...registry.list.flatMap((recordType) => Object.values(recordRoutes(recordType)) as RouteDefinition[]),
   ];

@@ -45,6 +45,7 @@ const meaningVerbs = {
   approval: 'Approved',
   verification: 'Verified',
   responsibility: 'Responsibility taken',
+  read_and_understood: 'Read and understood',
 } as const;
 
 /** The signature manifestation in English; screens translate it through their message catalog. */

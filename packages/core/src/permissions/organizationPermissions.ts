@@ -11,6 +11,10 @@ export const organizationPermissions = {
   exportAuditTrail: ['qa_reviewer', 'qa_approver', 'auditor', 'admin'],
   /** Create users, grant roles, reset passwords, deactivate accounts (21 CFR 11.10(g)). */
   administerUsers: ['admin'],
+  /** Read the training matrix: who is trained, due or overdue on each effective document. */
+  viewTrainingMatrix: ['qa_reviewer', 'qa_approver', 'document_controller', 'auditor', 'admin'],
+  /** Set who must be trained on each document kind (an organization setting, audited). */
+  administerTraining: ['admin'],
 } as const satisfies Record<string, readonly DefaultRole[]>;
 
 /** Something a principal asks to do in its organization rather than to one record. */

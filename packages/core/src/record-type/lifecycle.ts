@@ -113,6 +113,7 @@ const signingVerbs: Record<SignatureMeaning, string> = {
   approval: 'approve',
   verification: 'verify',
   responsibility: 'sign',
+  read_and_understood: 'acknowledge',
 };
 
 function verbOf(meta: TransitionMeta, eventType: string): string {

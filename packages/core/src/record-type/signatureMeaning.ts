@@ -7,6 +7,8 @@ export const signatureMeanings = [
   'approval',
   'verification',
   'responsibility',
+  /** A training acknowledgement: the signer read and understood this document version. */
+  'read_and_understood',
 ] as const;
 export const signatureMeaningSchema = z.enum(signatureMeanings);
 export type SignatureMeaning = (typeof signatureMeanings)[number];
