@@ -24,7 +24,13 @@ export interface ContractHandlerOptions {
   registry?: RecordTypeRegistry;
 }
 
-const methods = { GET: http.get, POST: http.post, PATCH: http.patch, DELETE: http.delete } as const;
+const methods = {
+  GET: http.get,
+  POST: http.post,
+  PUT: http.put,
+  PATCH: http.patch,
+  DELETE: http.delete,
+} as const;
 
 /** `/deviations/{id}/transitions` as an MSW path under any origin: `*\/api/v1/deviations/:id/transitions`. */
 export function mswPathOf(route: Pick<RouteDefinition, 'path'>, basePath = '/api/v1'): string {
