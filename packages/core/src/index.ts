@@ -14,6 +14,7 @@ export {
   documentRevisionInputSchema,
   documentRoutes,
 } from './contract/documentRoutes';
+export { capaTaskRoutes } from './contract/capaTaskRoutes';
 export { auditTrailQuerySchema, kitRoutes } from './contract/kitRoutes';
 export { trainingRoutes } from './contract/trainingRoutes';
 export type { Page } from './contract/listQuery';
@@ -43,6 +44,7 @@ export {
   transitionBodySchema,
   updateBodySchema,
 } from './contract/recordRoutes';
+export { traceRoutes } from './contract/traceRoutes';
 /** Hashing */
 export { canonicalJson } from './crypto/canonicalJson';
 export type { CoveredAttachment } from './crypto/contentHash';
@@ -93,6 +95,8 @@ export { notificationSchema, organizationSchema, userSchema } from './entities/u
 export * from './finding';
 /** Links between records */
 export type {
+  HostObjectKind,
+  HostObjectLabel,
   LinkEndType,
   LinkedRecord,
   LinkInput,
@@ -101,8 +105,16 @@ export type {
   LinkRecordRef,
   LinkRemoval,
   RecordLink,
+  Trace,
+  TraceLink,
+  TraceRecord,
 } from './links';
 export {
+  defineHostObjectKind,
+  findHostObjectKind,
+  hostObjectHref,
+  hostObjectLabel,
+  hostObjectRefusal,
   isLinkKind,
   linkAllowed,
   linkedRecordSchema,
@@ -110,10 +122,15 @@ export {
   linkKindNames,
   linkKinds,
   linkKindsFor,
+  linkOwnedFields,
   linkRecordRefSchema,
   linkRefusal,
   linkRemovalSchema,
   recordLinkSchema,
+  traceLimits,
+  traceLinkSchema,
+  traceRecordSchema,
+  traceSchema,
 } from './links';
 /** Permissions */
 export { can } from './permissions/can';
@@ -171,7 +188,7 @@ export type {
 export { transitionEffects } from './record-type/transitionEffects';
 export type { TransitionMeta } from './record-type/transitionMeta';
 export { unstorableTextIssues } from './record-type/unstorableTextIssues';
-export type { RecordTypeRegistry } from './registry/createRegistry';
+export type { RecordTypeRegistry, RegistryOptions } from './registry/createRegistry';
 export { createRegistry } from './registry/createRegistry';
 export { builtInRegistry, recordTypes } from './registry/recordTypes';
 /** Training on controlled documents */

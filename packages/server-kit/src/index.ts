@@ -15,6 +15,7 @@ export {
 } from './audit-checkpoints';
 export type { AuditEntryInput, AuditTrailQuery } from './audit-trail';
 export { appendAuditEntry, queryAuditTrail, recordStateAt, verifyAuditChain } from './audit-trail';
+export { CAPA_TASK_ASSIGNED, notifyCapaTaskOwners } from './capa-tasks';
 export type { QmsHandler } from './createQms';
 /** Core */
 export { createQms } from './createQms';

@@ -14,6 +14,7 @@ export {
   type ExtensionRequestData,
 } from './extensionRequests';
 export { capaMachine } from './machine';
+export { type MyCapaTask, myCapaTaskSchema, newlyAssignedTasks, openTasksOf } from './myTasks';
 /** Types */
 export type { Capa } from './schema';
 export {

@@ -1,4 +1,5 @@
 import type { RecordTypeRegistry } from '../registry/createRegistry';
+import { capaTaskRoutes } from './capaTaskRoutes';
 import type { RouteDefinition } from './defineRoute';
 import { documentRoutes } from './documentRoutes';
 import { kitRoutes } from './kitRoutes';
@@ -17,6 +18,8 @@ export function buildContract(registry: RecordTypeRegistry): Contract {
     ...(registry.byName('document') ? Object.values(trainingRoutes) : []),
     ...(registry.byCollection('documents')?.name === 'document' ? Object.values(documentRoutes) : []),
     ...registry.list.flatMap((recordType) => Object.values(recordRoutes(recordType)) as RouteDefinition[]),
+    // Tasks across CAPAs, where the registry serves the built-in CAPA.
+    ...(registry.byName('capa') ? Object.values(capaTaskRoutes) : []),
   ];
   return { routes, byId: new Map(routes.map((route) => [route.id, route])) };
 }

@@ -20,6 +20,8 @@ export type RouteKind =
   | 'listLinks'
   | 'addLink'
   | 'removeLink'
+  | 'trace'
+  | 'myCapaTasks'
   | 'myTraining'
   | 'trainingMatrix'
   | 'acknowledgeTraining'

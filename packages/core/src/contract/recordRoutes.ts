@@ -8,6 +8,7 @@ import { linkInputSchema, linkRemovalSchema, recordLinkSchema } from '../links/l
 import type { RecordType } from '../record-type/defineRecordType';
 import { defineRoute } from './defineRoute';
 import { listQuerySchema, pageOf, pageQuerySchema } from './listQuery';
+import { traceRoutes } from './traceRoutes';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const attachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
@@ -273,6 +274,7 @@ export function recordRoutes<T extends RecordType>(recordType: T) {
       idempotent: true,
       problems: [400, 401, 403, 404, 409, 413, 415, 422],
     }),
+    ...traceRoutes(recordType),
   };
 }
 

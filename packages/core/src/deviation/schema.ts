@@ -40,7 +40,11 @@ export const deviationFields = {
   area: z.optional(z.string().check(z.maxLength(200))),
   severity: z.optional(z.enum(deviationSeverities)),
   immediateActions: z.optional(z.string().check(z.maxLength(20_000))),
-  /** Earlier deviations of the same kind, by number. */
+  /**
+   * Earlier deviations of the same kind, by number, as written before typed links. Kept so old
+   * records read as they were approved; a recurrence is now a `recurrence_of` link, and forms
+   * no longer write this field (`linkOwnedFields`).
+   */
   recurrence: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(50))),
   rootCause: z.optional(z.string().check(z.maxLength(20_000))),
   rootCauseMethod: z.optional(z.enum(rootCauseMethods)),

@@ -1,2 +1,4 @@
+export * from './hostObjectKinds';
 export * from './linkKinds';
 export * from './linkSchemas';
+export * from './traceSchemas';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLinkKind, linkAllowed, linkKinds, linkKindsFor, linkRefusal } from './linkKinds';
+import { isLinkKind, linkAllowed, linkKinds, linkKindsFor, linkOwnedFields, linkRefusal } from './linkKinds';
 import { linkInputSchema } from './linkSchemas';
 
 describe('link kinds', () => {
@@ -69,5 +69,13 @@ describe('link input', () => {
       linkInputSchema.safeParse({ kind: 'addressed_by', to: { type: 'capa', id: 'CAPA-1' } }).success,
     ).toBe(false);
     expect(linkInputSchema.safeParse({ kind: 'relates', to: { type: 'capa', id } }).success).toBe(false);
+  });
+});
+
+describe('fields links own', () => {
+  it('names the mirror and the replaced fields of a source type, and none of others', () => {
+    expect(linkOwnedFields('deviation').sort()).toEqual(['linkedCapaIds', 'recurrence']);
+    expect(linkOwnedFields('finding')).toEqual(['linkedCapaIds']);
+    expect(linkOwnedFields('capa')).toEqual([]);
   });
 });

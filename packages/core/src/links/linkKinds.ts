@@ -20,6 +20,12 @@ export interface LinkKindRule {
    * link's transaction, for the record type's own rules and for readers of the field.
    */
   mirrorField?: Readonly<Record<string, string>>;
+  /**
+   * A field of the source, by source record type, that named its targets as free text before
+   * typed links (a deviation's `recurrence`, by number). Old records still read it; forms no
+   * longer write it: a new target is linked.
+   */
+  replacesField?: Readonly<Record<string, string>>;
 }
 
 export const linkKinds: Readonly<Record<LinkKind, LinkKindRule>> = {
@@ -32,7 +38,7 @@ export const linkKinds: Readonly<Record<LinkKind, LinkKindRule>> = {
   /** A CAPA changes a controlled document. */
   changes: { from: ['capa'], to: ['document'] },
   /** A deviation recurs: it is a recurrence of an earlier one. */
-  recurrence_of: { from: ['deviation'], to: ['deviation'] },
+  recurrence_of: { from: ['deviation'], to: ['deviation'], replacesField: { deviation: 'recurrence' } },
   /** Any record concerns an object of the host system. */
   concerns: { from: '*', to: 'host' },
 };
@@ -77,4 +83,24 @@ export function linkKindsFor(recordType: string): { kind: LinkKind; direction: '
     if (rule.to !== 'host' && rule.to.includes(recordType)) found.push({ kind, direction: 'incoming' });
   }
   return found;
+}
+
+/**
+ * The fields of a record type that links own: those the server keeps in step with links
+ * (`mirrorField`) and those links replaced (`replacesField`). Forms leave them alone; the
+ * Links section shows and changes them.
+ *
+ * @example
+ * linkOwnedFields('deviation'); // ['linkedCapaIds', 'recurrence']
+ */
+export function linkOwnedFields(recordType: string): string[] {
+  const fields = new Set<string>();
+  for (const kind of linkKindNames) {
+    const rule = linkKinds[kind];
+    const mirror = rule.mirrorField?.[recordType];
+    const replaced = rule.replacesField?.[recordType];
+    if (mirror) fields.add(mirror);
+    if (replaced) fields.add(replaced);
+  }
+  return [...fields];
 }

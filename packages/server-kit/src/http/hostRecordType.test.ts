@@ -1,7 +1,8 @@
 /** A record type the host registers itself gets the whole API, as the built-in ones do. */
 import { hostRegistry as registry } from '@masetra/fixtures';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecord, expectOk, transition, update } from './testing/recordSteps';
+import { createRecord, describedDeviation, expectOk, transition, update } from './testing/recordSteps';
 import { kitStartTimeout, startTestKit, type TestKit } from './testing/startTestKit';
 
 let kit: TestKit;
@@ -93,5 +94,75 @@ describe('a host-registered change control', () => {
         '/change-controls/{id}/transitions',
       ]),
     );
+  });
+});
+
+describe("a host's kinds of object", () => {
+  const linkHost = (id: string, host: Record<string, string>) =>
+    kit.as('olivia')(`/deviations/${id}/links`, { method: 'POST', body: { kind: 'concerns', host } });
+
+  it('takes a concerns link to a declared kind, refuses an undeclared one with 422, writes nothing', async () => {
+    const deviation = await createRecord(kit, 'olivia', 'deviations', describedDeviation());
+    const batch = await linkHost(deviation.id, { system: 'mes', kind: 'batch', id: 'B-24-117' });
+    expect(batch.status, batch.text).toBe(201);
+    expect(batch.json.host).toEqual({ system: 'mes', kind: 'batch', id: 'B-24-117' });
+
+    const refused = await linkHost(deviation.id, { system: 'mes', kind: 'work_order', id: 'WO-1' });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.json).toMatchObject({ code: 'link_not_allowed', errors: [{ pointer: '/host/kind' }] });
+    expect(refused.json.detail).toContain('mes/work_order');
+    // Nor on create: the record and its links are one transaction.
+    const created = await kit.as('olivia')('/deviations', {
+      method: 'POST',
+      body: {
+        ...describedDeviation(),
+        links: [{ kind: 'concerns', host: { system: 'erp', kind: 'batch', id: 'X' } }],
+      },
+    });
+    expect(created.status).toBe(422);
+    expect(created.json.errors).toEqual([expect.objectContaining({ pointer: '/links/0/host/kind' })]);
+    const links = await kit.as('olivia')(`/deviations/${deviation.id}/links`);
+    expect(links.json.items).toHaveLength(1);
+  });
+});
+
+describe('the trace of a record linked to a host type', () => {
+  it('leaves out records of a type the caller may not read', async () => {
+    const capa = await createRecord(kit, 'quinn', 'capas', { title: 'Review supplier qualification' });
+    const changeControl = await createRecord(kit, 'olivia', 'change-controls', { title: 'New supplier' });
+    // No kind of link joins a change control to a CAPA yet; a row written as a host's own kind would be.
+    await kit.storage.db
+      .insertInto('record_links')
+      .values({
+        id: uuidv7(),
+        org_id: 'org-a',
+        kind: 'changes',
+        from_type: 'capa',
+        from_id: capa.id,
+        to_type: 'change_control',
+        to_system: '',
+        to_kind: '',
+        to_id: changeControl.id,
+        to_label: null,
+        created_by: 'quinn',
+        created_by_name: 'Quinn QA',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const asOlivia = await kit.as('olivia')(`/capas/${capa.id}/trace`);
+    expect(asOlivia.json.records.map((record: { type: string }) => record.type)).toEqual([
+      'capa',
+      'change_control',
+    ]);
+    // Ian, an investigator, reads CAPAs but not change controls: neither the record nor its link.
+    const asIan = await kit.as('ian')(`/capas/${capa.id}/trace`);
+    expect(asIan.status).toBe(200);
+    expect(asIan.json).toEqual({
+      records: [expect.objectContaining({ id: capa.id })],
+      links: [],
+      truncated: false,
+    });
+    expect((await kit.as('ian')(`/change-controls/${changeControl.id}/trace`)).status).toBe(403);
   });
 });

@@ -2,6 +2,7 @@ import {
   can,
   diffRecord,
   type HostRef,
+  hostObjectRefusal,
   type LinkInput,
   type LinkKind,
   linkKinds,
@@ -72,6 +73,15 @@ export async function resolveLink(
 ): Promise<ResolvedLink> {
   let resolved: ResolvedLink;
   if ('host' in input) {
+    // A host that declared its kinds of object takes links to those only.
+    const unknownKind = hostObjectRefusal(context.registry.hostObjectKinds, input.host);
+    if (unknownKind) {
+      throw problems.validation(
+        unknownKind,
+        [{ pointer: `${pointer}/host/kind`, detail: unknownKind }],
+        'link_not_allowed',
+      );
+    }
     resolved = { kind: input.kind, source: self, target: { host: input.host } };
   } else {
     const ref = 'to' in input ? input.to : input.from;

@@ -1,4 +1,6 @@
 import type { RouteKind } from '@masetra/core';
+import { myCapaTasksHandler } from '../../capa-tasks/myCapaTasksHandler';
+import { traceHandler } from '../../trace/traceHandler';
 import type { RequestContext } from '../KitContext';
 import { downloadAttachmentHandler, listAttachmentsHandler, uploadAttachmentHandler } from './attachments';
 import { auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
@@ -36,6 +38,8 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   listLinks: listLinksHandler,
   addLink: addLinkHandler,
   removeLink: removeLinkHandler,
+  trace: traceHandler,
+  myCapaTasks: myCapaTasksHandler,
   auditTrail: auditTrailHandler,
   auditTrailExport: auditTrailExportHandler,
   verifyAuditTrail: verifyAuditTrailHandler,
