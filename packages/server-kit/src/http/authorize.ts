@@ -17,6 +17,8 @@ const organizationWork: Record<OrganizationAction, string> = {
   reviewAuditTrail: 'reviewing the audit trail',
   exportAuditTrail: 'exporting the audit trail',
   administerUsers: 'administering users',
+  viewTrainingMatrix: 'reading the training matrix',
+  administerTraining: 'setting who must be trained',
 };
 
 /** Asks the permission matrix's organization row: work across the organization, not on one record. */

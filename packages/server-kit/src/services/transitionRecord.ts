@@ -17,6 +17,7 @@ import { listAttachments } from '../repositories/attachments';
 import { insertSignature } from '../repositories/signatures';
 import type { Database } from '../storage/database';
 import { updateRecordIfVersion } from '../storage/records';
+import { trainingOnMove } from '../training/assignTraining';
 import { recordAuditedChange } from './auditedChange';
 import type { DomainEvent } from './QmsOptions';
 
@@ -131,5 +132,17 @@ export async function applyTransition(
       }),
     );
   }
+  // Training owed by the move (a document version becoming effective, or ceasing to be), in this transaction.
+  events.push(
+    ...(await trainingOnMove(trx, {
+      principal,
+      recordType,
+      record: effects.record,
+      from: accepted.from,
+      to: accepted.to,
+      at: input.now,
+      source: input.source,
+    })),
+  );
   return { record: effects.record, events };
 }

@@ -16,6 +16,13 @@ import {
   signaturesHandler,
 } from './recordReads';
 import { createRecordHandler, transitionHandler, updateRecordHandler } from './recordWrites';
+import {
+  acknowledgeTrainingHandler,
+  myTrainingHandler,
+  trainingKindSettingsHandler,
+  trainingMatrixHandler,
+  updateTrainingKindSettingHandler,
+} from '../../training/trainingHandlers';
 import { verifySignatureHandler } from './signatureVerification';
 
 export type Handler = (context: RequestContext) => Promise<Response>;
@@ -40,6 +47,11 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   removeLink: removeLinkHandler,
   trace: traceHandler,
   myCapaTasks: myCapaTasksHandler,
+  myTraining: myTrainingHandler,
+  trainingMatrix: trainingMatrixHandler,
+  acknowledgeTraining: acknowledgeTrainingHandler,
+  trainingKindSettings: trainingKindSettingsHandler,
+  updateTrainingKindSetting: updateTrainingKindSettingHandler,
   auditTrail: auditTrailHandler,
   auditTrailExport: auditTrailExportHandler,
   verifyAuditTrail: verifyAuditTrailHandler,
