@@ -11,6 +11,7 @@ import {
   type NotificationsClient,
 } from './notifications/createNotificationsClient';
 import { createRecordClient, type RecordClient } from './records/createRecordClient';
+import { createTrainingClient, type TrainingClient } from './training/createTrainingClient';
 
 export interface ClientOptions<TTypes extends Record<string, RecordType> = typeof recordTypes> {
   /** Where the API is mounted, e.g. `https://qms.example.com/api/v1` or `/qms` in a browser. */
@@ -46,6 +47,8 @@ export interface MasetraClient<TTypes extends Record<string, RecordType> = typeo
   /** Document control: content files, controlled copies, versions, revisions, kinds' number prefixes. */
   readonly documents: DocumentsClient;
   readonly notifications: NotificationsClient;
+  /** Training on controlled documents: my training, the matrix, acknowledgements, kind settings. */
+  readonly training: TrainingClient;
   readonly auth: AuthClient;
   readonly users: UsersClient;
   readonly organizations: OrganizationsClient;
@@ -95,6 +98,7 @@ export function createClient<TTypes extends Record<string, RecordType> = typeof 
     auditTrail: createAuditTrailClient(send),
     documents: createDocumentsClient(send, versions),
     notifications: createNotificationsClient(send),
+    training: createTrainingClient(send),
     auth: createAuthClient(send),
     users: createUsersClient(send),
     organizations: createOrganizationsClient(send),

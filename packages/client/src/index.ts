@@ -28,6 +28,7 @@ export type { DownloadedFile } from './documents/downloadedFile';
 export type { Page } from '@masetra/core';
 export type { RetryPolicy, TokenSource } from './internal/transport';
 export type { NotificationsClient } from './notifications/createNotificationsClient';
+export type { TrainingClient } from './training/createTrainingClient';
 export type { RecordClient } from './records/createRecordClient';
 
 /** Core */
