@@ -1,11 +1,12 @@
 // The root route: restores the session, provides the SDK (with the demo's own query cache), and
 // shows the sign-in form to a signed-out visitor at whatever address was asked for. No
 // <ScrollRestoration>: it keeps the paths visited (record ids) in sessionStorage past sign-out.
-import { type QmsPrincipal, QmsProvider } from '@masetra/react';
+import { de, en, type QmsPrincipal, QmsProvider } from '@masetra/react';
 import { useEffect, useMemo } from 'react';
 import { Outlet } from 'react-router';
 import { SignInPage } from './pages/SignInPage';
 import { qms, session } from './session/api';
+import { useDemoLanguage } from './session/language';
 import { useQueryClientOf } from './session/useQueryClientOf';
 import { useSession } from './session/useSession';
 import { useUserNames } from './session/useUserNames';
@@ -20,6 +21,8 @@ export function App() {
   const userName = useUserNames(user);
   const queryClient = useQueryClientOf(user?.id);
   const reauthentication = useSsoSigning(user);
+  // The user's language (their account page), else the browser's: the SDK's screens speak it too.
+  const language = useDemoLanguage();
 
   useEffect(() => {
     void session.restore();
@@ -48,6 +51,8 @@ export function App() {
       theme={theme}
       userName={userName}
       views={demoViews}
+      locale={language === 'de' ? 'de-DE' : 'en'}
+      messages={language === 'de' ? de : en}
       className="demo-root"
     >
       {status === 'restoring' ? (

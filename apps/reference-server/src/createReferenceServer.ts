@@ -246,7 +246,7 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     hostRouter(auth, {
       ...authHandlers({ auth, users, administration, rateLimits, inBackground }),
       ...adminHandlers({ users, administration }),
-      ...accountHandlers({ auth, users }),
+      ...accountHandlers({ auth, users, db: storage.db }),
       ...ssoHandlers({
         // Single sign-on: the provider sends the browser back to `<publicUrl>/sso/callback`.
         sso: createSso({

@@ -91,7 +91,14 @@ export {
   signatureVerificationSchema,
 } from './entities/signatureVerification';
 export type { Notification, Organization, User } from './entities/user';
-export { notificationSchema, organizationSchema, userSchema } from './entities/user';
+export {
+  localeSchema,
+  notificationSchema,
+  organizationSchema,
+  type SupportedLocale,
+  supportedLocales,
+  userSchema,
+} from './entities/user';
 export * from './finding';
 /** Links between records */
 export type {

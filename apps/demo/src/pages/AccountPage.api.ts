@@ -6,6 +6,7 @@ import { authRoutes } from '@masetra/core/auth';
 import { callHostRoute } from '../session/callHostRoute';
 
 export const accountApi = {
+  setLocale: (locale: 'en' | 'de') => callHostRoute(authRoutes.setAccountLocale, { body: { locale } }),
   authenticator: () => callHostRoute(authRoutes.authenticatorStatus),
   beginTotp: (password: string) => callHostRoute(authRoutes.beginTotp, { body: { password } }),
   confirmTotp: (otp: string) => callHostRoute(authRoutes.confirmTotp, { body: { otp } }),

@@ -1,9 +1,16 @@
 // The words of the account page, the security settings page and the account parts of the users
-// page, in English and German. The demo's language follows the browser's (`navigator.language`).
+// page, in English and German. The demo's language is the user's choice, else the browser's.
 import { useMemo } from 'react';
+import { useDemoLanguage } from '../session/language';
 
 const en = {
   navAccount: 'Your account',
+  languageHeading: 'Language',
+  languageHint: 'The language of your e-mails from Masetra and of these screens.',
+  languageLabel: 'Your language',
+  languageSave: 'Save language',
+  languageSaved: 'Your language is saved.',
+  languageServerDefault: 'The server’s default',
   signInRecoveryCode: 'Recovery code',
   signInRecoveryHint: 'One of the ten codes you saved when you set up the authenticator; each works once.',
   signInUseRecoveryCode: 'Use a recovery code instead',
@@ -98,6 +105,12 @@ export type AccountMessages = typeof en;
 
 const de: AccountMessages = {
   navAccount: 'Ihr Konto',
+  languageHeading: 'Sprache',
+  languageHint: 'Die Sprache Ihrer E-Mails von Masetra und dieser Seiten.',
+  languageLabel: 'Ihre Sprache',
+  languageSave: 'Sprache speichern',
+  languageSaved: 'Ihre Sprache ist gespeichert.',
+  languageServerDefault: 'Standard des Servers',
   signInRecoveryCode: 'Wiederherstellungscode',
   signInRecoveryHint:
     'Einer der zehn Codes, die Sie beim Einrichten des Authenticators gespeichert haben; jeder gilt einmal.',
@@ -192,20 +205,17 @@ const de: AccountMessages = {
 
 export const accountMessages = { en, de } as const;
 
-/** `de` for a German browser, else `en`. */
-export function accountLocale(): 'en' | 'de' {
-  const language = typeof navigator === 'undefined' ? 'en' : navigator.language;
-  return language.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
+/** Each language by its own name, as a language menu lists them. */
+export const languageNames = { en: 'English', de: 'Deutsch' } as const;
 
-/** The messages in the browser's language, and a date-time format for the same locale. */
+/** The messages in the demo's language (the user's choice, else the browser's), and a date-time format for it. */
 export function useAccountMessages(): { t: AccountMessages; formatTime: (iso: string) => string } {
+  const locale = useDemoLanguage();
   return useMemo(() => {
-    const locale = accountLocale();
     const format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
       dateStyle: 'medium',
       timeStyle: 'short',
     });
     return { t: accountMessages[locale], formatTime: (iso: string) => format.format(new Date(iso)) };
-  }, []);
+  }, [locale]);
 }

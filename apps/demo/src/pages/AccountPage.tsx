@@ -2,14 +2,21 @@
 // code, ten single-use recovery codes; removed with password and code) and their sessions (each
 // signed out on its own, or all others at once). Reached by everyone; a user whose organization
 // requires an authenticator is brought here first (AppShell).
+import { supportedLocales } from '@masetra/core';
 import type { AccountSession } from '@masetra/core/auth';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Page } from '../routing/Page';
 import { session } from '../session/api';
+import { browserLanguage } from '../session/language';
 import { useSession } from '../session/useSession';
 import { TextField } from '../shell/TextField';
 import { accountApi, problemText } from './AccountPage.api';
-import { type AccountMessages, useAccountMessages } from './AccountPage.messages';
+import {
+  type AccountMessages,
+  accountMessages,
+  languageNames,
+  useAccountMessages,
+} from './AccountPage.messages';
 
 type Status = { kind: 'error' | 'info'; text: string } | undefined;
 
@@ -403,6 +410,61 @@ function SessionsSection({ t, formatTime }: { t: AccountMessages; formatTime: (i
   );
 }
 
+/** The language of the user's e-mails and of these screens, kept by the server. */
+function LanguageSection({ t }: { t: AccountMessages }) {
+  const id = useId();
+  const { user } = useSession();
+  const [choice, setChoice] = useState<'en' | 'de'>(user?.locale ?? browserLanguage());
+  const [status, setStatus] = useState<Status>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      const { locale } = await accountApi.setLocale(choice);
+      session.updateUser({ locale });
+      // Read from the messages of the language just chosen: the page now speaks it.
+      setStatus({ kind: 'info', text: accountMessages[locale].languageSaved });
+    } catch (failure) {
+      setStatus({ kind: 'error', text: problemText(failure, t.languageHeading) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="demo-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t.languageHeading}</h2>
+      <form className="demo-form" onSubmit={save}>
+        <label htmlFor={`${id}-locale`}>{t.languageLabel}</label>
+        <select
+          id={`${id}-locale`}
+          aria-describedby={`${id}-hint`}
+          value={choice}
+          onChange={(event) => setChoice(event.target.value as 'en' | 'de')}
+        >
+          {supportedLocales.map((locale) => (
+            <option key={locale} value={locale} lang={locale}>
+              {languageNames[locale]}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-hint`} className="demo-hint">
+          {t.languageHint}
+        </p>
+        <div>
+          <button type="submit" className="masetra-button" data-variant="primary" disabled={busy}>
+            {t.languageSave}
+          </button>
+        </div>
+      </form>
+      <StatusLine status={status} />
+    </section>
+  );
+}
+
 export function AccountPage() {
   const { user } = useSession();
   const { t, formatTime } = useAccountMessages();
@@ -415,6 +477,7 @@ export function AccountPage() {
       ) : null}
       <AuthenticatorSection t={t} />
       <SessionsSection t={t} formatTime={formatTime} />
+      <LanguageSection t={t} />
     </Page>
   );
 }

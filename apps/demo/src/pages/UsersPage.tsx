@@ -3,13 +3,19 @@
 // link (in the demo, to the dev mailbox at /mailbox). The reference server's own API, through
 // `@masetra/client`.
 import { isProblemError } from '@masetra/client';
-import { defaultRoleNames, defaultRoles, type User } from '@masetra/core';
+import {
+  defaultRoleNames,
+  defaultRoles,
+  type SupportedLocale,
+  supportedLocales,
+  type User,
+} from '@masetra/core';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms } from '../session/api';
 import { TextField } from '../shell/TextField';
 import { accountApi } from './AccountPage.api';
-import { useAccountMessages } from './AccountPage.messages';
+import { languageNames, useAccountMessages } from './AccountPage.messages';
 
 function messageOf(error: unknown): string {
   if (isProblemError(error)) {
@@ -62,17 +68,26 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<string[]>(['viewer']);
+  const [locale, setLocale] = useState<'' | SupportedLocale>('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const { t } = useAccountMessages();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      const user = await qms.users.create({ email, displayName, roles, reason: reasonOrNothing(reason) });
+      const user = await qms.users.create({
+        email,
+        displayName,
+        roles,
+        ...(locale ? { locale } : {}),
+        reason: reasonOrNothing(reason),
+      });
       onCreated(user);
+      setLocale('');
       setEmail('');
       setDisplayName('');
       setReason('');
@@ -91,6 +106,21 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
         <TextField id={`${id}-name`} label="Name" required value={displayName} onValue={setDisplayName} />
         <TextField id={`${id}-email`} label="E-mail" type="email" required value={email} onValue={setEmail} />
         <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} />
+        <div className="demo-field">
+          <label htmlFor={`${id}-locale`}>Language of their e-mails</label>
+          <select
+            id={`${id}-locale`}
+            value={locale}
+            onChange={(event) => setLocale(event.target.value as '' | SupportedLocale)}
+          >
+            <option value="">{t.languageServerDefault}</option>
+            {supportedLocales.map((each) => (
+              <option key={each} value={each} lang={each}>
+                {languageNames[each]}
+              </option>
+            ))}
+          </select>
+        </div>
         <TextField id={`${id}-reason`} label="Reason" hint={REASON_HINT} value={reason} onValue={setReason} />
         <p className="demo-hint">
           The new user is e-mailed a single-use link to choose their own password; nobody else ever knows it.

@@ -68,6 +68,8 @@ export interface Session {
   signOut(): Promise<void>;
   /** Ends the session locally after the server said it is over (a 401). */
   expire(): void;
+  /** Shows what the server confirmed changed about the signed-in user (their language), without a new sign-in. */
+  updateUser(changes: Partial<Tokens['user']>): void;
 }
 
 export function createSession(): Session {
@@ -155,5 +157,8 @@ export function createSession(): Session {
       }
     },
     expire: clear,
+    updateUser(changes) {
+      if (current.user) publish({ ...current, user: { ...current.user, ...changes } });
+    },
   };
 }

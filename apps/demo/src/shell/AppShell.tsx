@@ -3,13 +3,15 @@ import { can, type OrganizationAction } from '@masetra/core';
 import type { SessionUser } from '@masetra/core/auth';
 import { type ReactNode, useId } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { accountLocale, accountMessages } from '../pages/AccountPage.messages';
+import { useAccountMessages } from '../pages/AccountPage.messages';
 import { session } from '../session/api';
 import { type DemoThemeName, demoThemes } from './theme';
 
 interface NavItem {
   to: string;
   label: string;
+  /** Its words in the account messages instead, which speak the user's language. */
+  labelKey?: 'navSecurity' | 'navAccount';
   /** Shown only to users whose roles allow this in the permission matrix. */
   permission?: OrganizationAction;
 }
@@ -25,12 +27,8 @@ const navigation: NavItem[] = [
   { to: '/audit-trail', label: 'Audit trail', permission: 'reviewAuditTrail' },
   { to: '/admin/users', label: 'Users', permission: 'administerUsers' },
   { to: '/settings/sso', label: 'Single sign-on', permission: 'administerUsers' },
-  {
-    to: '/settings/security',
-    label: accountMessages[accountLocale()].navSecurity,
-    permission: 'administerUsers',
-  },
-  { to: '/account', label: accountMessages[accountLocale()].navAccount },
+  { to: '/settings/security', label: 'Security', labelKey: 'navSecurity', permission: 'administerUsers' },
+  { to: '/account', label: 'Your account', labelKey: 'navAccount' },
 ];
 
 function isCurrent(item: NavItem, pathname: string): boolean {
@@ -48,6 +46,8 @@ export interface AppShellProps {
 export function AppShell({ user, theme, onThemeChange, children }: AppShellProps) {
   const { pathname } = useLocation();
   const themeId = useId();
+  const { t } = useAccountMessages();
+  const labelOf = (item: NavItem) => (item.labelKey ? t[item.labelKey] : item.label);
   return (
     <div className="demo-shell">
       <a className="demo-skip-link" href="#main">
@@ -92,7 +92,7 @@ export function AppShell({ user, theme, onThemeChange, children }: AppShellProps
               .map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} aria-current={isCurrent(item, pathname) ? 'page' : undefined}>
-                    {item.label}
+                    {labelOf(item)}
                   </Link>
                 </li>
               ))}

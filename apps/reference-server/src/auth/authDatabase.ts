@@ -125,6 +125,14 @@ export interface AuthLoginThrottleTable {
   last_success_at: Timestamp | null;
 }
 
+/** What a user chose for themselves (0007): the language of their e-mails and screens; no row is the default. */
+export interface AuthUserPreferencesTable {
+  user_id: string;
+  /** `en` or `de` (core's `supportedLocales`). */
+  locale: string;
+  updated_at: Timestamp;
+}
+
 /** The `auth_` tables, for `db.withTables<AuthTables>()` when a host queries them itself. */
 export type AuthTables = {
   auth_credentials: AuthCredentialsTable;
@@ -135,6 +143,7 @@ export type AuthTables = {
   auth_login_throttle: AuthLoginThrottleTable;
   auth_recovery_codes: AuthRecoveryCodesTable;
   auth_security_policies: AuthSecurityPoliciesTable;
+  auth_user_preferences: AuthUserPreferencesTable;
 };
 
 /** Everything the module touches: its own tables and the two user tables of server-kit. */

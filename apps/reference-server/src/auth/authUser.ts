@@ -1,6 +1,8 @@
+import type { SupportedLocale } from '@masetra/core';
 import { findAccountById, rolesOf } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
 import { needsMfaEnrolment } from './mfaPolicy';
+import { localeOf } from './userLocale';
 
 /** The signed-in user as login, refresh and `/me` show them. */
 export interface AuthUser {
@@ -21,6 +23,8 @@ export interface AuthUser {
    * session serves only the account routes until they enrol one.
    */
   mfaEnrolmentRequired: boolean;
+  /** The language the user chose for e-mails and screens, if any. */
+  locale?: SupportedLocale;
 }
 
 /** One user as {@link AuthUser}, or null when they have no credentials. */
@@ -29,7 +33,9 @@ export async function getUser(ctx: AuthContext, userId: string): Promise<AuthUse
   if (!account) return null;
   const roles = await rolesOf(ctx.db, userId);
   const mfaEnrolled = account.totpSecret !== null;
+  const locale = await localeOf(ctx.db, userId);
   return {
+    ...(locale ? { locale } : {}),
     id: account.userId,
     orgId: account.orgId,
     email: account.email,

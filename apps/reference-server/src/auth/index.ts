@@ -35,6 +35,7 @@ export type {
 } from './securityEvent';
 export type { SetPasswordOptions } from './setPassword';
 export type { BeginTotpEnrolmentOptions, SecondFactorProof, TotpEnrolment } from './totpEnrolment';
+export { localeOf, localesOf, setLocale } from './userLocale';
 export type { AuthPrincipal } from './verifyAccessToken';
 export type { SigningRefusal, VerifySignerInput, VerifySignerResult } from './verifySigner';
 export { signingNeedsUsername } from './verifySigner';

@@ -5,11 +5,12 @@ import { problemFor } from '@masetra/core';
 import type { accountRoutes } from '@masetra/core/auth';
 import { appendAuditEntry, type Database } from '@masetra/server-kit';
 import type { Request, RequestHandler } from 'express';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import QRCode from 'qrcode';
 import type { AuthDatabase, AuthPrincipal, AuthService } from '../auth';
 import { isAuthError } from '../auth';
 import { mfaRequiredFor } from '../auth/mfaPolicy';
+import { setLocale } from '../auth/userLocale';
 import type { UserDirectory } from '../users/userDirectory';
 import { requestSource, USER_SUBJECT } from '../users/userTrail';
 import { requirePermission } from './authenticateBearer';
@@ -100,9 +101,12 @@ export async function recoveryCodeTrail(
 export function accountHandlers({
   auth,
   users,
+  db,
 }: {
   auth: AuthService;
   users: UserDirectory;
+  /** Where the users' own preferences (their language) are kept. */
+  db: Kysely<Database>;
 }): AccountRouteHandlers {
   const adminOnly = [enrolledFirst, requirePermission('administerUsers')];
   const policyOf = async (orgId: string) => {
@@ -111,6 +115,12 @@ export function accountHandlers({
   };
 
   return {
+    'account.setLocale': {
+      handle: async ({ body, principal }) => {
+        await setLocale(db, principal().userId, body.locale);
+        return { locale: body.locale };
+      },
+    },
     'auth.beginTotp': {
       handle: async ({ body, principal }) => {
         const enrolment = await reauthenticated(() =>

@@ -7,7 +7,8 @@ import type { Database, OutboxEvent } from '@masetra/server-kit';
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthDatabase } from '../auth';
-import { type LinkMailKind, mailLocaleOf, renderLinkMail } from './mailTemplates';
+import { findMailRecipient } from './mailRecipient';
+import { type LinkMailKind, renderLinkMail } from './mailTemplates';
 import type { MailTransport } from './mailTransport';
 
 export const LINK_MAIL_EVENT = 'mail.link';
@@ -75,20 +76,15 @@ export function linkMailDelivery(options: LinkMailDeliveryOptions) {
     const payload = event.payload as LinkMailPayload;
     // Sent already: a worker died after the token was cleared and before the row was marked.
     if (!payload.token) return;
-    const user = await db
-      .selectFrom('users')
-      .innerJoin('organizations', 'organizations.id', 'users.org_id')
-      .select(['users.email', 'users.display_name', 'users.active', 'organizations.name as orgName'])
-      .where('users.id', '=', payload.userId)
-      .executeTakeFirst();
-    if (user?.active) {
-      const mail = renderLinkMail(payload.kind, mailLocaleOf(options.defaultLocale), {
-        displayName: user.display_name,
-        organizationName: user.orgName,
+    const recipient = await findMailRecipient(db, payload.userId, options.defaultLocale);
+    if (recipient?.active) {
+      const mail = renderLinkMail(payload.kind, recipient.locale, {
+        displayName: recipient.displayName,
+        organizationName: recipient.organizationName,
         link: `${publicUrl}/setup#token=${payload.token}`,
         expiresAt: new Date(payload.expiresAt),
       });
-      await transport.send({ messageId: messageIdOf(event.id, publicUrl), to: user.email, ...mail });
+      await transport.send({ messageId: messageIdOf(event.id, publicUrl), to: recipient.email, ...mail });
     }
     await db
       .updateTable('outbox')

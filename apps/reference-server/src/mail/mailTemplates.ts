@@ -75,25 +75,25 @@ const wordings: Record<MailLocale, Record<LinkMailKind, Wording>> = {
   },
 };
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
 
-/** The expiry as the recipient reads it, in UTC so a server's time zone does not change it. */
-function formatExpiry(locale: MailLocale, expiresAt: Date): string {
+/** A moment as the recipient reads it, in UTC so a server's time zone does not change it. */
+export function formatUtc(locale: MailLocale, at: Date): string {
   const when = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'UTC',
-  }).format(expiresAt);
+  }).format(at);
   return `${when} UTC`;
 }
 
 export function renderLinkMail(kind: LinkMailKind, locale: MailLocale, values: LinkMailValues): RenderedMail {
   const wording = wordings[locale][kind];
-  const expiry = wording.expiry(formatExpiry(locale, values.expiresAt));
+  const expiry = wording.expiry(formatUtc(locale, values.expiresAt));
   const text = [
     wording.greeting(values.displayName),
     '',

@@ -9,7 +9,8 @@ import type { Database, OutboxEvent } from '@masetra/server-kit';
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthDatabase } from '../auth';
-import { type MailLocale, mailLocaleOf, type RenderedMail } from './mailTemplates';
+import { findMailRecipient } from './mailRecipient';
+import { escapeHtml, formatUtc, type MailLocale, type RenderedMail } from './mailTemplates';
 import type { MailTransport } from './mailTransport';
 
 export const NOTICE_MAIL_EVENT = 'mail.notice';
@@ -42,21 +43,6 @@ export async function enqueueNoticeMail(
   return id;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
-  );
-
-function formatTime(locale: MailLocale, iso: string): string {
-  const when = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
-  return `${when} UTC`;
-}
-
 interface NoticeValues {
   displayName: string;
   organizationName: string;
@@ -71,7 +57,7 @@ function wordingOf(
   const de = locale === 'de';
   const greeting = de ? `Hallo ${values.displayName},` : `Hello ${values.displayName},`;
   if (notice.kind === 'account_locked') {
-    const until = formatTime(locale, notice.until);
+    const until = formatUtc(locale, new Date(notice.until));
     const where =
       notice.scope === 'account'
         ? de
@@ -166,18 +152,13 @@ export function noticeMailDelivery(options: NoticeMailDeliveryOptions) {
   const { db, transport, publicUrl } = options;
   return async (event: OutboxEvent): Promise<void> => {
     const notice = event.payload as NoticeMail;
-    const user = await db
-      .selectFrom('users')
-      .innerJoin('organizations', 'organizations.id', 'users.org_id')
-      .select(['users.email', 'users.display_name', 'users.active', 'organizations.name as orgName'])
-      .where('users.id', '=', notice.userId)
-      .executeTakeFirst();
-    if (!user?.active) return;
-    const mail = renderNoticeMail(notice, mailLocaleOf(options.defaultLocale), {
-      displayName: user.display_name,
-      organizationName: user.orgName,
+    const recipient = await findMailRecipient(db, notice.userId, options.defaultLocale);
+    if (!recipient?.active) return;
+    const mail = renderNoticeMail(notice, recipient.locale, {
+      displayName: recipient.displayName,
+      organizationName: recipient.organizationName,
     });
     const host = new URL(publicUrl).hostname || 'masetra.invalid';
-    await transport.send({ messageId: `<${event.id}.notice@${host}>`, to: user.email, ...mail });
+    await transport.send({ messageId: `<${event.id}.notice@${host}>`, to: recipient.email, ...mail });
   };
 }

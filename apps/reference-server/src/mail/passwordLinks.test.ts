@@ -3,11 +3,10 @@
  * server in the test process: an administrator never chooses or sees a password, and after a
  * reset holds nothing to sign in or sign as the user with (PART11 18).
  */
-import type { AddressInfo } from 'node:net';
 import type { OutboxEvent } from '@masetra/server-kit';
 import { generate } from 'otplib';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ReceivedMail, type SmtpInbox, startSmtpInbox } from '../testing/smtpInbox';
 import { type RunningReferenceServer, startReferenceServer } from '../testing/startReferenceServer';
 import { commandLineActor } from '../users/userTrail';
 import { LINK_MAIL_EVENT, linkMailDelivery } from './linkMail';
@@ -18,34 +17,6 @@ const PUBLIC_URL = 'https://qms.acme.example';
 const OLD_PASSWORD = 'Original-password-1';
 const ADMIN_PASSWORD = 'Admin-own-password-1';
 
-interface ReceivedMail {
-  to: string;
-  messageId: string;
-  subject: string;
-  /** Both parts, quoted-printable undone. */
-  body: string;
-}
-
-/** The header's value, unfolded. */
-function header(raw: string, name: string): string {
-  const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
-  const line = head.split('\r\n').find((candidate) => candidate.toLowerCase().startsWith(`${name}:`));
-  return line ? line.slice(name.length + 1).trim() : '';
-}
-
-function parseMail(raw: string): ReceivedMail {
-  const body = raw
-    .slice(raw.indexOf('\r\n\r\n'))
-    .replace(/=\r\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return {
-    to: header(raw, 'to'),
-    messageId: header(raw, 'message-id'),
-    subject: header(raw, 'subject'),
-    body,
-  };
-}
-
 /** The one set-up token the mail's links carry (text and HTML carry the same). */
 function tokenOf(mail: ReceivedMail): string {
   const tokens = new Set([...mail.body.matchAll(/\/setup#token=([A-Za-z0-9_-]+)/g)].map((match) => match[1]));
@@ -53,33 +24,19 @@ function tokenOf(mail: ReceivedMail): string {
   return [...tokens][0] as string;
 }
 
-let smtp: SMTPServer;
-let smtpUrl: string;
-const received: ReceivedMail[] = [];
+let smtp: SmtpInbox;
+let received: ReceivedMail[];
 let server: RunningReferenceServer;
 let now = Date.now();
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(parseMail(Buffer.concat(chunks).toString('utf8')));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpInbox();
+  received = smtp.received;
   // Its own organization, not the demo seed: every account here comes from a mailed link.
   server = await startReferenceServer({
     seed: false,
     authOptions: { clock: () => new Date(now) },
-    mail: { publicUrl: PUBLIC_URL, smtpUrl, from: 'Masetra <no-reply@qms.acme.example>' },
+    mail: { publicUrl: PUBLIC_URL, smtpUrl: smtp.url, from: 'Masetra <no-reply@qms.acme.example>' },
   });
   const { token } = await server.administration.createOrganization({
     name: 'Acme Pharma',
@@ -106,7 +63,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await server.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 beforeEach(() => {
   received.length = 0;
@@ -340,7 +297,7 @@ describe('delivery from the outbox', () => {
 
   /** A process that dies once: before the SMTP server has the mail, or after, before the row is marked. */
   function dyingOnce(when: 'before' | 'after'): MailTransport {
-    const real = smtpTransport(smtpUrl, 'no-reply@qms.acme.example');
+    const real = smtpTransport(smtp.url, 'no-reply@qms.acme.example');
     let died = false;
     return {
       async send(mail) {

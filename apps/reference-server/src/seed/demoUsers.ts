@@ -60,6 +60,15 @@ export const demoUsers = [
     displayName: 'Greta Hoffmann',
     roles: ['qa_reviewer', 'qa_approver', 'originator'],
   },
+  // Globex's own administrator: its security policy is its own (the browser test of forced MFA
+  // enrolment changes it without touching Acme's users, whom the other browser tests sign in as).
+  {
+    key: 'globexAdmin',
+    org: 'globex',
+    email: 'admin@globex.example',
+    displayName: 'Jonas Weber',
+    roles: ['admin'],
+  },
 ] as const;
 
 export type DemoUserKey = (typeof demoUsers)[number]['key'];

@@ -4,7 +4,7 @@
  * to the organization's audit trail in the transaction of the change (who, whom, old and new
  * value, why), and reported as a security event once it committed.
  */
-import { type Organization, problemFor, type User } from '@masetra/core';
+import { type Organization, problemFor, type SupportedLocale, type User } from '@masetra/core';
 import type { AuditEntryInput, Database } from '@masetra/server-kit';
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -35,6 +35,8 @@ export interface NewUserRequest {
   email: string;
   displayName: string;
   roles: readonly string[];
+  /** The language of the invitation and of every later e-mail. */
+  locale?: SupportedLocale;
 }
 
 /** A reset or forgotten-password link is good for 30 minutes; an invitation for the service's set-up link time. */
@@ -70,6 +72,7 @@ function initialValuesOf(user: User): AuditChange[] {
     { field: 'displayName', new: user.displayName },
     { field: 'roles', new: user.roles },
     { field: 'active', new: user.active },
+    ...(user.locale ? [{ field: 'locale', new: user.locale }] : []),
   ];
 }
 
@@ -224,17 +227,24 @@ export function createUserAdministration({
       assertRoleChangeAllowed({ actorId: request.actor.userId, userId, change: roleChange, reason });
       const displayName = changes.displayName ?? before.displayName;
       const active = changes.active ?? before.active;
+      const locale = changes.locale ?? before.locale;
       const trailChanges = [
         ...changeOf('displayName', before.displayName, displayName),
         ...changeOf('roles', before.roles, roles),
         ...changeOf('active', before.active, active),
+        ...changeOf('locale', before.locale ?? null, locale ?? null),
       ];
       if (trailChanges.length === 0) return before;
 
       const at = clock();
       let after: User | undefined;
       const write = async (trx: Kysely<Database>) => {
-        after = await applyUserChanges(trx, userId, { displayName, roles, active });
+        after = await applyUserChanges(trx, userId, {
+          displayName,
+          roles,
+          active,
+          ...(locale ? { locale } : {}),
+        });
         await appendUserTrailEntry(trx, {
           actor: request.actor,
           subject: before,

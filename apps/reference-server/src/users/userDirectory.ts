@@ -1,7 +1,8 @@
-import { defaultRoleNames, type Organization, type User } from '@masetra/core';
+import { defaultRoleNames, type Organization, type SupportedLocale, type User } from '@masetra/core';
 import type { Database } from '@masetra/server-kit';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { localesOf, setLocale } from '../auth/userLocale';
 
 export interface NewUser {
   /** A fresh UUIDv7 when left out; given when something else (a set-up link) must name the user first. */
@@ -10,6 +11,8 @@ export interface NewUser {
   email: string;
   displayName: string;
   roles: readonly string[];
+  /** The language of their e-mails; the server's default when left out. */
+  locale?: SupportedLocale;
 }
 
 /** Roles this server knows; anything else is refused so a typo grants nothing silently. */
@@ -39,7 +42,7 @@ type UserRow = {
   created_at: Date;
 };
 
-function toUser(row: UserRow, roles: string[]): User {
+function toUser(row: UserRow, roles: string[], locale: SupportedLocale | undefined): User {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -47,14 +50,25 @@ function toUser(row: UserRow, roles: string[]): User {
     displayName: row.display_name,
     roles,
     active: row.active,
+    ...(locale ? { locale } : {}),
     createdAt: new Date(row.created_at).toISOString(),
   };
+}
+
+/** The rows as users, with their roles and chosen languages read in two queries for all of them. */
+async function toUsers(db: Kysely<Database>, rows: readonly UserRow[]): Promise<User[]> {
+  const ids = rows.map((row) => row.id);
+  // One after the other: `db` may be a transaction, whose one connection takes one query at a time.
+  const roles = await rolesOf(db, ids);
+  const locales = await localesOf(db, ids);
+  return rows.map((row) => toUser(row, roles.get(row.id) ?? [], locales.get(row.id)));
 }
 
 export interface UserChanges {
   displayName?: string;
   roles?: readonly string[];
   active?: boolean;
+  locale?: SupportedLocale;
 }
 
 /** Writes an organization with `executor`, which may be the transaction that also creates its first user. */
@@ -90,7 +104,8 @@ export async function insertUser(executor: Kysely<Database>, input: NewUser): Pr
       .values(roles.map((role) => ({ user_id: row.id, role })))
       .execute();
   }
-  return toUser(row, roles);
+  if (input.locale) await setLocale(executor, row.id, input.locale);
+  return toUser(row, roles, input.locale);
 }
 
 /** Applies name, roles and active flag to a user with `executor`, and reads them back. */
@@ -118,8 +133,9 @@ export async function applyUserChanges(
         .execute();
     }
   }
+  if (changes.locale) await setLocale(executor, id, changes.locale);
   const row = await executor.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return toUser(row, (await rolesOf(executor, [id])).get(id) ?? []);
+  return (await toUsers(executor, [row]))[0] as User;
 }
 
 /** Users and organizations in server-kit's tables. User ids are UUIDv7 and never reused (PART11 16). */
@@ -153,11 +169,7 @@ export function createUserDirectory(db: Kysely<Database>) {
         .where('org_id', '=', orgId)
         .orderBy('email')
         .execute();
-      const roles = await rolesOf(
-        db,
-        rows.map((row) => row.id),
-      );
-      return rows.map((row) => toUser(row, roles.get(row.id) ?? []));
+      return toUsers(db, rows);
     },
 
     async findUser(orgId: string, id: string): Promise<User | null> {
@@ -168,7 +180,7 @@ export function createUserDirectory(db: Kysely<Database>) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) return null;
-      return toUser(row, (await rolesOf(db, [row.id])).get(row.id) ?? []);
+      return (await toUsers(db, [row]))[0] as User;
     },
 
     async findUserByEmail(email: string): Promise<User | null> {
@@ -178,7 +190,7 @@ export function createUserDirectory(db: Kysely<Database>) {
         .where('email', '=', email.trim().toLowerCase())
         .executeTakeFirst();
       if (!row) return null;
-      return toUser(row, (await rolesOf(db, [row.id])).get(row.id) ?? []);
+      return (await toUsers(db, [row]))[0] as User;
     },
 
     async updateUser(orgId: string, id: string, changes: UserChanges): Promise<User | null> {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { localeSchema } from '../entities/user';
 import { defineRoute } from './defineRoute';
 
 const account = { kind: 'host', tags: ['account'] } as const;
@@ -54,6 +55,17 @@ const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
  * Spread into `authRoutes`. Enrolment itself is `auth.beginTotp` and `auth.confirmTotp`.
  */
 export const accountRoutes = {
+  setAccountLocale: defineRoute({
+    ...account,
+    id: 'account.setLocale',
+    method: 'PUT',
+    path: '/account/locale',
+    summary: "Choose the language of the signed-in user's e-mails and screens",
+    body: z.strictObject({ locale: localeSchema }),
+    response: z.object({ locale: localeSchema }),
+    successStatus: 200,
+    problems: [400, 401, 422],
+  }),
   accountSessions: defineRoute({
     ...account,
     id: 'account.sessions',

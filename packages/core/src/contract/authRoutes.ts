@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { otpCodeSchema } from '../entities/oneTimeCode';
-import { organizationSchema, userSchema } from '../entities/user';
+import { localeSchema, organizationSchema, userSchema } from '../entities/user';
 import { accountRoutes } from './accountRoutes';
 import { defineRoute } from './defineRoute';
 import { ssoRoutes } from './ssoRoutes';
@@ -19,6 +19,8 @@ export const sessionUserSchema = z.object({
   roles: z.array(z.string()),
   mfaEnrolled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** The language the user chose for their e-mails and screens. */
+  locale: z.optional(localeSchema),
   /** The organization requires a second factor and the user has none: enrol before anything else. */
   mfaEnrolmentRequired: z.optional(z.boolean()),
 });
@@ -204,6 +206,8 @@ export const authRoutes = {
       email,
       displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
       roles: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20)),
+      /** The language of the invitation and every later e-mail; the server's default when left out. */
+      locale: z.optional(localeSchema),
       reason: accessReason,
     }),
     response: userSchema,
@@ -222,6 +226,7 @@ export const authRoutes = {
       displayName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
       roles: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20))),
       active: z.optional(z.boolean()),
+      locale: z.optional(localeSchema),
       reason: accessReason,
     }),
     response: userSchema,

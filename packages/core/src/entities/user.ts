@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
 
+/** The languages Masetra speaks: its screens' catalogs and its e-mails. */
+export const supportedLocales = ['en', 'de'] as const;
+export const localeSchema = z.enum(supportedLocales);
+export type SupportedLocale = z.infer<typeof localeSchema>;
+
 export const userSchema = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -7,6 +12,8 @@ export const userSchema = z.object({
   displayName: z.string(),
   roles: z.array(z.string()),
   active: z.boolean(),
+  /** The language of the user's e-mails and screens; none means the server's or browser's default. */
+  locale: z.optional(localeSchema),
   createdAt: z.iso.datetime(),
 });
 export type User = z.infer<typeof userSchema>;

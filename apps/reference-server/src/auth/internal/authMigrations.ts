@@ -265,4 +265,17 @@ export const authMigrations: readonly AuthMigration[] = [
         .execute();
     },
   },
+  {
+    name: '0007_user_locale',
+    async up(db) {
+      // The language a user reads their e-mails (and the demo's screens) in. Its own table, not a
+      // column of server-kit's `users`, which this module does not own.
+      await db.schema
+        .createTable('auth_user_preferences')
+        .addColumn('user_id', 'text', (col) => col.primaryKey().references('users.id'))
+        .addColumn('locale', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'timestamptz', (col) => col.notNull())
+        .execute();
+    },
+  },
 ];
