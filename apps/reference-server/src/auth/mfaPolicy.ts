@@ -84,10 +84,24 @@ interface SsoLinkTable {
  */
 export async function needsMfaEnrolment(
   ctx: AuthContext,
-  user: { userId: string; orgId: string; roles: readonly string[]; hasAuthenticator: boolean },
+  user: {
+    userId: string;
+    orgId: string;
+    roles: readonly string[];
+    hasAuthenticator: boolean;
+    /**
+     * The organization's stored rule (`mfa_required`, null without a row) when the caller read it
+     * already, joined into its own query: the access-token check does, to spare every request a query.
+     */
+    storedRequirement?: string | null;
+  },
 ): Promise<boolean> {
   if (user.hasAuthenticator) return false;
-  if (!mfaRequiredFor(await readMfaRequirement(ctx.db, user.orgId), user.roles, ctx.signingRoles)) {
+  const requirement =
+    user.storedRequirement === undefined
+      ? await readMfaRequirement(ctx.db, user.orgId)
+      : asRequirement(user.storedRequirement ?? undefined);
+  if (!mfaRequiredFor(requirement, user.roles, ctx.signingRoles)) {
     return false;
   }
   // The link table belongs to the single sign-on module (migration 0006_sso), read here by name only.

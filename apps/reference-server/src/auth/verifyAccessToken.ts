@@ -44,8 +44,11 @@ export async function verifyAccessToken(ctx: AuthContext, token: string): Promis
     .selectFrom('auth_sessions')
     .innerJoin('users', 'users.id', 'auth_sessions.user_id')
     .leftJoin('auth_credentials', 'auth_credentials.user_id', 'auth_sessions.user_id')
+    // The organization's MFA rule in the same query: it is needed for every user without an authenticator.
+    .leftJoin('auth_security_policies', 'auth_security_policies.org_id', 'users.org_id')
     .select([
       'auth_credentials.totp_secret as totpSecret',
+      'auth_security_policies.mfa_required as mfaRequired',
       'users.org_id as orgId',
       'users.display_name as displayName',
       'auth_sessions.last_seen_at as lastSeenAt',
@@ -85,6 +88,7 @@ export async function verifyAccessToken(ctx: AuthContext, token: string): Promis
       orgId: session.orgId,
       roles,
       hasAuthenticator: session.totpSecret !== null,
+      storedRequirement: session.mfaRequired,
     })
   ) {
     principal.mfaEnrolmentRequired = true;
