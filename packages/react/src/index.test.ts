@@ -12,6 +12,8 @@ describe('@masetra/react', () => {
       'CommentThread',
       'Dashboard',
       'DeviationInvestigation',
+      'DocumentContentFile',
+      'DocumentVersionHistory',
       'DocumentVersions',
       'FishboneEditor',
       'FiveWhyEditor',
@@ -32,6 +34,7 @@ describe('@masetra/react', () => {
       'de',
       'defaultRecordViews',
       'describeField',
+      'documentVersionsKey',
       'en',
       'qmsKeys',
       'stateKindOf',
@@ -43,6 +46,8 @@ describe('@masetra/react', () => {
       'useChainVerification',
       'useComments',
       'useCreateRecord',
+      'useDocumentDownload',
+      'useDocumentVersions',
       'useLifecycle',
       'useMarkNotificationRead',
       'useNotifications',
@@ -54,9 +59,11 @@ describe('@masetra/react', () => {
       'useRecords',
       'useRemoveLink',
       'useSignatures',
+      'useStartRevision',
       'useTransition',
       'useUpdateRecord',
       'useUploadAttachment',
+      'useUploadDocumentContent',
     ]);
   });
 });

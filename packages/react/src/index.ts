@@ -37,6 +37,18 @@ export { RecordLinks } from './links/RecordLinks';
 export { useAddLink, useRecordLinks, useRemoveLink } from './links/useRecordLinks';
 export type { DocumentVersionsProps, DocumentVersionsSlot } from './document/DocumentVersions';
 export { DocumentVersions } from './document/DocumentVersions';
+export type { DocumentContentFileProps, DocumentContentFileSlot } from './document/DocumentContentFile';
+export { DocumentContentFile } from './document/DocumentContentFile';
+export type { DocumentVersionHistoryProps, DocumentVersionHistorySlot } from './document/DocumentVersionHistory';
+export { DocumentVersionHistory } from './document/DocumentVersionHistory';
+export type { DocumentDownload } from './document/useDocumentControl';
+export {
+  documentVersionsKey,
+  useDocumentDownload,
+  useDocumentVersions,
+  useStartRevision,
+  useUploadDocumentContent,
+} from './document/useDocumentControl';
 export type { FieldDescriptor, FieldKind, FieldSchema } from './form/describeField';
 // Plain functions behind the components
 export { describeField } from './form/describeField';

@@ -29,7 +29,36 @@ export const Effective: Story = {
 };
 export const ReviewDueSoon: Story = {
   args: { now: '2028-03-15T00:00:00.000Z' },
-  parameters: { shows: [{ role: 'status', text: 'Periodic review due soon' }, ...approvals] },
+  parameters: {
+    shows: [
+      { role: 'status', text: /^Periodic review due on Apr 1, 2028\. The owner records/ },
+      ...approvals,
+    ],
+  },
+};
+/** Past its due date: still a step to take, now overdue. */
+export const ReviewOverdue: Story = {
+  args: { now: '2028-05-02T00:00:00.000Z' },
+  parameters: { shows: [{ role: 'status', text: /^Periodic review overdue since Apr 1, 2028\./ }] },
+};
+/** After a periodic review that found no change needed: when it was, and the next due date. */
+export const Reviewed: Story = {
+  args: {
+    document: {
+      ...fixtureDocuments.effective,
+      lastPeriodicReviewOn: '2028-03-20',
+      nextReviewDue: '2030-03-20',
+    },
+    now: '2028-03-21T00:00:00.000Z',
+  },
+  parameters: {
+    shows: [
+      { role: 'term', text: 'Last periodic review' },
+      { role: 'definition', text: 'Mar 20, 2028' },
+      { role: 'definition', text: 'Mar 20, 2030' },
+      { role: 'status', count: 0 },
+    ],
+  },
 };
 /** A revision in draft, version 1.1 of the effective 1.0. */
 export const Revision: Story = {

@@ -40,7 +40,9 @@ describe('DocumentVersions', () => {
     const [current] = screen.getAllByRole('definition');
     expect(current!.textContent).toBe('1.0 Effective');
     expect(within(current!).getByText('Effective').dataset.state).toBe('effective');
-    expect(screen.getByRole('status').textContent).toBe('Periodic review due soon');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Periodic review due on Apr 1, 2028. The owner records “No change needed” (signed) among the actions above, or starts a revision.',
+    );
     const approvals = await screen.findAllByText(/^(Reviewed|Approved) by/);
     expect(approvals.map((approval) => approval.textContent?.split(',')[0])).toEqual([
       'Reviewed by Rita Sørensen',

@@ -1,4 +1,10 @@
-import { isReviewDueSoon, type RecordBase, type RecordType, versionLabelOf } from '@masetra/core';
+import {
+  isReviewDueSoon,
+  PERIODIC_REVIEW_WINDOW_DAYS,
+  type RecordBase,
+  type RecordType,
+  versionLabelOf,
+} from '@masetra/core';
 import { useId } from 'react';
 import { useAuditTrail } from '../hooks/useAuditTrail';
 import { useRecord } from '../hooks/useRecord';
@@ -16,6 +22,7 @@ interface ControlledDocumentRecord extends RecordBase {
   effectiveDate?: string;
   reviewIntervalMonths?: number;
   nextReviewDue?: string;
+  lastPeriodicReviewOn?: string;
   supersedesId?: string;
 }
 
@@ -24,7 +31,7 @@ export interface DocumentVersionsProps {
   document: RecordBase;
   /** The document record type; the built-in `document` by default. */
   recordType?: RecordTypeRef<RecordType>;
-  /** Days before the periodic review a warning shows. Default 30. */
+  /** Days before the periodic review it shows as due: the days it may be recorded in (30) by default. */
   reviewWarningDays?: number;
   /** The instant "due soon" is judged at (ISO 8601); now by default. */
   now?: string;
@@ -48,7 +55,7 @@ export interface DocumentVersionsProps {
 export function DocumentVersions({
   document,
   recordType = 'document',
-  reviewWarningDays = 30,
+  reviewWarningDays = PERIODIC_REVIEW_WINDOW_DAYS,
   now,
   titled = true,
   className,
@@ -68,7 +75,9 @@ export function DocumentVersions({
       .filter((change) => change.field === 'versionLabel')
       .map((change) => ({ entry, from: change.old as string | null, to: change.new as string | null })),
   );
-  const reviewDue = isReviewDueSoon(doc, now ?? new Date().toISOString(), reviewWarningDays);
+  const at = now ?? new Date().toISOString();
+  const reviewDue = isReviewDueSoon(doc, at, reviewWarningDays);
+  const overdue = doc.nextReviewDue !== undefined && at.slice(0, 10) > doc.nextReviewDue;
   const approvals = (signatures.data ?? []).filter(
     (signature) => signature.meaning === 'review' || signature.meaning === 'approval',
   );
@@ -101,6 +110,14 @@ export function DocumentVersions({
             <FieldValue recordType={type} field="nextReviewDue" value={doc.nextReviewDue} />
           </dd>
         </div>
+        {doc.lastPeriodicReviewOn && (
+          <div>
+            <dt>{labels.field(type.name, 'lastPeriodicReviewOn')}</dt>
+            <dd>
+              <FieldValue recordType={type} field="lastPeriodicReviewOn" value={doc.lastPeriodicReviewOn} />
+            </dd>
+          </div>
+        )}
         {doc.supersedesId && (
           <div>
             <dt>{labels.field(type.name, 'supersedesId')}</dt>
@@ -114,9 +131,13 @@ export function DocumentVersions({
           </div>
         )}
       </dl>
-      {reviewDue && (
+      {reviewDue && doc.nextReviewDue && (
+        // A step, not only a warning: the owner records "no change needed" (signed) in the action bar, or revises.
         <p className={slots.ui('alert', slots('warning'))} role="status">
-          {t('document.reviewDueSoon')}
+          {t(overdue ? 'document.reviewOverdue' : 'document.reviewDue', {
+            date: format.date(doc.nextReviewDue),
+          })}{' '}
+          {t('document.reviewHowTo')}
         </p>
       )}
       <h4 className={slots.ui('heading')}>{t('document.approvals')}</h4>

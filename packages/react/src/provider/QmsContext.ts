@@ -1,4 +1,4 @@
-import type { AuditTrailClient, NotificationsClient, RecordClient } from '@masetra/client';
+import type { AuditTrailClient, DocumentsClient, NotificationsClient, RecordClient } from '@masetra/client';
 import type { RecordType, RecordTypeRegistry } from '@masetra/core';
 import { createContext } from 'react';
 import type { RecordViews } from '../detail/recordView';
@@ -42,6 +42,8 @@ export interface SignerReauthentication {
 export interface QmsClient {
   records<T extends RecordType>(recordType: T): RecordClient<T>;
   readonly auditTrail: AuditTrailClient;
+  /** Document control: a version's content file, controlled copies, versions and revisions. */
+  readonly documents: DocumentsClient;
   readonly notifications: NotificationsClient;
 }
 
