@@ -22,6 +22,7 @@ export function RecordListPage({ section }: { section: RecordSection }) {
     >
       <RecordTable
         recordType={section.recordType}
+        columns={section.columns}
         defaultSort="-createdAt"
         height={560}
         onOpenRecord={(record) => navigate(recordPath(record as RecordBase))}

@@ -11,6 +11,8 @@ export interface RecordSection {
   newLabel: string;
   /** Whether records are created from this section's list (findings are created within their audit). */
   creatable: boolean;
+  /** The list's first columns, when not the table's default. */
+  columns?: readonly string[];
 }
 
 const section = (name: string, title: string, newLabel: string, creatable = true): RecordSection => {
@@ -22,7 +24,11 @@ const section = (name: string, title: string, newLabel: string, creatable = true
 export const recordSections: readonly RecordSection[] = [
   section('deviation', 'Deviations', 'New deviation'),
   section('capa', 'CAPAs', 'New CAPA'),
-  section('document', 'Documents', 'New document'),
+  {
+    ...section('document', 'Documents', 'New document'),
+    // One number across versions: the list shows which version each row is.
+    columns: ['number', 'versionLabel', 'title', 'state', 'documentKind', 'effectiveDate'],
+  },
   section('audit', 'Audits', 'New audit'),
   section('finding', 'Findings', 'New finding', false),
 ];

@@ -1,5 +1,6 @@
 // The record pages, by the collection in the address (`/deviations/…`); an unknown one is no page.
 import { useParams } from 'react-router';
+import { NewDocumentPage } from '../pages/NewDocumentPage';
 import { NewRecordPage } from '../pages/NewRecordPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { RecordListPage } from '../pages/RecordListPage';
@@ -13,7 +14,10 @@ export function RecordListRoute() {
 
 export function NewRecordRoute() {
   const section = sectionOf(useParams().collection ?? '');
-  return section?.creatable ? <NewRecordPage key={section.collection} section={section} /> : <NotFoundPage />;
+  if (!section?.creatable) return <NotFoundPage />;
+  // A document's kind comes first: it gives the document its number.
+  if (section.collection === 'documents') return <NewDocumentPage section={section} />;
+  return <NewRecordPage key={section.collection} section={section} />;
 }
 
 export function RecordRoute() {

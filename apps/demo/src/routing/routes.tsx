@@ -6,6 +6,7 @@ import { App } from '../App';
 import { AccountPage } from '../pages/AccountPage';
 import { AuditTrailPage } from '../pages/AuditTrailPage';
 import { DashboardPage } from '../pages/DashboardPage';
+import { DocumentKindsPage } from '../pages/DocumentKindsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SecuritySettingsPage } from '../pages/SecuritySettingsPage';
 import { SsoSettingsPage } from '../pages/SsoSettingsPage';
@@ -38,6 +39,14 @@ export const router = createBrowserRouter([
         element: (
           <AdminOnly>
             <SsoSettingsPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: 'settings/document-kinds',
+        element: (
+          <AdminOnly>
+            <DocumentKindsPage />
           </AdminOnly>
         ),
       },

@@ -27,6 +27,7 @@ const navigation: NavItem[] = [
   { to: '/audit-trail', label: 'Audit trail', permission: 'reviewAuditTrail' },
   { to: '/admin/users', label: 'Users', permission: 'administerUsers' },
   { to: '/settings/sso', label: 'Single sign-on', permission: 'administerUsers' },
+  { to: '/settings/document-kinds', label: 'Document numbering', permission: 'administerUsers' },
   { to: '/settings/security', label: 'Security', labelKey: 'navSecurity', permission: 'administerUsers' },
   { to: '/account', label: 'Your account', labelKey: 'navAccount' },
 ];
