@@ -4,6 +4,7 @@ export * from './audit';
 export * from './capa';
 export type { Contract } from './contract/buildContract';
 export { buildContract } from './contract/buildContract';
+export { capaTaskRoutes } from './contract/capaTaskRoutes';
 export type { HttpMethod, RouteDefinition, RouteKind } from './contract/defineRoute';
 export { defineRoute } from './contract/defineRoute';
 export {
@@ -14,9 +15,7 @@ export {
   documentRevisionInputSchema,
   documentRoutes,
 } from './contract/documentRoutes';
-export { capaTaskRoutes } from './contract/capaTaskRoutes';
 export { auditTrailQuerySchema, kitRoutes } from './contract/kitRoutes';
-export { trainingRoutes } from './contract/trainingRoutes';
 export type { Page } from './contract/listQuery';
 export {
   baseSortFields,
@@ -45,6 +44,7 @@ export {
   updateBodySchema,
 } from './contract/recordRoutes';
 export { traceRoutes } from './contract/traceRoutes';
+export { trainingRoutes } from './contract/trainingRoutes';
 /** Hashing */
 export { canonicalJson } from './crypto/canonicalJson';
 export type { CoveredAttachment } from './crypto/contentHash';

@@ -101,6 +101,8 @@ export type { ReasonDialogProps, ReasonDialogSlot } from './lifecycle/ReasonDial
 export { ReasonDialog } from './lifecycle/ReasonDialog';
 export type { NotificationsListProps, NotificationsListSlot } from './notifications/NotificationsList';
 export { NotificationsList } from './notifications/NotificationsList';
+/** Training (read and understood) */
+export * from './training';
 export type { QmsClient, QmsContextValue, QmsPrincipal, SignerReauthentication } from './provider/QmsContext';
 export type { QmsProviderProps, QmsTheme, QmsThemeName } from './provider/QmsProvider';
 /** Core */

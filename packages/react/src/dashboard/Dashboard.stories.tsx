@@ -22,6 +22,7 @@ const overview: Shown[] = [
   { role: 'region', name: 'Deviations', text: /^Deviations6 open/ },
   { role: 'list', name: 'Open by severity', text: /Critical 1/ },
   { role: 'button', name: 'DEV-2026-0104' },
+  { role: 'region', name: 'Training', text: /Your overdue training: 0/ },
 ];
 
 export const AllRecordTypes: Story = { parameters: { shows: overview } };
@@ -54,13 +55,14 @@ export const Empty: Story = {
 export const Loading: Story = {
   parameters: {
     qms: { server: { latencyMs: Number.POSITIVE_INFINITY } },
-    shows: [{ text: 'Loading…', count: typeCards.length }],
+    // Each record type's card and the training card.
+    shows: [{ text: 'Loading…', count: typeCards.length + 1 }],
   },
 };
 export const ServerError: Story = {
   parameters: {
     qms: { server: { failWith: { status: 503 } } },
-    shows: [{ role: 'alert', text: 'Failure', count: typeCards.length }],
+    shows: [{ role: 'alert', text: 'Failure', count: typeCards.length + 1 }],
   },
 };
 export const Dark: Story = { parameters: { qms: { theme: 'dark' }, shows: overview } };

@@ -1,10 +1,11 @@
-import type { RecordBase, RecordType } from '@masetra/core';
+import { type RecordBase, type RecordType, trainingTrigger } from '@masetra/core';
 import { useId, useState } from 'react';
 import type { RecordTypeRef } from '../hooks/useRecordType';
 import { type ClassNames, type SlotClasses, useSlots } from '../internal/classNames';
 import { formatFieldValue } from '../internal/FieldValue';
 import { describeError } from '../internal/problems';
 import { useQms } from '../provider/useQms';
+import { TrainingOverdue } from '../training/TrainingOverdue';
 import { useRecordSummary } from './useRecordSummary';
 
 export type DashboardSlot =
@@ -27,6 +28,10 @@ export interface DashboardProps {
   now?: string;
   /** The most records listed per type and group. Default 1000. */
   maxRecords?: number;
+  /** Overdue training (the user's, and the organization's for those who read the matrix); shown when the registry has documents. Default true. */
+  showTraining?: boolean;
+  /** Called by the training card's "Open my training". */
+  onOpenTraining?: () => void;
   /** Called when an overdue record is opened. */
   onOpenRecord?: (record: RecordBase, recordType: RecordType) => void;
   className?: string;
@@ -183,6 +188,8 @@ export function Dashboard({
   now,
   maxRecords,
   onOpenRecord,
+  showTraining = true,
+  onOpenTraining,
   className,
   classNames,
 }: DashboardProps) {
@@ -212,6 +219,9 @@ export function Dashboard({
                 slots={slots}
               />
             ),
+        )}
+        {showTraining && registry.byName(trainingTrigger.recordType) && (
+          <TrainingOverdue onOpenTraining={onOpenTraining} />
         )}
       </div>
     </section>

@@ -1,4 +1,10 @@
-import type { AuditTrailClient, DocumentsClient, NotificationsClient, RecordClient } from '@masetra/client';
+import type {
+  AuditTrailClient,
+  DocumentsClient,
+  NotificationsClient,
+  RecordClient,
+  TrainingClient,
+} from '@masetra/client';
 import type { RecordType, RecordTypeRegistry } from '@masetra/core';
 import { createContext } from 'react';
 import type { RecordViews } from '../detail/recordView';
@@ -45,6 +51,8 @@ export interface QmsClient {
   /** Document control: a version's content file, controlled copies, versions and revisions. */
   readonly documents: DocumentsClient;
   readonly notifications: NotificationsClient;
+  /** Training on controlled documents: my training, the matrix, acknowledgements. */
+  readonly training: TrainingClient;
 }
 
 /** Everything a component reads from the provider, through `useQms()`. */

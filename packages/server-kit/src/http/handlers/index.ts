@@ -1,6 +1,13 @@
 import type { RouteKind } from '@masetra/core';
 import { myCapaTasksHandler } from '../../capa-tasks/myCapaTasksHandler';
 import { traceHandler } from '../../trace/traceHandler';
+import {
+  acknowledgeTrainingHandler,
+  myTrainingHandler,
+  trainingKindSettingsHandler,
+  trainingMatrixHandler,
+  updateTrainingKindSettingHandler,
+} from '../../training/trainingHandlers';
 import type { RequestContext } from '../KitContext';
 import { downloadAttachmentHandler, listAttachmentsHandler, uploadAttachmentHandler } from './attachments';
 import { auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
@@ -16,13 +23,6 @@ import {
   signaturesHandler,
 } from './recordReads';
 import { createRecordHandler, transitionHandler, updateRecordHandler } from './recordWrites';
-import {
-  acknowledgeTrainingHandler,
-  myTrainingHandler,
-  trainingKindSettingsHandler,
-  trainingMatrixHandler,
-  updateTrainingKindSettingHandler,
-} from '../../training/trainingHandlers';
 import { verifySignatureHandler } from './signatureVerification';
 
 export type Handler = (context: RequestContext) => Promise<Response>;
