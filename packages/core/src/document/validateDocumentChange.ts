@@ -12,6 +12,8 @@ const reviewedFields: readonly DocumentField[] = [
   'documentKind',
   'summary',
   'content',
+  'contentFile',
+  'contentText',
   'supersedesId',
 ];
 /** Once approved, only the periodic review's next due date moves; anything else is a new version. */

@@ -11,6 +11,8 @@ export const organizationPermissions = {
   exportAuditTrail: ['qa_reviewer', 'qa_approver', 'auditor', 'admin'],
   /** Create users, grant roles, reset passwords, deactivate accounts (21 CFR 11.10(g)). */
   administerUsers: ['admin'],
+  /** Set the number prefix of each document kind (an organization setting, audited). */
+  administerDocumentKinds: ['admin'],
   /** Read the training matrix: who is trained, due or overdue on each effective document. */
   viewTrainingMatrix: ['qa_reviewer', 'qa_approver', 'document_controller', 'auditor', 'admin'],
   /** Set who must be trained on each document kind (an organization setting, audited). */

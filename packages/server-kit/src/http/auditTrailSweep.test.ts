@@ -21,6 +21,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNextTransitions } from 'xstate';
 import { runScheduledTransitions } from '../services/systemTransitions';
+import { samplePdf, withContent } from './testing/documentSteps';
 import {
   createFromScenario,
   documentApproval,
@@ -28,7 +29,7 @@ import {
   scenarioOf,
   userWhoMay,
 } from './testing/recordScenarios';
-import { createRecord, expectOk, transition } from './testing/recordSteps';
+import { createRecord, expectOk, transition, update } from './testing/recordSteps';
 import {
   kitStartTimeout,
   passwordOf,
@@ -44,8 +45,10 @@ const writeMethods: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELE
 const writeRoutes = contract.routes.filter((route) => writeMethods.has(route.method));
 
 let kit: TestKit;
+let samplePdfBytes: Uint8Array;
 beforeAll(async () => {
   kit = await startTestKit({ registry });
+  samplePdfBytes = await samplePdf();
 }, kitStartTimeout);
 afterAll(() => kit.close());
 
@@ -241,6 +244,44 @@ const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<
       () => [owed(recordType, record.id, 'unlink', by)],
     );
   },
+  // The content file becomes part of the draft version: one update entry names it and its SHA-256.
+  uploadDocumentContent: async (route) => {
+    const recordType = recordTypeOf(route);
+    const record = await createFromScenario(kit, recordType);
+    await expectEntries(
+      `${route.id} by olivia`,
+      () =>
+        send(
+          route,
+          'olivia',
+          { id: record.id },
+          { headers: { 'content-type': 'application/pdf', 'x-file-name': 'sop.pdf' }, body: samplePdfBytes },
+        ),
+      () => [owed(recordType, record.id, 'update', 'olivia')],
+    );
+  },
+  // A revision is a new version (its create entry) and a line in the revised version's trail.
+  reviseDocument: async (route) => {
+    const recordType = recordTypeOf(route);
+    const effective = await approvedDocument({ effectiveDate: '2034-03-01' });
+    await scheduleAt('2034-03-01T06:00:00.000Z');
+    await expectEntries(
+      `${route.id} by olivia`,
+      () => send(route, 'olivia', { id: effective.id }, { body: { reason: 'Annual update.' } }),
+      (response) => [
+        owed(recordType, response.json.id, 'create', 'olivia'),
+        owed(recordType, effective.id, 'revise', 'olivia'),
+      ],
+    );
+  },
+  // An organization setting: its trail names the kind.
+  setDocumentKindPrefix: async (route) => {
+    await expectEntries(
+      `${route.id} by adam`,
+      () => send(route, 'adam', { kind: 'form' }, { body: { prefix: 'FORM', reason: 'Group standard.' } }),
+      () => [{ recordType: 'document_kind_prefix', recordId: 'form', action: 'update', actorId: 'adam' }],
+    );
+  },
   // Marking one's own notification read changes no regulated record: it owes the trail nothing.
   readNotification: async (route) => {
     const id = uuidv7();
@@ -354,10 +395,16 @@ const systemMoveScenarios: Record<string, () => Promise<void>> = {
   'document.SUPERSEDE': async () => {
     const previous = await approvedDocument({ effectiveDate: '2032-03-01' });
     await scheduleAt('2032-03-01T06:00:00.000Z');
-    const next = await approvedDocument({
-      effectiveDate: '2033-03-01',
-      supersedesId: previous.id,
+    const revision = await kit.as('olivia')(`/documents/${previous.id}/revisions`, {
+      method: 'POST',
+      body: { reason: 'Periodic update.' },
     });
+    expect(revision.status, revision.text).toBe(201);
+    let next = await withContent(kit, 'olivia', revision.json);
+    next = await expectOk(update(kit, 'olivia', 'documents', next, { effectiveDate: '2033-03-01' }));
+    for (const move of documentApproval) {
+      next = await expectOk(transition(kit, move.by, 'documents', next, move.event, { sign: move.sign }));
+    }
     await expectEntries(
       'the next version becoming effective, and superseding the one in force',
       () => scheduleAt('2033-03-01T06:00:00.000Z'),

@@ -17,6 +17,7 @@ const organizationWork: Record<OrganizationAction, string> = {
   reviewAuditTrail: 'reviewing the audit trail',
   exportAuditTrail: 'exporting the audit trail',
   administerUsers: 'administering users',
+  administerDocumentKinds: 'setting the number prefixes of document kinds',
   viewTrainingMatrix: 'reading the training matrix',
   administerTraining: 'setting who must be trained',
 };

@@ -24,7 +24,9 @@ beforeAll(async () => {
   kit = await startTestKit();
   ids.deviations = (await createRecord(kit, 'olivia', 'deviations', describedDeviation())).id;
   ids.capas = (await createRecord(kit, 'olivia', 'capas', { title: 'CAPA under fuzz' })).id;
-  ids.documents = (await createRecord(kit, 'olivia', 'documents', { title: 'SOP under fuzz' })).id;
+  ids.documents = (
+    await createRecord(kit, 'olivia', 'documents', { title: 'SOP under fuzz', documentKind: 'sop' })
+  ).id;
   ids.audits = (await createRecord(kit, 'aaron', 'audits', { title: 'Audit under fuzz' })).id;
   ids.findings = (
     await createRecord(kit, 'aaron', 'findings', { title: 'Finding under fuzz', auditId: ids.audits })

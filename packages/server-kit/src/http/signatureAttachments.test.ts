@@ -319,6 +319,12 @@ describe('the attachments a signature covers', () => {
       effectiveDate: '2026-12-01',
       reviewIntervalMonths: 24,
     });
+    // The content file (the test helper uploads one) is an attachment too, covered like any other.
+    const content = {
+      id: document.contentFile.attachmentId,
+      fileName: document.contentFile.fileName,
+      sha256: document.contentFile.sha256,
+    };
     const draft = await upload('olivia', 'documents', document.id, 'draft-sop.pdf');
     document = await expectOk(transition(kit, 'olivia', 'documents', document, 'SUBMIT_FOR_REVIEW'));
     document = await expectOk(
@@ -332,18 +338,20 @@ describe('the attachments a signature covers', () => {
 
     const [review, approval] = await signaturesOf('documents', document.id);
     expect([review?.event, approval?.event]).toEqual(['COMPLETE_REVIEW', 'APPROVE']);
-    expect(review?.coveredAttachments).toEqual([draft.id]);
-    expect(approval?.coveredAttachments).toEqual(byId([draft, annex]).map((attachment) => attachment.id));
+    expect(review?.coveredAttachments).toEqual(byId([content, draft]).map((attachment) => attachment.id));
+    expect(approval?.coveredAttachments).toEqual(
+      byId([content, draft, annex]).map((attachment) => attachment.id),
+    );
 
     const reviewed = await verify('documents', document.id, review?.id ?? '');
     expect(reviewed).toMatchObject({ ok: true, recomputedHash: review?.contentHash });
-    expect(reviewed.coveredAttachments).toEqual([
-      { id: draft.id, fileName: 'draft-sop.pdf', sha256: draft.sha256, status: 'intact' },
-    ]);
+    expect(reviewed.coveredAttachments).toEqual(
+      byId([content, draft]).map(({ id, fileName, sha256 }) => ({ id, fileName, sha256, status: 'intact' })),
+    );
     const approved = await verify('documents', document.id, approval?.id ?? '');
     expect(approved).toMatchObject({ ok: true, recomputedHash: approval?.contentHash });
     expect(approved.coveredAttachments.map((check: { id: string }) => check.id)).toEqual(
-      byId([draft, annex]).map((attachment) => attachment.id),
+      byId([content, draft, annex]).map((attachment) => attachment.id),
     );
 
     // The annex replaced: the approval covered it and fails; the review did not and holds.

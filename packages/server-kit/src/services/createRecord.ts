@@ -1,14 +1,17 @@
 import { diffRecord, initialStateOf, type Principal, type RecordBase, type RecordType } from '@masetra/core';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { numberForNewRecord } from '../documents/documentNumbers';
 import { problems } from '../http/problems';
 import type { Database } from '../storage/database';
-import { findRecord, insertRecord, nextRecordNumber } from '../storage/records';
+import { findRecord, insertRecord } from '../storage/records';
 import { recordAuditedChange } from './auditedChange';
 import type { DomainEvent } from './QmsOptions';
 
 export interface CreateRecordInput {
   principal: Principal;
+  /** The number to give instead of a new one: a document's revision keeps its document's number. */
+  number?: string;
   recordType: RecordType;
   fields: Record<string, unknown>;
   source: Record<string, unknown> | null;
@@ -50,7 +53,9 @@ export async function createRecord(
     id: uuidv7(),
     orgId: input.principal.orgId,
     type: input.recordType.name,
-    number: await nextRecordNumber(trx, input.principal.orgId, input.recordType, input.now),
+    number:
+      input.number ??
+      (await numberForNewRecord(trx, input.principal.orgId, input.recordType, fields, input.now)),
     state: initialStateOf(input.recordType),
     version: 1,
     ownerId: ownerId ?? input.principal.userId,

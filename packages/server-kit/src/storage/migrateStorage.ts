@@ -1,6 +1,7 @@
 import type { RecordTypeRegistry } from '@masetra/core';
 import { type Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { ensureDocumentTable } from '../documents/ensureDocumentTable';
 import { ensureRecordTable } from './ensureRecordTable';
 import { migrations } from './migrations';
 import type { MigrateOptions } from './storage';
@@ -32,6 +33,7 @@ export async function migrateStorage(
       trx,
     );
     for (const recordType of registry.list) await ensureRecordTable(trx, recordType);
+    await ensureDocumentTable(trx, registry);
     await syncDefaultRoles(trx);
   });
   await options.hostMigrations?.(db);

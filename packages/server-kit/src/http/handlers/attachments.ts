@@ -30,7 +30,7 @@ export async function listAttachmentsHandler(context: RequestContext): Promise<R
 }
 
 /** The file name as the uploader gave it, for display only: it never becomes a path. */
-function displayFileName(request: Request): string {
+export function displayFileName(request: Request): string {
   const raw = request.headers.get('x-file-name');
   let name = '';
   try {

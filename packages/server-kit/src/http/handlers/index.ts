@@ -1,5 +1,6 @@
 import type { RouteKind } from '@masetra/core';
 import { myCapaTasksHandler } from '../../capa-tasks/myCapaTasksHandler';
+import { documentHandlers } from '../../documents/documentHandlers';
 import { traceHandler } from '../../trace/traceHandler';
 import {
   acknowledgeTrainingHandler,
@@ -59,4 +60,5 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   auditVerification: auditVerificationHandler,
   notifications: notificationsHandler,
   readNotification: readNotificationHandler,
+  ...documentHandlers,
 };

@@ -13,7 +13,10 @@ export function describedDeviation(fields: Record<string, unknown> = {}): Record
   };
 }
 
-/** Creates a record and fails the test unless it is created. */
+/**
+ * Creates a record and fails the test unless it is created. A controlled document also gets a
+ * content file (a one-page PDF), since review needs one; the record comes back with it.
+ */
 export async function createRecord(
   kit: TestKit,
   user: TestUser,
@@ -22,7 +25,9 @@ export async function createRecord(
 ): Promise<TestResponse['json']> {
   const created = await kit.as(user)(`/${collection}`, { method: 'POST', body: fields });
   if (created.status !== 201) throw new Error(`create ${collection}: ${created.status} ${created.text}`);
-  return created.json;
+  if (collection !== 'documents') return created.json;
+  const { withContent } = await import('./documentSteps');
+  return withContent(kit, user, created.json);
 }
 
 export interface MoveOptions {

@@ -28,6 +28,8 @@ export const testPrincipals = {
     orgId: 'org-b',
     roles: ['qa_reviewer', 'qa_approver', 'originator'],
   },
+  /** An administrator of org A: organization settings such as document number prefixes. */
+  adam: { userId: 'adam', displayName: 'Adam Admin', orgId: 'org-a', roles: ['admin'] },
   /** Org B's second user, so that org B has someone to approve what Greta owns. */
   gus: { userId: 'gus', displayName: 'Gus Globex', orgId: 'org-b', roles: ['qa_approver', 'auditor'] },
 } satisfies Record<string, Principal>;

@@ -5,6 +5,7 @@ import * as outboxRetention from './0003_outbox_retention';
 import * as auditVerifications from './0004_audit_verifications';
 import * as signatureAttachments from './0005_signature_attachments';
 import * as recordLinks from './0006_record_links';
+import * as documentControl from './0007_document_control';
 import * as training from './0008_training';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_audit_verifications': auditVerifications,
   '0005_signature_attachments': signatureAttachments,
   '0006_record_links': recordLinks,
+  '0007_document_control': documentControl,
   '0008_training': training,
 };
