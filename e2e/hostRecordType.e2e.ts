@@ -139,6 +139,7 @@ test('a host’s change control shows its own section, a badge from its tags, an
     'Details',
     'Impact assessment',
     'Links',
+    'Traceability',
     'Electronic signatures',
     'Attachments',
     'Comments',

@@ -3,6 +3,7 @@ import { type AuditTrailClient, createAuditTrailClient } from './auditTrail/crea
 import { type AuthClient, createAuthClient } from './auth/createAuthClient';
 import { createOrganizationsClient, type OrganizationsClient } from './auth/createOrganizationsClient';
 import { createUsersClient, type UsersClient } from './auth/createUsersClient';
+import { type CapaTasksClient, createCapaTasksClient } from './capaTasks/createCapaTasksClient';
 import { createDocumentsClient, type DocumentsClient } from './documents/createDocumentsClient';
 import { createTransport, type RetryPolicy, type TokenSource } from './internal/transport';
 import { createVersionMemory } from './internal/versionMemory';
@@ -49,6 +50,8 @@ export interface MasetraClient<TTypes extends Record<string, RecordType> = typeo
   readonly notifications: NotificationsClient;
   /** Training on controlled documents: my training, the matrix, acknowledgements, kind settings. */
   readonly training: TrainingClient;
+  /** CAPA tasks across CAPAs: the signed-in user's own. */
+  readonly capaTasks: CapaTasksClient;
   readonly auth: AuthClient;
   readonly users: UsersClient;
   readonly organizations: OrganizationsClient;
@@ -99,6 +102,7 @@ export function createClient<TTypes extends Record<string, RecordType> = typeof 
     documents: createDocumentsClient(send, versions),
     notifications: createNotificationsClient(send),
     training: createTrainingClient(send),
+    capaTasks: createCapaTasksClient(send),
     auth: createAuthClient(send),
     users: createUsersClient(send),
     organizations: createOrganizationsClient(send),

@@ -2,6 +2,7 @@
 /** Types */
 export type { AuditTrailClient, AuditTrailFilters } from './auditTrail/createAuditTrailClient';
 export type { AuthClient } from './auth/createAuthClient';
+export type { CapaTasksClient } from './capaTasks/createCapaTasksClient';
 export type { OrganizationsClient } from './auth/createOrganizationsClient';
 export type { UsersClient } from './auth/createUsersClient';
 export type {

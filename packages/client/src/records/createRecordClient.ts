@@ -64,6 +64,8 @@ export interface RecordClient<T extends RecordType> {
     ): Promise<RouteResponse<RecordRoutes<T>['uploadAttachment']>>;
     download(id: string, attachmentId: string, options?: RequestOptions): Promise<Blob>;
   };
+  /** The record's traceability chain over its links, both directions, within the server's limits. */
+  trace(id: string, options?: RequestOptions): Promise<RouteResponse<RecordRoutes<T>['trace']>>;
   /** Typed links to and from other records and host objects; each change is in both records' trails. */
   links: {
     list(id: string, options?: RequestOptions): Promise<RouteResponse<RecordRoutes<T>['listLinks']>>;
@@ -168,6 +170,7 @@ export function createRecordClient<T extends RecordType>(
       download: async (id, attachmentId, options) =>
         (await send(routes.downloadAttachment, { ...options, params: { id, attachmentId } })).data as Blob,
     },
+    trace: async (id, options) => (await send(routes.trace, { ...options, params: { id } })).data,
     links: {
       list: async (id, options) => (await send(routes.listLinks, { ...options, params: { id } })).data,
       add: async (id, link, options) =>

@@ -26,6 +26,12 @@ export interface LinkKindRule {
    * longer write it: a new target is linked.
    */
   replacesField?: Readonly<Record<string, string>>;
+  /**
+   * The recurrence check: fields of the source, by source record type, whose same value makes an
+   * earlier record of the target type a likely target (a deviation in the same area). The screens
+   * offer those records first; the person decides.
+   */
+  similarBy?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const linkKinds: Readonly<Record<LinkKind, LinkKindRule>> = {
@@ -38,7 +44,12 @@ export const linkKinds: Readonly<Record<LinkKind, LinkKindRule>> = {
   /** A CAPA changes a controlled document. */
   changes: { from: ['capa'], to: ['document'] },
   /** A deviation recurs: it is a recurrence of an earlier one. */
-  recurrence_of: { from: ['deviation'], to: ['deviation'], replacesField: { deviation: 'recurrence' } },
+  recurrence_of: {
+    from: ['deviation'],
+    to: ['deviation'],
+    replacesField: { deviation: 'recurrence' },
+    similarBy: { deviation: ['area'] },
+  },
   /** Any record concerns an object of the host system. */
   concerns: { from: '*', to: 'host' },
 };

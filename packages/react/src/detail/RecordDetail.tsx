@@ -10,6 +10,7 @@ import { FieldValue } from '../internal/FieldValue';
 import { describeError } from '../internal/problems';
 import { LifecycleActionBar } from '../lifecycle/LifecycleActionBar';
 import { RecordLinks } from '../links/RecordLinks';
+import { Traceability } from '../links/Traceability';
 import { useQms } from '../provider/useQms';
 import { StateBadge } from '../state-badge/StateBadge';
 import { AttachmentList } from './AttachmentList';
@@ -24,6 +25,7 @@ export type RecordDetailSection =
   | 'fields'
   | 'domain'
   | 'links'
+  | 'trace'
   | 'signatures'
   | 'attachments'
   | 'comments'
@@ -70,6 +72,7 @@ const allSections: readonly RecordDetailSection[] = [
   'fields',
   'domain',
   'links',
+  'trace',
   'signatures',
   'attachments',
   'comments',
@@ -87,7 +90,7 @@ interface PagePart {
  * version and the lifecycle moves this user may take. A navigation between its parts: the
  * fields; its record type's own sections (its view: a deviation's investigation, a CAPA's tasks,
  * a document's versions, an audit's findings, or a host type's own, from `QmsProvider`'s
- * `views`); its links to and from other records; signatures with their manifestations; attachments; comments; and the audit trail.
+ * `views`); its links to and from other records; its traceability chain (`Traceability`); signatures with their manifestations; attachments; comments; and the audit trail.
  *
  * @example
  * <RecordDetail recordType="deviation" id={id} onEdit={() => setEditing(true)} />
@@ -124,6 +127,7 @@ export function RecordDetail<T extends RecordType = RecordType>({
       label: t.optional(section.label) ?? section.label,
     })),
     shown.has('links') && { elementId: partId('links'), label: t('links.title') },
+    shown.has('trace') && { elementId: partId('trace'), label: t('trace.title') },
     shown.has('signatures') && { elementId: partId('signatures'), label: t('detail.signatures') },
     shown.has('attachments') && { elementId: partId('attachments'), label: t('detail.attachments') },
     shown.has('comments') && { elementId: partId('comments'), label: t('detail.comments') },
@@ -275,6 +279,11 @@ export function RecordDetail<T extends RecordType = RecordType>({
         {shown.has('links') && (
           <div id={partId('links')} className={slots('section')}>
             <RecordLinks recordType={type} id={record.id} onOpenRecord={onOpenRecord} />
+          </div>
+        )}
+        {shown.has('trace') && (
+          <div id={partId('trace')} className={slots('section')}>
+            <Traceability recordType={type} id={record.id} onOpenRecord={onOpenRecord} />
           </div>
         )}
         {shown.has('signatures') && (

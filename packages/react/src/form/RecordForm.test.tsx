@@ -1,4 +1,4 @@
-import { fixtureDeviations, fixtureDocuments } from '@masetra/fixtures';
+import { fixtureDeviations, fixtureDocuments, fixtureFindings } from '@masetra/fixtures';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -20,7 +20,6 @@ describe('RecordForm', () => {
     expect(screen.getByLabelText('Severity').tagName).toBe('SELECT');
     expect((screen.getByLabelText('Occurred at') as HTMLInputElement).type).toBe('datetime-local');
     expect((screen.getByLabelText('CAPA required') as HTMLInputElement).type).toBe('checkbox');
-    expect(screen.getByLabelText('Earlier occurrences').tagName).toBe('TEXTAREA');
     // Structured fields (investigation, host references) have editors of their own.
     expect(screen.queryByLabelText('Investigation')).toBeNull();
     expect(screen.queryByLabelText('Linked objects')).toBeNull();
@@ -45,15 +44,29 @@ describe('RecordForm', () => {
     });
     await user.type(screen.getByLabelText(/^Title/), 'Label printer misprint');
     await user.selectOptions(screen.getByLabelText('Severity'), 'minor');
-    await user.type(screen.getByLabelText('Earlier occurrences'), 'DEV-2025-0042\nDEV-2025-0107');
     await user.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(onSaved.mock.calls[0]![0]).toMatchObject({ state: 'draft', title: 'Label printer misprint' });
     expect(server.requests.at(-1)!.body).toEqual({
       title: 'Label printer misprint',
       severity: 'minor',
-      recurrence: ['DEV-2025-0042', 'DEV-2025-0107'],
     });
+  });
+
+  it('leaves the fields links own (linked CAPAs, earlier occurrences) to the Links section, even when named', () => {
+    const { unmount } = renderWithQms(<RecordForm recordType="deviation" />);
+    expect(screen.queryByLabelText('Linked CAPAs')).toBeNull();
+    expect(screen.queryByLabelText('Earlier occurrences')).toBeNull();
+    unmount();
+    renderWithQms(
+      <RecordForm
+        recordType="finding"
+        record={fixtureFindings.response_submitted}
+        fields={['response', 'linkedCapaIds', 'rationale']}
+      />,
+    );
+    expect(screen.getByLabelText('Response')).toBeTruthy();
+    expect(screen.queryByLabelText('Linked CAPAs')).toBeNull();
   });
 
   it('asks a reason for a change past draft, and shows the server’s errors beside their fields', async () => {

@@ -1,5 +1,11 @@
 import { isProblemError, type RecordChanges, type RecordCreateInput } from '@masetra/client';
-import { initialStateOf, type RecordBase, type RecordOf, type RecordType } from '@masetra/core';
+import {
+  initialStateOf,
+  linkOwnedFields,
+  type RecordBase,
+  type RecordOf,
+  type RecordType,
+} from '@masetra/core';
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { useCreateRecord } from '../hooks/useCreateRecord';
 import { type RecordTypeRef, useRecordType } from '../hooks/useRecordType';
@@ -42,9 +48,12 @@ const lifecycleOwnedFields = new Set(['versionLabel', 'nextReviewDue']);
 
 /** The fields a form edits by default: every field of a kind it has an input for. */
 export function formFieldsOf(recordType: RecordType, editing: boolean): string[] {
+  const linkOwned = new Set(linkOwnedFields(recordType.name));
   return Object.entries(recordType.fields)
     .filter(([field, schema]) => {
       if (lifecycleOwnedFields.has(field) || recordType.lifecycleFields?.includes(field)) return false;
+      // A deviation's linked CAPAs and earlier occurrences are links: the Links section changes them.
+      if (linkOwned.has(field)) return false;
       if (editing && field === recordType.parent?.foreignKey) return false;
       return describeField(schema).kind !== 'structured';
     })
@@ -83,13 +92,13 @@ export function RecordForm<T extends RecordType = RecordType>({
   const update = useUpdateRecord(type);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const shown = useMemo(
-    () =>
-      (fields ?? formFieldsOf(type, editing)).filter(
-        (field) => type.fields[field] && !(defaults && field in defaults),
-      ),
-    [fields, type, editing, defaults],
-  );
+  const shown = useMemo(() => {
+    // Never as raw lines, even when asked for by name: the server keeps them in step with links.
+    const linkOwned = new Set(linkOwnedFields(type.name));
+    return (fields ?? formFieldsOf(type, editing)).filter(
+      (field) => type.fields[field] && !(defaults && field in defaults) && !linkOwned.has(field),
+    );
+  }, [fields, type, editing, defaults]);
   const descriptors = useMemo(
     () => Object.fromEntries(shown.map((field) => [field, describeField(type.fields[field]!)])),
     [shown, type],

@@ -17,13 +17,22 @@ type Story = StoryObj<typeof meta>;
 const capa = fixtureCapas.implementation;
 const capaName = `${capa.number} ${capa.title}`;
 
-/** A deviation addressed by a CAPA and concerning a batch; Oliver (originator) may change it. */
+/**
+ * A deviation addressed by a CAPA, recurring a closed one and concerning a batch; Oliver
+ * (originator) may change it. The recurrence check offers the one earlier deviation of the same
+ * area not linked yet.
+ */
 export const Deviation: Story = {
   parameters: {
     qms: { actor: 'oliver' },
     shows: [
       { role: 'heading', name: 'Links' },
-      { role: 'listitem', count: 2 },
+      { role: 'listitem', count: 4 },
+      { role: 'heading', name: 'Earlier records like this one' },
+      {
+        role: 'button',
+        name: `Link ${fixtureDeviations.cancelled.number} ${fixtureDeviations.cancelled.title}: Recurrence of`,
+      },
       { text: 'Addressed by' },
       { role: 'button', name: capaName },
       { text: 'Batch 24-117' },
@@ -36,8 +45,8 @@ export const Deviation: Story = {
 };
 
 /**
- * The CAPA's end: the deviations it addresses, each opening the deviation. The closed deviation
- * keeps the link it was closed with: it has no Remove button.
+ * The CAPA's end: the deviations it addresses, each opening the deviation, and the SOP it
+ * changes. The closed deviation keeps the link it was closed with: it has no Remove button.
  */
 export const Capa: Story = {
   args: { recordType: 'capa', id: capa.id },
@@ -50,7 +59,8 @@ export const Capa: Story = {
         name: `${fixtureDeviations.in_final_approval.number} ${fixtureDeviations.in_final_approval.title}`,
       },
       { role: 'button', name: `${fixtureDeviations.closed.number} ${fixtureDeviations.closed.title}` },
-      { role: 'button', name: /^Remove link to /, count: 1 },
+      { text: 'Changes' },
+      { role: 'button', name: /^Remove link to /, count: 2 },
       {
         role: 'button',
         name: `Remove link to ${fixtureDeviations.in_final_approval.number} ${fixtureDeviations.in_final_approval.title}`,
@@ -71,11 +81,16 @@ export const ReadOnly: Story = {
   },
 };
 
+/** A new deviation: no links yet; the recurrence check offers the earlier deviations of its area. */
 export const NoLinks: Story = {
   args: { id: fixtureDeviations.draft.id },
   parameters: {
     qms: { actor: 'oliver' },
-    shows: [{ text: 'No links yet.' }, { role: 'listitem', count: 0 }],
+    shows: [
+      { text: 'No links yet.' },
+      { role: 'heading', name: 'Earlier records like this one' },
+      { role: 'button', name: /: Recurrence of$/, count: 5 },
+    ],
   },
 };
 

@@ -1,4 +1,4 @@
-import { fixtureCapas, fixtureDeviations } from '@masetra/fixtures';
+import { fixtureCapas, fixtureDeviations, hostRegistry } from '@masetra/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -36,7 +36,12 @@ describe('RecordLinks', () => {
     await waitFor(() => expect(link.disabled).toBe(false));
     await user.click(link);
 
-    const item = await screen.findByRole('listitem');
+    // The link itself, not one of the earlier deviations offered as recurrences.
+    const item = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('li[data-link-kind]');
+      if (!found) throw new Error('not linked yet');
+      return found;
+    });
     expect(within(item).getByText('Addressed by')).toBeTruthy();
     await user.click(within(item).getByRole('button', { name: capaName }));
     expect(onOpenRecord).toHaveBeenCalledWith('capa', capa.id);
@@ -96,5 +101,62 @@ describe('RecordLinks', () => {
     await user.click(screen.getByRole('button', { name: 'Link' }));
     expect((await screen.findByRole('alert')).textContent).toContain('No capa with that id.');
     expect(screen.getByText('No links yet.')).toBeTruthy();
+  });
+
+  it("shows a host object as a link into the host's application, labelled as the host declared its kind", async () => {
+    renderWithQms(<RecordLinks recordType="deviation" id={fixtureDeviations.in_final_approval.id} />, {
+      registry: hostRegistry,
+    });
+    const batch = await screen.findByRole('link', { name: 'Batch 24-117' });
+    expect(batch.getAttribute('href')).toBe('https://mes.example.com/batches/24-117');
+    expect(batch.closest('li')?.getAttribute('data-link-kind')).toBe('concerns');
+  });
+
+  it('shows an undeclared host object as text, by its own label', async () => {
+    renderWithQms(<RecordLinks recordType="deviation" id={fixtureDeviations.in_final_approval.id} />);
+    expect(await screen.findByText('Batch 24-117')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Batch 24-117' })).toBeNull();
+  });
+
+  it('offers earlier deviations of the same area as recurrences, and links the one chosen', async () => {
+    const user = userEvent.setup();
+    const { server, container } = renderWithQms(<RecordLinks recordType="deviation" id={deviation.id} />, {
+      actor: 'oliver',
+    });
+    const similar = await screen.findByRole('region', { name: 'Earlier records like this one' });
+    expect(within(similar).getByText('Same Area. If this one recurs one of them, link it.')).toBeTruthy();
+    // Earlier than this one, newest first; the later ones of the same area are not offered.
+    const offered = within(similar)
+      .getAllByRole('listitem')
+      .map((item) => item.querySelector('strong')?.textContent?.split(' ')[0]);
+    expect(offered).toEqual([
+      fixtureDeviations.in_final_approval.number,
+      fixtureDeviations.cancelled.number,
+      fixtureDeviations.closed.number,
+    ]);
+    const closed = fixtureDeviations.closed;
+    await user.click(
+      within(similar).getByRole('button', {
+        name: `Link ${closed.number} ${closed.title}: Recurrence of`,
+      }),
+    );
+    expect(server.requests.find((request) => request.method === 'POST')?.body).toEqual({
+      kind: 'recurrence_of',
+      to: { type: 'deviation', id: closed.id },
+    });
+    // Linked, it is listed among the links and no longer offered.
+    await waitFor(() =>
+      expect(container.querySelector('li[data-link-kind="recurrence_of"]')?.textContent).toContain(
+        closed.number,
+      ),
+    );
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Earlier records like this one' }))
+          .getAllByRole('listitem')
+          .map((item) => item.textContent)
+          .join(' '),
+      ).not.toContain(closed.number),
+    );
   });
 });

@@ -14,7 +14,9 @@ import { type ClassNames, useSlots } from '../internal/classNames';
 import { describeError } from '../internal/problems';
 import { useQms } from '../provider/useQms';
 import { StateBadge } from '../state-badge/StateBadge';
+import { HostObjectLink, useHostObjectName } from './HostObjectLink';
 import { RecordLinkPicker } from './RecordLinkPicker';
+import { SimilarRecords } from './SimilarRecords';
 import { useAddLink, useRecordLinks, useRemoveLink } from './useRecordLinks';
 
 export type RecordLinksSlot = 'root' | 'title' | 'list' | 'link' | 'kind' | 'target' | 'form' | 'removal';
@@ -100,11 +102,12 @@ export function RecordLinks({ recordType, id, onOpenRecord, className, className
       },
     );
   };
+  const hostName = useHostObjectName();
   const nameOf = (link: RecordLink) =>
     link.record
       ? `${link.record.number} ${link.record.title ?? ''}`.trim()
       : link.host
-        ? (link.host.label ?? t('links.hostObject', { ...link.host }))
+        ? hostName(link.host)
         : '';
 
   return (
@@ -140,6 +143,9 @@ export function RecordLinks({ recordType, id, onOpenRecord, className, className
                   >
                     {nameOf(link)}
                   </button>
+                ) : link.host ? (
+                  // A host object opens in the host's own application, where its kind says how.
+                  <HostObjectLink host={link.host} />
                 ) : (
                   <strong>{nameOf(link)}</strong>
                 )}
@@ -205,6 +211,15 @@ export function RecordLinks({ recordType, id, onOpenRecord, className, className
             </li>
           ))}
         </ul>
+      )}
+      {mayChange && self && links.data && !isFinal(type.name, self.state) && (
+        <SimilarRecords
+          recordType={type}
+          record={self}
+          links={links.data}
+          disabled={addLink.isPending}
+          onLink={(kind, record) => addLink.mutate({ kind, to: { type: record.type, id: record.id } })}
+        />
       )}
       {mayChange && choices.length > 0 && (
         <form className={slots('form')} onSubmit={submit} aria-label={t('links.add')}>

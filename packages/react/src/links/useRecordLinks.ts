@@ -9,6 +9,7 @@ import {
 import { qmsKeys } from '../hooks/qmsKeys';
 import { type RecordTypeRef, useRecordType } from '../hooks/useRecordType';
 import { useQms } from '../provider/useQms';
+import { isTraceKey } from './useTrace';
 
 /** The query key of a record's links, under the record's own key so that reloading the record reloads them. */
 export const linksKey = (recordType: string, id: string) =>
@@ -38,6 +39,7 @@ async function invalidateEnds(
     await queryClient.invalidateQueries({ queryKey: linksKey(end.type, end.id) });
     await queryClient.invalidateQueries({ queryKey: qmsKeys.auditTrail(end.type, end.id) });
   }
+  await queryClient.invalidateQueries({ predicate: (query) => isTraceKey(query.queryKey) });
 }
 
 /** Adds a link to the record; the same link again is the one link. */

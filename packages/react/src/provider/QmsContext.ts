@@ -1,5 +1,6 @@
 import type {
   AuditTrailClient,
+  CapaTasksClient,
   DocumentsClient,
   NotificationsClient,
   RecordClient,
@@ -51,6 +52,8 @@ export interface QmsClient {
   /** Document control: a version's content file, controlled copies, versions and revisions. */
   readonly documents: DocumentsClient;
   readonly notifications: NotificationsClient;
+  /** CAPA tasks across CAPAs: the signed-in user's own. */
+  readonly capaTasks: CapaTasksClient;
   /** Training on controlled documents: my training, the matrix, acknowledgements. */
   readonly training: TrainingClient;
 }
