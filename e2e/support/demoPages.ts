@@ -55,6 +55,16 @@ export const qaPages: DemoPage[] = [
     path: '/account',
     ready: (page) => page.getByRole('table').waitFor(),
   },
+  {
+    name: 'training',
+    path: '/training',
+    ready: (page) => page.getByRole('heading', { level: 2, name: 'My training' }).waitFor(),
+  },
+  {
+    name: 'training-matrix',
+    path: '/training/matrix',
+    ready: (page) => page.getByRole('table').waitFor(),
+  },
 ];
 
 /**

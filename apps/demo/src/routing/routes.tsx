@@ -10,6 +10,8 @@ import { DocumentKindsPage } from '../pages/DocumentKindsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SecuritySettingsPage } from '../pages/SecuritySettingsPage';
 import { SsoSettingsPage } from '../pages/SsoSettingsPage';
+import { TrainingMatrixPage } from '../pages/TrainingMatrixPage';
+import { TrainingPage } from '../pages/TrainingPage';
 import { UsersPage } from '../pages/UsersPage';
 import { SsoCallbackPage } from '../sso/SsoCallbackPage';
 import { AdminOnly } from './AdminOnly';
@@ -51,6 +53,8 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'account', Component: AccountPage },
+      { path: 'training', Component: TrainingPage },
+      { path: 'training/matrix', Component: TrainingMatrixPage },
       {
         path: 'settings/security',
         element: (

@@ -14,6 +14,8 @@ interface NavItem {
   labelKey?: 'navSecurity' | 'navAccount';
   /** Shown only to users whose roles allow this in the permission matrix. */
   permission?: OrganizationAction;
+  /** Current only at exactly this address (its sub-pages have items of their own). */
+  exact?: boolean;
 }
 
 const navigation: NavItem[] = [
@@ -24,6 +26,8 @@ const navigation: NavItem[] = [
   { to: '/audits', label: 'Audits' },
   { to: '/findings', label: 'Findings' },
   // Whoever may not review the organization-wide trail still sees each record's own.
+  { to: '/training', label: 'My training', exact: true },
+  { to: '/training/matrix', label: 'Training matrix', permission: 'viewTrainingMatrix' },
   { to: '/audit-trail', label: 'Audit trail', permission: 'reviewAuditTrail' },
   { to: '/admin/users', label: 'Users', permission: 'administerUsers' },
   { to: '/settings/sso', label: 'Single sign-on', permission: 'administerUsers' },
@@ -33,7 +37,7 @@ const navigation: NavItem[] = [
 ];
 
 function isCurrent(item: NavItem, pathname: string): boolean {
-  if (item.to === '/') return pathname === '/';
+  if (item.to === '/' || item.exact) return pathname === item.to;
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }
 

@@ -54,6 +54,34 @@ export function createSeedApi(qms: QmsHandler, accessToken: string, email: strin
       ),
     comment: (collection: string, record: SeedRecord, body: string) =>
       call('POST', `/${collection}/${record.id}/comments`, { body }),
+    /** Any JSON route of the contract the helpers above do not cover (training, kind settings). */
+    send: (method: string, path: string, body?: unknown) => call(method, path, body) as Promise<Json>,
+    /** A raw upload (a document's content file), `If-Match` the version given. */
+    upload: async (
+      path: string,
+      bytes: Uint8Array<ArrayBuffer>,
+      fileName: string,
+      contentType: string,
+      version?: number,
+    ) => {
+      const response = await qms(
+        new Request(`http://seed.local${path}`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${accessToken}`,
+            'x-masetra-source': 'demo-seed',
+            'content-type': contentType,
+            'x-file-name': fileName,
+            ...(version === undefined ? {} : { 'if-match': `"${version}"` }),
+          },
+          body: bytes,
+        }),
+      );
+      const json = (await response.json()) as SeedRecord;
+      if (!response.ok)
+        throw new Error(`seed PUT ${path} as ${email}: ${response.status} ${JSON.stringify(json)}`);
+      return json;
+    },
   };
 }
 

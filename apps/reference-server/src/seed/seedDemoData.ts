@@ -7,6 +7,7 @@ import { seedAudits } from './seedAudits';
 import { seedCapas } from './seedCapas';
 import { seedDeviations } from './seedDeviations';
 import { seedDocuments } from './seedDocuments';
+import { seedTraining, seedTrainingSettings } from './seedTraining';
 
 export { DEMO_PASSWORD } from './demoUsers';
 
@@ -44,6 +45,8 @@ export async function seedDemoData(
   const capas = await seedCapas(actors, ids, now);
   await seedDeviations(actors, ids, now, capas);
   await seedDocuments(actors, now);
+  // Who must be trained, before the sweep makes versions effective and gives out the training.
+  await seedTrainingSettings(actors, now);
   await seedAudits(actors, ids, now, capas);
   // Globex has a record of its own, which Acme's users must never see.
   await actors.globexQa.create('deviations', {
@@ -60,5 +63,6 @@ export async function seedDemoData(
     orgIds: Object.values(orgIds),
     now,
   });
+  await seedTraining(actors);
   return true;
 }

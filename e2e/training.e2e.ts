@@ -1,0 +1,70 @@
+// Training (read and understood): a person acknowledges a document version with their signature,
+// and the training matrix, read by QA, shows them trained on it.
+
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signIn, signOut } from './support/browser';
+import { sign } from './support/recordPage';
+
+const browser = chromiumForFile();
+
+/** The seed's SOP that took effect 45 days ago: its training is overdue for those who have not read it. */
+const GOWNING = /Gowning for grade A\/B cleanrooms/;
+
+/** The text of the matrix cell of a person (row) and a document (column, by its title). */
+async function matrixCell(page: Page, person: string, documentTitle: RegExp): Promise<string> {
+  const table = page
+    .getByRole('region', { name: 'People and current effective documents' })
+    .getByRole('table');
+  await table.waitFor();
+  return table.evaluate(
+    (element, [name, titleSource]) => {
+      const title = new RegExp(titleSource as string);
+      const headers = [...element.querySelectorAll('thead th')];
+      const column = headers.findIndex((header) => title.test(header.textContent ?? ''));
+      const row = [...element.querySelectorAll('tbody tr')].find(
+        (candidate) => candidate.querySelector('th')?.textContent === name,
+      );
+      return column > 0 && row ? (row.children[column]?.textContent ?? '') : '';
+    },
+    [person, documentTitle.source],
+  );
+}
+
+test('a user acknowledges training with their password, and the matrix shows them trained', async () => {
+  const { context, page, errors } = await openDemoPage(browser(), 'training');
+
+  // Ivan, an investigator, has the gowning SOP to read, past its due day.
+  await signIn(page, 'investigator@acme.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My training' }).click();
+  const toDo = page.getByRole('table', { name: 'Training to do' });
+  const row = toDo.getByRole('row').filter({ hasText: GOWNING });
+  await row.waitFor();
+  expect(await row.getByRole('cell', { name: 'Overdue' }).count()).toBe(1);
+  await row.getByRole('button', { name: /^Acknowledge / }).click();
+
+  // The signature dialog: meaning "Read and understood", a wrong password refused, then the right one.
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Read and understood', { exact: true }).waitFor();
+  await sign(dialog, { email: 'investigator@acme.example', password: 'not my password' });
+  await dialog.getByRole('alert').waitFor();
+  expect(await row.count()).toBe(1);
+  await sign(dialog, { email: 'investigator@acme.example', password: DEMO_PASSWORD });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /acknowledged: read and understood\./ })
+    .waitFor();
+  await expect.poll(() => row.count()).toBe(0);
+  await page.getByRole('listitem').filter({ hasText: GOWNING }).filter({ hasText: 'Trained' }).waitFor();
+  await screenshot(page, 'training-acknowledged');
+  await signOut(page);
+
+  // QA reads the matrix: Ivan trained on it; Olivia, who has not read it, overdue.
+  await signIn(page, 'qa@acme.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training matrix' }).click();
+  expect(await matrixCell(page, 'Ivan Novak', GOWNING)).toMatch(/^Trained, /);
+  expect(await matrixCell(page, 'Olivia Martin', GOWNING)).toMatch(/^Overdue, /);
+  await screenshot(page, 'training-matrix');
+  expect(errors).toEqual([]);
+  await context.close();
+});
