@@ -70,9 +70,11 @@ export function FileDropZone({
           if (file) onFile(file);
         }}
       />
-      <span className={cx(classNames.hint)} aria-hidden="true">
-        {dropHint}
-      </span>
+      {!disabled && (
+        <span className={cx(classNames.hint)} aria-hidden="true">
+          {dropHint}
+        </span>
+      )}
       {explanation && (
         <p id={`${id}-hint`} className={classNames.hint}>
           {explanation}

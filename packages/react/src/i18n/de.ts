@@ -307,8 +307,8 @@ export const de: Messages = {
 
   'document.versions': 'Version und Freigaben',
   'document.version': 'Version {label}',
-  'document.history': 'Versionsverlauf',
-  'document.noHistory': 'Keine früheren Versionen.',
+  'document.history': 'Verlauf der Versionsnummer',
+  'document.noHistory': 'Die Versionsnummer hat sich nicht geändert.',
   'document.approvals': 'Prüfungen und Freigaben',
   'document.noApprovals': 'Noch nicht geprüft oder freigegeben.',
   'document.supersedes': 'Überarbeitet {number}',

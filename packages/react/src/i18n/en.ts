@@ -319,8 +319,8 @@ export const en = {
   // Controlled documents
   'document.versions': 'Version and approvals',
   'document.version': 'Version {label}',
-  'document.history': 'Version history',
-  'document.noHistory': 'No earlier versions.',
+  'document.history': 'Label history of this version',
+  'document.noHistory': 'Its label has not changed.',
   'document.approvals': 'Reviews and approvals',
   'document.noApprovals': 'Not yet reviewed or approved.',
   'document.supersedes': 'Revises {number}',
