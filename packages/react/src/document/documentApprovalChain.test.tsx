@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { de } from '../i18n/de';
 import { LifecycleActionBar } from '../lifecycle/LifecycleActionBar';
 import { renderWithQms } from '../testing/renderWithQms';
+import { sopVersions } from './sopVersions.fixtures';
+
+// What reviewers and approvers sign is the content file: a version in review has one.
+const { contentFile } = sopVersions.effective;
 
 const descriptionOf = (element: HTMLElement) =>
   (element.getAttribute('aria-describedby') ?? '')
@@ -20,6 +24,7 @@ describe('document approval chain in the action bar', () => {
   it('shows the reviewer of the version the approval barred, naming the role', () => {
     const reviewed: ControlledDocument = {
       ...fixtureDocuments.in_approval,
+      contentFile,
       authoredBy: fixtureUsers.dora.id,
       reviewedBy: fixtureUsers.dana.id,
     };
@@ -33,6 +38,7 @@ describe('document approval chain in the action bar', () => {
   it('offers the approval to someone outside the chain', () => {
     const reviewed: ControlledDocument = {
       ...fixtureDocuments.in_approval,
+      contentFile,
       authoredBy: fixtureUsers.dora.id,
       reviewedBy: fixtureUsers.rita.id,
     };
@@ -41,7 +47,11 @@ describe('document approval chain in the action bar', () => {
   });
 
   it('shows the author the review barred, in German too', () => {
-    const submitted: ControlledDocument = { ...fixtureDocuments.in_review, authoredBy: fixtureUsers.rita.id };
+    const submitted: ControlledDocument = {
+      ...fixtureDocuments.in_review,
+      contentFile,
+      authoredBy: fixtureUsers.rita.id,
+    };
     renderWithQms(<LifecycleActionBar recordType="document" record={submitted} />, {
       actor: 'rita',
       messages: de,
