@@ -48,6 +48,11 @@ export const qaPages: DemoPage[] = [
   { name: 'document', path: recordOf('/documents'), ready: recordReady },
   { name: 'audit', path: recordOf('/audits'), ready: recordReady },
   { name: 'findings', path: '/findings', ready: firstRow },
+  {
+    name: 'my-tasks',
+    path: '/my-tasks',
+    ready: (page) => page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor(),
+  },
   { name: 'finding', path: recordOf('/findings'), ready: recordReady },
   { name: 'not-found', path: '/no-such-page', ready: heading },
   {

@@ -206,3 +206,77 @@ describe('background work', () => {
     expect((await get('/notifications?limit=100', qa.accessToken)).json.items).toHaveLength(before);
   });
 });
+
+describe('links and CAPA tasks of the seed', () => {
+  async function send(method: string, path: string, token: string, body?: unknown, version?: number) {
+    const response = await fetch(`${server.apiUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(version === undefined ? {} : { 'if-match': `"${version}"` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, json: await response.json() };
+  }
+
+  it("links the seed's records through the link routes: a deviation's CAPA, batch and recurrence, a CAPA's document", async () => {
+    const { json: qa } = await login('qa@acme.example');
+    const find = async (collection: string, q: string) =>
+      (await get(`/${collection}?q=${encodeURIComponent(q)}`, qa.accessToken)).json.items[0];
+    const hvac = await find('deviations', 'HVAC differential pressure');
+    const links = (await get(`/deviations/${hvac.id}/links`, qa.accessToken)).json.items;
+    expect(links.map((link: { kind: string }) => link.kind).sort()).toEqual(['addressed_by', 'concerns']);
+    // The server kept the mirror in step: the field is the link's, not written by the seed.
+    const addressing = links.find((link: { kind: string }) => link.kind === 'addressed_by');
+    expect(hvac.linkedCapaIds).toEqual([addressing.record.id]);
+
+    const trace = (await get(`/deviations/${hvac.id}/trace`, qa.accessToken)).json;
+    expect(trace.records.map((record: { type: string }) => record.type)).toEqual(['deviation', 'capa', 'document']);
+
+    const recurrence = await find('deviations', 'cold room 3 during a delivery');
+    const recurs = (await get(`/deviations/${recurrence.id}/links`, qa.accessToken)).json.items;
+    expect(recurs).toContainEqual(
+      expect.objectContaining({ kind: 'recurrence_of', record: expect.objectContaining({ state: 'in_investigation' }) }),
+    );
+    const finding = await find('findings', 'Pressure cascade alarms');
+    expect((await get(`/findings/${finding.id}/links`, qa.accessToken)).json.items).toEqual([
+      expect.objectContaining({ kind: 'addressed_by', direction: 'outgoing' }),
+    ]);
+  });
+
+  it("tells a task's owner it is theirs, and lists it among their tasks", async () => {
+    const { json: qa } = await login('qa@acme.example');
+    const { json: investigator } = await login('investigator@acme.example');
+    const capa = await send('POST', '/capas', qa.accessToken, {
+      title: 'Re-qualify the capping head after maintenance',
+      tasks: [
+        {
+          id: 'task-1',
+          title: 'Add an alignment check to the post-maintenance checklist',
+          ownerId: investigator.user.id,
+          dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+          done: false,
+        },
+      ],
+    });
+    expect(capa.status, JSON.stringify(capa.json)).toBe(201);
+    await server.runBackgroundWorkOnce();
+    const theirs = await get('/notifications?limit=100', investigator.accessToken);
+    expect(theirs.json.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'capa.task_assigned',
+        recordId: capa.json.id,
+        title: `${capa.json.number}: task "Add an alignment check to the post-maintenance checklist" is yours`,
+      }),
+    );
+    const mine = await get('/capa-tasks/mine', investigator.accessToken);
+    expect(mine.json.items).toContainEqual(
+      expect.objectContaining({ capa: expect.objectContaining({ id: capa.json.id }), overdue: false }),
+    );
+    // The one who assigned it hears nothing of it.
+    const own = await get('/notifications?limit=100', qa.accessToken);
+    expect(own.json.items.some((item: { kind: string }) => item.kind === 'capa.task_assigned')).toBe(false);
+  });
+});

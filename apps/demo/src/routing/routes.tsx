@@ -11,6 +11,7 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { SecuritySettingsPage } from '../pages/SecuritySettingsPage';
 import { SsoSettingsPage } from '../pages/SsoSettingsPage';
 import { TrainingMatrixPage } from '../pages/TrainingMatrixPage';
+import { MyTasksPage } from '../pages/MyTasksPage';
 import { TrainingPage } from '../pages/TrainingPage';
 import { UsersPage } from '../pages/UsersPage';
 import { SsoCallbackPage } from '../sso/SsoCallbackPage';
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'account', Component: AccountPage },
+      { path: 'my-tasks', Component: MyTasksPage },
       { path: 'training', Component: TrainingPage },
       { path: 'training/matrix', Component: TrainingMatrixPage },
       {

@@ -25,6 +25,7 @@ const navigation: NavItem[] = [
   { to: '/documents', label: 'Documents' },
   { to: '/audits', label: 'Audits' },
   { to: '/findings', label: 'Findings' },
+  { to: '/my-tasks', label: 'My tasks' },
   // Whoever may not review the organization-wide trail still sees each record's own.
   { to: '/training', label: 'My training', exact: true },
   { to: '/training/matrix', label: 'Training matrix', permission: 'viewTrainingMatrix' },

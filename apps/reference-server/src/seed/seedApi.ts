@@ -54,6 +54,19 @@ export function createSeedApi(qms: QmsHandler, accessToken: string, email: strin
       ),
     comment: (collection: string, record: SeedRecord, body: string) =>
       call('POST', `/${collection}/${record.id}/comments`, { body }),
+    /** The record as it stands now (a link may have changed it: a deviation's `linkedCapaIds`). */
+    get: (collection: string, id: string) => call('GET', `/${collection}/${id}`),
+    /** One page of a collection's list, e.g. `list('documents', 'q=monitoring')`. */
+    list: async (collection: string, query = '') =>
+      (await call('GET', `/${collection}?${query}`)) as unknown as { items: SeedRecord[] },
+    /**
+     * Links the record to another record or a host object through the link route, as the Links
+     * section does, and answers the record as it stands after it (the link may change its version).
+     */
+    link: async (collection: string, record: SeedRecord, link: Json) => {
+      await call('POST', `/${collection}/${record.id}/links`, link);
+      return call('GET', `/${collection}/${record.id}`);
+    },
     /** Any JSON route of the contract the helpers above do not cover (training, kind settings). */
     send: (method: string, path: string, body?: unknown) => call(method, path, body) as Promise<Json>,
     /** A raw upload (a document's content file), `If-Match` the version given. */

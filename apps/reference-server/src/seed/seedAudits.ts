@@ -60,11 +60,14 @@ export async function seedAudits(
       dueAt: new Date(now.getTime() + 30 * day).toISOString(),
     });
   await finding('Gowning procedure not displayed at the airlock', 'minor');
+  // The response CAPA is an `addressed_by` link; the server keeps the finding's `linkedCapaIds` in step.
+  const alarms = await investigator.link(
+    'findings',
+    await finding('Pressure cascade alarms not reviewed daily', 'major'),
+    { kind: 'addressed_by', to: { type: 'capa', id: capas.implementation.id } },
+  );
   await investigator
-    .update('findings', await finding('Pressure cascade alarms not reviewed daily', 'major'), {
-      response: 'Daily alarm review added to the shift checklist.',
-      linkedCapaIds: [capas.implementation.id],
-    })
+    .update('findings', alarms, { response: 'Daily alarm review added to the shift checklist.' })
     .then((responded) => investigator.move('findings', responded, 'SUBMIT_RESPONSE'));
 
   let closedAudit = await auditor.move(

@@ -7,6 +7,7 @@ import { seedAudits } from './seedAudits';
 import { seedCapas } from './seedCapas';
 import { seedDeviations } from './seedDeviations';
 import { seedDocuments } from './seedDocuments';
+import { seedLinks } from './seedLinks';
 import { seedTraining, seedTrainingSettings } from './seedTraining';
 
 export { DEMO_PASSWORD } from './demoUsers';
@@ -45,6 +46,7 @@ export async function seedDemoData(
   const capas = await seedCapas(actors, ids, now);
   await seedDeviations(actors, ids, now, capas);
   await seedDocuments(actors, now);
+  await seedLinks(actors, capas);
   // Who must be trained, before the sweep makes versions effective and gives out the training.
   await seedTrainingSettings(actors, now);
   await seedAudits(actors, ids, now, capas);

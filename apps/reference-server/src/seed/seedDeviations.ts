@@ -4,7 +4,12 @@ import type { SeedActors } from './seedDemoData';
 
 const day = 86_400_000;
 
-/** Deviations in every state, some overdue, one critical with a full 5-Why and fishbone. */
+/**
+ * Deviations in every state, some overdue, one critical with a full 5-Why and fishbone. Their
+ * links go through the link routes as a person's would: the batch each concerns (created with
+ * the deviation, in one transaction), the CAPAs that address them (the server keeps
+ * `linkedCapaIds` in step), and a recurrence of an earlier excursion.
+ */
 export async function seedDeviations(
   actors: SeedActors,
   _ids: Record<string, string>,
@@ -13,7 +18,14 @@ export async function seedDeviations(
 ) {
   const { originator, qa, investigator } = actors;
   const at = (days: number) => new Date(now.getTime() + days * day).toISOString();
-  const raise = (title: string, severity: string, area: string, daysAgo: number, description: string) =>
+  const raise = (
+    title: string,
+    severity: string,
+    area: string,
+    daysAgo: number,
+    description: string,
+    links: Record<string, unknown>[] = [],
+  ) =>
     originator.create('deviations', {
       title,
       description,
@@ -21,10 +33,21 @@ export async function seedDeviations(
       area,
       occurredAt: at(-daysAgo),
       dueAt: at(30 - daysAgo),
-      hostRefs: [
-        { system: 'ERP', kind: 'batch', id: `24-${100 + daysAgo}`, label: `Batch 24-${100 + daysAgo}` },
+      links: [
+        {
+          kind: 'concerns',
+          host: {
+            system: 'erp',
+            kind: 'batch',
+            id: `24-${100 + daysAgo}`,
+            label: `Batch 24-${100 + daysAgo}`,
+          },
+        },
+        ...links,
       ],
     });
+  const addressedBy = (deviation: SeedRecord, capa: SeedRecord) =>
+    qa.link('deviations', deviation, { kind: 'addressed_by', to: { type: 'capa', id: capa.id } });
   const toApproval = async (deviation: SeedRecord, actions: string) => {
     let moved = await originator.move('deviations', deviation, 'SUBMIT');
     moved = await qa.update(
@@ -80,6 +103,15 @@ export async function seedDeviations(
     'Affected pallets quarantined; QA notified.',
   );
   const inInvestigation = await qa.move('deviations', excursion, 'APPROVE', { meaning: 'approval' });
+  // The same cold room again, a week later: raised as a recurrence of the first excursion.
+  await raise(
+    'Temperature excursion in cold room 3 during a delivery',
+    'major',
+    'Warehouse',
+    2,
+    'Logger showed 8.9 °C for 25 minutes while the door was open for a delivery.',
+    [{ kind: 'recurrence_of', to: { type: 'deviation', id: excursion.id } }],
+  );
   await investigate(inInvestigation, {
     rootCauseMethod: 'five_whys',
     investigation: {
@@ -101,6 +133,7 @@ export async function seedDeviations(
     'Lot 24-114 on hold; 100 % re-inspection started.',
   );
   let finalApproval = await qa.move('deviations', particles, 'APPROVE', { meaning: 'approval' });
+  finalApproval = await addressedBy(finalApproval, capas.implementation);
   finalApproval = await investigate(finalApproval, {
     rootCause: 'Stopper fragments from a misaligned capping head.',
     rootCauseMethod: 'fishbone',
@@ -121,7 +154,6 @@ export async function seedDeviations(
     },
     impactAssessment: 'Only lot 24-114 affected; re-inspection removed all affected vials.',
     capaRequired: true,
-    linkedCapaIds: [capas.implementation.id],
   });
   await investigator.move('deviations', finalApproval, 'SUBMIT_INVESTIGATION');
 
@@ -169,12 +201,12 @@ export async function seedDeviations(
     'APPROVE',
     { meaning: 'approval' },
   );
+  hvac = await addressedBy(hvac, capas.closed);
   hvac = await investigate(hvac, {
     rootCause: 'A filter change left a damper partly closed.',
     rootCauseMethod: 'other',
     impactAssessment: 'Environmental monitoring within limits; no batch impact.',
     capaRequired: true,
-    linkedCapaIds: [capas.closed.id],
   });
   hvac = await investigator.move('deviations', hvac, 'SUBMIT_INVESTIGATION');
   hvac = await qa.move('deviations', hvac, 'APPROVE_FINAL', { meaning: 'approval' });
@@ -193,4 +225,5 @@ export async function seedDeviations(
     { reason: 'Planned maintenance is not a deviation.' },
   );
   await qa.move('deviations', mistaken, 'APPROVE_CANCELLATION', { meaning: 'approval' });
+  return { hvac, particles: finalApproval, excursion: inInvestigation };
 }

@@ -1,5 +1,5 @@
 import { availableEvents, type RecordBase, type RecordTypeRegistry } from '@masetra/core';
-import type { Database, DomainEvent } from '@masetra/server-kit';
+import { type Database, type DomainEvent, notifyCapaTaskOwners } from '@masetra/server-kit';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -62,12 +62,17 @@ async function recipientsOf(
 }
 
 /**
- * The outbox delivery of the reference server: lifecycle moves become in-app notifications.
- * Delivery is at least once, so a repeat of the same event writes nothing twice.
+ * The outbox delivery of the reference server: lifecycle moves become in-app notifications, and
+ * so does a CAPA task handed to its owner (server-kit's `notifyCapaTaskOwners`). Delivery is at
+ * least once, so a repeat of the same event writes nothing twice.
  */
 export function notifyOnDomainEvent(db: Kysely<Database>, registry: RecordTypeRegistry) {
   return async (payload: unknown): Promise<void> => {
     const event = payload as DomainEvent;
+    if (event?.type === 'capa.created' || event?.type === 'capa.updated') {
+      await notifyCapaTaskOwners(db, registry, event);
+      return;
+    }
     if (!event?.type?.endsWith('.transitioned')) return;
     for (const recipient of await recipientsOf(db, registry, event)) {
       const repeat = await db
