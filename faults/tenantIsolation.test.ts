@@ -27,6 +27,8 @@ interface Organization {
   /** One record per collection, each with an attachment. */
   targets: Record<string, Target>;
   notificationId: string;
+  /** A training task of one of its users, so its id is known. */
+  trainingTaskId: string;
 }
 
 const environment = faultEnvironment();
@@ -205,6 +207,15 @@ function attackOn(route: { kind: string; method: string; path: string; recordTyp
         raw: 'tenant probe',
         headers: { 'content-type': 'text/plain', 'x-file-name': 'probe.txt' },
       };
+    case 'uploadDocumentContent':
+      return {
+        path,
+        method: 'PUT',
+        raw: '%PDF-1.7 tenant probe',
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'probe.pdf' },
+      };
+    case 'reviseDocument':
+      return { path, method: 'POST', body: {}, headers: {} };
     default:
       return { path, method: route.method, headers: {} };
   }
@@ -247,8 +258,8 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
 
     const globexRecords = await createGlobexRecords(users);
     const organizations: Record<'acme' | 'globex', Organization> = {
-      acme: { name: 'acme', users: {}, targets: {}, notificationId: '' },
-      globex: { name: 'globex', users: {}, targets: {}, notificationId: '' },
+      acme: { name: 'acme', users: {}, targets: {}, notificationId: '', trainingTaskId: '' },
+      globex: { name: 'globex', users: {}, targets: {}, notificationId: '', trainingTaskId: '' },
     };
     for (const side of ['acme', 'globex'] as const) {
       for (const [collection, writerKey] of Object.entries(writers[side])) {
@@ -293,6 +304,17 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
           [id, users[key]!.userId],
         );
         organizations[side].notificationId = id;
+        // And a training task on the organization's document, for the same user.
+        const taskId = randomUUID();
+        const document = organizations[side].targets.documents!;
+        await db.query(
+          `INSERT INTO training_tasks (id, org_id, document_type, document_id, document_number, document_title,
+             version_label, content_hash, assignee_id, assignee_name, status, assigned_at, due_on)
+           SELECT $1, org_id, 'document', $2, $3, 'Tenant probe', '1.0', $4, id, display_name, 'open', now(), '2099-12-31'
+           FROM users WHERE id = $5`,
+          [taskId, document.id, document.number, '0'.repeat(64), users[key]!.userId],
+        );
+        organizations[side].trainingTaskId = taskId;
       }
       return tableDigests(db);
     });
@@ -317,6 +339,20 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
               const foreign = await attacker.post(`/notifications/${victim.notificationId}/read`, {});
               const nowhere = await attacker.post(`/notifications/${randomUUID()}/read`, {});
               expect(foreign.status, `${key} reads another organization's notification`).toBe(404);
+              expect(problemOf(foreign)).toEqual(problemOf(nowhere));
+            });
+            continue;
+          }
+          if (route.kind === 'acknowledgeTraining') {
+            checks.push(async () => {
+              const signature = { password: 'tenant probe', meaning: 'read_and_understood' };
+              const foreign = await attacker.post(`/training/tasks/${victim.trainingTaskId}/acknowledge`, {
+                signature,
+              });
+              const nowhere = await attacker.post(`/training/tasks/${randomUUID()}/acknowledge`, {
+                signature,
+              });
+              expect(foreign.status, `${key} acknowledges another organization's training`).toBe(404);
               expect(problemOf(foreign)).toEqual(problemOf(nowhere));
             });
             continue;

@@ -45,7 +45,14 @@ export async function seedDemoData(
 
   const capas = await seedCapas(actors, ids, now);
   await seedDeviations(actors, ids, now, capas);
-  await seedDocuments(actors, now);
+  const sweep = () =>
+    runScheduledTransitions({
+      storage: server.storage,
+      registry: builtInRegistry,
+      orgIds: Object.values(orgIds),
+      now,
+    });
+  await seedDocuments(actors, now, sweep);
   await seedLinks(actors, capas);
   // Who must be trained, before the sweep makes versions effective and gives out the training.
   await seedTrainingSettings(actors, now);
