@@ -84,7 +84,12 @@ export async function seedCapas(actors: SeedActors, ids: Record<string, string>,
   effectiveness = await investigator.move('capas', effectiveness, 'COMPLETE_IMPLEMENTATION');
 
   let closed = await approvedPlan(
-    plan('Calibrate balances monthly instead of quarterly', ['Change calibration schedule'], 10),
+    // Answers the HVAC pressure alarm (seedDeviations) and changes the EM SOP (seedLinks).
+    plan(
+      'Check damper positions after every HVAC filter change',
+      ['Add the damper check to the filter change procedure'],
+      10,
+    ),
   );
   closed = await finishTasks(closed);
   closed = await investigator.move('capas', closed, 'COMPLETE_IMPLEMENTATION');

@@ -333,6 +333,16 @@ describe('CAPA extension requests', () => {
     ]);
   });
 
+  it('is requested only with a reason and a new date', () => {
+    expect(
+      act(implementing(), 'REQUEST_EXTENSION', INVESTIGATOR, { data: { taskId: 't2', newDueAt: JULY } }),
+    ).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(act(implementing(), 'REQUEST_EXTENSION', INVESTIGATOR, { reason: 'Vendor delay.' })).toMatchObject({
+      ok: false,
+      code: 'invalid_data',
+    });
+  });
+
   it('approved with a signature by someone else, moves the task’s due date', () => {
     const pending = requested().record;
     const outcome = act(pending, 'APPROVE_EXTENSION', QA, { at: '2026-04-02T10:00:00.000Z' });
