@@ -8,7 +8,7 @@ import { seedCapas } from './seedCapas';
 import { seedDeviations } from './seedDeviations';
 import { seedDocuments } from './seedDocuments';
 import { seedLinks } from './seedLinks';
-import { seedTraining, seedTrainingSettings } from './seedTraining';
+import { seedOverdueTrainingDocument, seedTraining, seedTrainingSettings } from './seedTraining';
 
 export { DEMO_PASSWORD } from './demoUsers';
 
@@ -52,10 +52,11 @@ export async function seedDemoData(
       orgIds: Object.values(orgIds),
       now,
     });
+  // Who must be trained, before any version becomes effective and gives out its training.
+  await seedTrainingSettings(actors);
   await seedDocuments(actors, now, sweep);
   await seedLinks(actors, capas);
-  // Who must be trained, before the sweep makes versions effective and gives out the training.
-  await seedTrainingSettings(actors, now);
+  await seedOverdueTrainingDocument(actors, now);
   await seedAudits(actors, ids, now, capas);
   // Globex has a record of its own, which Acme's users must never see.
   await actors.globexQa.create('deviations', {

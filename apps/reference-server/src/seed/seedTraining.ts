@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from './demoUsers';
+import { documentPdf } from './documentPdf';
 import type { SeedApi, SeedRecord } from './seedApi';
 import type { SeedActors } from './seedDemoData';
 
@@ -6,36 +7,12 @@ const day = 86_400_000;
 
 type TrainingTask = { id: string; documentTitle: string; status: string };
 
-/** A one-page PDF: the content file of the SOP whose training is overdue in the demo. */
-function onePagePdf(text: string): Uint8Array<ArrayBuffer> {
-  const stream = `BT /F1 14 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, index) => {
-    offsets.push(pdf.length);
-    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(pdf);
-}
-
 /**
- * Before the scheduler's sweep: who must be trained on each document kind (set by the
- * administrator, audited), and an SOP that took effect 45 days ago, so the sweep gives its
- * training a due day already past.
+ * Before any document becomes effective: who must be trained on each document kind (set by the
+ * administrator, audited), so every version the seed's sweeps take into force gives out training.
  */
-export async function seedTrainingSettings(actors: SeedActors, now: Date) {
-  const { admin, doccontrol, reviewer, qa } = actors;
+export async function seedTrainingSettings(actors: SeedActors) {
+  const { admin } = actors;
   await admin.send('PATCH', '/training/kind-settings/sop', {
     roles: ['originator', 'investigator', 'qa_reviewer', 'qa_approver', 'document_controller'],
     userIds: [],
@@ -48,6 +25,14 @@ export async function seedTrainingSettings(actors: SeedActors, now: Date) {
     dueDays: 60,
     reason: 'Quality policies are read by QA.',
   });
+}
+
+/**
+ * An SOP that took effect 45 days ago (the final sweep takes it into force), so its training is
+ * due on a day already past: the demo's overdue training.
+ */
+export async function seedOverdueTrainingDocument(actors: SeedActors, now: Date) {
+  const { doccontrol, reviewer, qa } = actors;
   const title = 'Gowning for grade A/B cleanrooms';
   let gowning: SeedRecord = await doccontrol.create('documents', {
     title,
@@ -58,7 +43,13 @@ export async function seedTrainingSettings(actors: SeedActors, now: Date) {
   });
   gowning = await doccontrol.upload(
     `/documents/${gowning.id}/content`,
-    onePagePdf(`${title}: sterile gown, hood, goggles, two pairs of gloves.`),
+    await documentPdf(title, [
+      { heading: 'Purpose', paragraphs: ['How people dress to enter grade A and B cleanrooms.'] },
+      {
+        heading: 'Procedure',
+        paragraphs: ['Sterile gown, hood and goggles; two pairs of sterile gloves; check in the mirror.'],
+      },
+    ]),
     'gowning-grade-a-b.pdf',
     'application/pdf',
     gowning.version,
