@@ -43,6 +43,11 @@ export const qaPages: DemoPage[] = [
     path: '/deviations/new',
     ready: (page) => page.getByRole('button', { name: 'Create' }).waitFor(),
   },
+  {
+    name: 'new-document',
+    path: '/documents/new',
+    ready: (page) => page.getByRole('radio', { name: 'SOP' }).waitFor(),
+  },
   { name: 'deviation', path: recordOf('/deviations'), ready: recordReady },
   { name: 'capa', path: recordOf('/capas'), ready: recordReady },
   { name: 'document', path: recordOf('/documents'), ready: recordReady },
@@ -110,6 +115,8 @@ export async function auditEveryPage(
   await check('security-settings', (p) => p.getByRole('radio', { name: 'Everyone', exact: true }).waitFor());
   await page.goto('/settings/sso');
   await check('sso-settings', (p) => p.getByLabel('Provider name').waitFor());
+  await page.goto('/settings/document-kinds');
+  await check('document-kinds', (p) => p.getByLabel('Prefix for SOP').waitFor());
   await signOut(page);
 
   await signIn(page, 'qa@acme.example');

@@ -1,0 +1,183 @@
+// Document control end to end: a PDF SOP uploaded by its author, reviewed and approved (each signed)
+// by two other people, effective on its date; its controlled copy downloaded from the screen carries
+// the stamp on every page and the signature page; the text inside the PDF finds it in the list.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signIn, signOut } from './support/browser';
+import { recordArticle, sign, startSignedStep, takeStep, waitForState } from './support/recordPage';
+
+const browser = chromiumForFile();
+
+/** The parts of pdf-lib and unpdf the test uses: the libraries the server kit makes and reads PDFs with. */
+interface PdfLib {
+  PDFDocument: {
+    create(): Promise<{
+      embedFont(name: string): Promise<unknown>;
+      addPage(size: [number, number]): {
+        drawText(text: string, options: { x: number; y: number; size: number; font: unknown }): void;
+      };
+      save(): Promise<Uint8Array>;
+    }>;
+  };
+  StandardFonts: { Helvetica: string };
+}
+interface Unpdf {
+  extractText(
+    data: Uint8Array,
+    options: { mergePages: false },
+  ): Promise<{ totalPages: number; text: string[] }>;
+}
+// They are the server kit's dependencies, not the workspace root's: loaded from the kit's package.
+const fromServerKit = createRequire(new URL('../packages/server-kit/package.json', import.meta.url));
+const pdfLib = fromServerKit('pdf-lib') as PdfLib;
+const loadUnpdf = async () => (await import(pathToFileURL(fromServerKit.resolve('unpdf')).href)) as Unpdf;
+
+/** A two-page SOP whose text holds `phrase`, a word found nowhere else. */
+async function sopPdf(phrase: string): Promise<Buffer> {
+  const pdf = await pdfLib.PDFDocument.create();
+  const font = await pdf.embedFont(pdfLib.StandardFonts.Helvetica);
+  const lines = [
+    ['1 Purpose', `This SOP describes how the ${phrase} logger is read out on receipt of cold-chain goods.`],
+    ['2 Procedure', 'Check the logger, record the minimum and maximum temperature, and release the goods.'],
+  ];
+  for (const [heading, text] of lines) {
+    const page = pdf.addPage([595, 842]);
+    page.drawText(heading!, { x: 72, y: 720, size: 16, font });
+    page.drawText(text!, { x: 72, y: 690, size: 10, font });
+  }
+  return Buffer.from(await pdf.save());
+}
+
+/** Clicks a download button of the page and returns the text of each page of the PDF it saved. */
+async function downloadedPdfText(page: Page, button: string): Promise<{ fileName: string; pages: string[] }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  const bytes = new Uint8Array(await readFile((await download.path())!));
+  const { text } = await (await loadUnpdf()).extractText(bytes, { mergePages: false });
+  return {
+    fileName: download.suggestedFilename(),
+    pages: text.map((pageText) => pageText.replace(/\s+/g, ' ')),
+  };
+}
+
+test('a PDF SOP is uploaded, reviewed, approved, effective, and downloaded as a stamped controlled copy', async () => {
+  const { context, page, errors } = await openDemoPage(browser(), 'document-control');
+  const today = new Date().toISOString().slice(0, 10);
+  const phrase = `thermochron${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, '')
+    .slice(0, 8)}`;
+  // The phrase is only inside the PDF: the title must not find the document for it.
+  const title = `SOP Logger read-out on receipt (browser test ${Date.now()})`;
+
+  // The document controller chooses the kind first, then fills the SOP in and uploads its PDF.
+  await signIn(page, 'doccontrol@acme.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+  await page.getByRole('link', { name: 'New document' }).click();
+  await page.getByRole('radio', { name: 'SOP' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const form = page.getByRole('form', { name: 'Document' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Summary').fill('How a temperature logger is read out when cold-chain goods arrive.');
+  await form.getByLabel('Effective date').fill(today);
+  await form.getByLabel('Review interval (months)').fill('24');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+  const documentPath = new URL(page.url()).pathname;
+  await waitForState(page, 'Draft');
+  const number = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
+  expect(number).toMatch(/^SOP-\d{4}$/);
+
+  const content = recordArticle(page).getByRole('region', { name: 'Content file' });
+  await content.getByLabel('Upload the content file').setInputFiles({
+    name: 'SOP logger read-out.pdf',
+    mimeType: 'application/pdf',
+    buffer: await sopPdf(phrase),
+  });
+  await content.getByText('SOP logger read-out.pdf', { exact: true }).waitFor();
+  await content.getByText(/^[0-9a-f]{12}…$/).waitFor();
+  await content.scrollIntoViewIfNeeded();
+  await screenshot(page, 'document-control-draft');
+  await takeStep(page, 'Submit for review', 'In review');
+  // Past draft, the file no longer changes, and the page says why.
+  await expect(content.getByLabel('Replace the content file').isDisabled()).resolves.toBe(true);
+  await signOut(page);
+
+  // A reviewer reviews (signed: review); a third person, QA, approves (signed: approval).
+  await signIn(page, 'reviewer@acme.example');
+  await page.goto(documentPath);
+  await recordArticle(page).waitFor();
+  let dialog = await startSignedStep(page, 'Complete review');
+  await sign(dialog, { email: 'reviewer@acme.example', password: DEMO_PASSWORD });
+  await waitForState(page, 'In approval');
+  await signOut(page);
+  await signIn(page, 'qa@acme.example');
+  await page.goto(documentPath);
+  await recordArticle(page).waitFor();
+  dialog = await startSignedStep(page, 'Approve');
+  await sign(dialog, { email: 'qa@acme.example', password: DEMO_PASSWORD });
+
+  // Its effective date has come: the server's scheduled sweep makes it effective, as it would overnight.
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        await recordArticle(page).locator('header').waitFor();
+        return recordArticle(page).locator('header').getByText('Effective', { exact: true }).count();
+      },
+      { timeout: 20_000, interval: 1_000 },
+    )
+    .toBe(1);
+  const signatures = page.getByRole('region', { name: 'Electronic signatures' });
+  await signatures.getByText(/Reviewed by Rosa Berger/).waitFor();
+  await signatures.getByText(/Approved by Quinn Adler/).waitFor();
+  const history = recordArticle(page).getByRole('region', { name: 'All versions' });
+  await history.getByText(`${number} v1.0`).waitFor();
+
+  // The controlled copy, as anyone downloads it from the screen: every page stamped, the signatures after.
+  const copy = await downloadedPdfText(page, 'Download controlled copy');
+  expect(copy.fileName).toMatch(/\.pdf$/);
+  const pageCount = copy.pages.length;
+  expect(pageCount).toBeGreaterThanOrEqual(3);
+  const contentPages = copy.pages.slice(0, 2);
+  for (const [index, pageText] of contentPages.entries()) {
+    expect(pageText).toContain(number);
+    expect(pageText).toMatch(/\b1\.0\b/);
+    expect(pageText).toMatch(new RegExp(`page ${index + 1} of \\d+`, 'i'));
+    expect(pageText).toMatch(/uncontrolled when printed/i);
+  }
+  expect(contentPages[0]).toContain(phrase);
+  const signaturePage = copy.pages.at(-1)!;
+  expect(signaturePage).toContain('Rosa Berger');
+  expect(signaturePage).toContain('Quinn Adler');
+  expect(signaturePage).toMatch(/review/i);
+  expect(signaturePage).toMatch(/approv/i);
+  expect(signaturePage.indexOf('Rosa Berger')).toBeLessThan(signaturePage.indexOf('Quinn Adler'));
+
+  // A print copy also names who printed it.
+  const printed = await downloadedPdfText(page, 'Print copy');
+  expect(printed.pages[0]).toMatch(/printed/i);
+  expect(printed.pages[0]).toContain('Quinn Adler');
+  await content.scrollIntoViewIfNeeded();
+  await screenshot(page, 'document-control-effective');
+  await page.getByLabel('Theme').selectOption('dark');
+  await content.scrollIntoViewIfNeeded();
+  await screenshot(page, 'document-control-effective-dark');
+  await page.getByLabel('Theme').selectOption('light');
+
+  // Full-text search finds the document by a word that is only inside its PDF.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+  await page.getByRole('row').nth(1).waitFor();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(phrase);
+  await page.getByRole('row', { name: new RegExp(number) }).waitFor();
+  await expect.poll(() => page.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+  await expect(page.getByRole('row').nth(1).textContent()).resolves.toContain('1.0');
+  await screenshot(page, 'document-control-search');
+  expect(errors).toEqual([]);
+  await context.close();
+});
