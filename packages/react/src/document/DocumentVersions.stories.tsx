@@ -66,7 +66,7 @@ export const Revision: Story = {
   parameters: {
     shows: [
       { role: 'definition', text: '1.1 Draft' },
-      { role: 'definition', text: 'Revises DOC-2026-0305 (Version 1.0)' },
+      { role: 'definition', text: 'Revises SOP-0012 (Version 1.0)' },
       { text: 'Not yet reviewed or approved.' },
     ],
   },

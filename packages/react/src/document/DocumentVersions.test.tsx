@@ -56,7 +56,7 @@ describe('DocumentVersions', () => {
 
   it('names the version it revises', async () => {
     renderWithQms(<DocumentVersions document={fixtureDocuments.draft} />);
-    expect((await screen.findByText(/^Revises /)).textContent).toBe('Revises DOC-2026-0305 (Version 1.0)');
+    expect((await screen.findByText(/^Revises /)).textContent).toBe('Revises SOP-0012 (Version 1.0)');
   });
 
   it('has no serious accessibility violations', async () => {

@@ -69,7 +69,7 @@ export const EditRefusedByServer: Story = {
   parameters: {
     qms: { actor: 'dora' },
     shows: [
-      { role: 'heading', name: 'Edit DOC-2026-0302' },
+      { role: 'heading', name: 'Edit SOP-0015' },
       { role: 'textbox', name: /^Reason/ },
     ],
   },
