@@ -181,3 +181,41 @@ test('a PDF SOP is uploaded, reviewed, approved, effective, and downloaded as a 
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('an administrator sets a kind’s number prefix, and the next document of that kind is numbered with it', async () => {
+  const { context, page, errors } = await openDemoPage(browser(), 'document-numbering');
+  await signIn(page, 'admin@acme.example');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Document numbering' })
+    .click();
+  const prefix = page.getByLabel('Prefix for Policy');
+  await prefix.fill('qpol');
+  await expect(prefix.inputValue()).resolves.toBe('QPOL');
+  const card = page.getByRole('region', { name: /^Policy/ });
+  await card.getByLabel('Reason for the change').fill('Group numbering of policies');
+  await card.getByRole('button', { name: 'Save prefix' }).click();
+  await card
+    .getByRole('status')
+    .filter({ hasText: 'Policy documents are now numbered QPOL-0001 onwards.' })
+    .waitFor();
+  await screenshot(page, 'document-numbering');
+  await signOut(page);
+
+  // The new document page offers the kind with its new prefix, and the document gets it.
+  await signIn(page, 'doccontrol@acme.example');
+  await page.goto('/documents/new');
+  await page.getByText('numbered QPOL-0001').waitFor();
+  await page.getByRole('radio', { name: 'Policy' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByText('Policy, numbered QPOL-0001').waitFor();
+  const form = page.getByRole('form', { name: 'Document' });
+  await form.getByLabel('Title').fill(`Policy on electronic records (browser test ${Date.now()})`);
+  await form.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+  await expect
+    .poll(async () => (await page.getByRole('heading', { level: 1 }).textContent())?.trim())
+    .toMatch(/^QPOL-\d{4}$/);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -71,10 +71,8 @@ function KindPrefixForm({ setting }: { setting: DocumentKindSetting }) {
   return (
     <section className="demo-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
-        {kindLabel}{' '}
-        <span className="demo-muted">
-          · {setting.custom ? setting.prefix : `${setting.prefix} (${t.defaultPrefix})`}
-        </span>
+        {kindLabel}
+        {setting.custom ? null : <span className="demo-muted"> ({t.defaultPrefix})</span>}
       </h2>
       {setting.updatedAt ? (
         <p className="demo-hint">
@@ -82,18 +80,20 @@ function KindPrefixForm({ setting }: { setting: DocumentKindSetting }) {
           {setting.updatedBy ? ` · ${userName(setting.updatedBy)}` : ''}
         </p>
       ) : null}
-      <form className="demo-form demo-form--grid" onSubmit={save}>
-        <TextField
-          id={`${id}-prefix`}
-          label={t.prefixLabel(kindLabel)}
-          hint={t.prefixHint}
-          value={prefix}
-          onValue={(value) => setPrefix(value.toUpperCase())}
-          required
-          maxLength={10}
-          autoComplete="off"
-        />
-        <TextField id={`${id}-reason`} label={t.reasonLabel} value={reason} onValue={setReason} />
+      <form className="demo-form" onSubmit={save}>
+        <div className="demo-form demo-form--grid">
+          <TextField
+            id={`${id}-prefix`}
+            label={t.prefixLabel(kindLabel)}
+            hint={t.prefixHint}
+            value={prefix}
+            onValue={(value) => setPrefix(value.toUpperCase())}
+            required
+            maxLength={10}
+            autoComplete="off"
+          />
+          <TextField id={`${id}-reason`} label={t.reasonLabel} value={reason} onValue={setReason} />
+        </div>
         <div>
           <button
             type="submit"
