@@ -233,12 +233,19 @@ describe('links and CAPA tasks of the seed', () => {
     expect(hvac.linkedCapaIds).toEqual([addressing.record.id]);
 
     const trace = (await get(`/deviations/${hvac.id}/trace`, qa.accessToken)).json;
-    expect(trace.records.map((record: { type: string }) => record.type)).toEqual(['deviation', 'capa', 'document']);
+    expect(trace.records.map((record: { type: string }) => record.type)).toEqual([
+      'deviation',
+      'capa',
+      'document',
+    ]);
 
     const recurrence = await find('deviations', 'cold room 3 during a delivery');
     const recurs = (await get(`/deviations/${recurrence.id}/links`, qa.accessToken)).json.items;
     expect(recurs).toContainEqual(
-      expect.objectContaining({ kind: 'recurrence_of', record: expect.objectContaining({ state: 'in_investigation' }) }),
+      expect.objectContaining({
+        kind: 'recurrence_of',
+        record: expect.objectContaining({ state: 'in_investigation' }),
+      }),
     );
     const finding = await find('findings', 'Pressure cascade alarms');
     expect((await get(`/findings/${finding.id}/links`, qa.accessToken)).json.items).toEqual([

@@ -337,10 +337,12 @@ describe('CAPA extension requests', () => {
     expect(
       act(implementing(), 'REQUEST_EXTENSION', INVESTIGATOR, { data: { taskId: 't2', newDueAt: JULY } }),
     ).toMatchObject({ ok: false, code: 'reason_required' });
-    expect(act(implementing(), 'REQUEST_EXTENSION', INVESTIGATOR, { reason: 'Vendor delay.' })).toMatchObject({
-      ok: false,
-      code: 'invalid_data',
-    });
+    expect(act(implementing(), 'REQUEST_EXTENSION', INVESTIGATOR, { reason: 'Vendor delay.' })).toMatchObject(
+      {
+        ok: false,
+        code: 'invalid_data',
+      },
+    );
   });
 
   it('approved with a signature by someone else, moves the task’s due date', () => {
