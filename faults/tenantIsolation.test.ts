@@ -310,7 +310,7 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
         await db.query(
           `INSERT INTO training_tasks (id, org_id, document_type, document_id, document_number, document_title,
              version_label, content_hash, assignee_id, assignee_name, status, assigned_at, due_on)
-           SELECT $1, org_id, 'document', $2, $3, 'Tenant probe', '1.0', $4, id, display_name, 'open', now(), '2099-12-31'
+           SELECT $1, org_id, 'document', $2, $3, 'Tenant probe', 'tenant-probe', $4, id, display_name, 'open', now(), '2099-12-31'
            FROM users WHERE id = $5`,
           [taskId, document.id, document.number, '0'.repeat(64), users[key]!.userId],
         );
