@@ -51,13 +51,13 @@ export const documentRoutes = {
     method: 'PUT',
     path: '/documents/{id}/content',
     summary:
-      "Set the draft version's content file (raw body: PDF, DOCX or XLSX; name in X-File-Name); 409 once the version left draft",
+      "Set the draft version's content file (raw body: PDF, DOCX or XLSX; name in X-File-Name; If-Match honoured when sent); 409 once the version left draft",
     params: idParams,
     bodyKind: 'binary',
     response: controlledDocument.schema,
     successStatus: 200,
     idempotent: true,
-    problems: [400, 401, 403, 404, 409, 413, 415],
+    problems: [400, 401, 403, 404, 409, 412, 413, 415],
   }),
   downloadDocumentContent: defineRoute({
     ...common,

@@ -140,6 +140,9 @@ describe('the content file of a version', () => {
       }),
     );
     await expectRefused(403, () => uploadContent(kit, 'victor', document.id));
+    await expectRefused(412, () =>
+      uploadContent(kit, 'olivia', document.id, { headers: { 'if-match': `"${document.version + 5}"` } }),
+    );
     await expectRefused(404, () => uploadContent(kit, 'greta', document.id));
     await expectRefused(404, () => uploadContent(kit, 'olivia', '0190a0b0-0000-7000-8000-00000000ffff'));
   });

@@ -9,6 +9,7 @@ import { FileTooLargeError } from '../files/FileStore';
 import { authorize } from '../http/authorize';
 import { displayFileName } from '../http/handlers/attachments';
 import { checkLeadingBytes } from '../http/handlers/checkLeadingBytes';
+import { assertCurrent, expectedVersion } from '../http/ifMatch';
 import type { RequestContext } from '../http/KitContext';
 import { problems } from '../http/problems';
 import { etagOf } from '../http/responses';
@@ -46,6 +47,9 @@ export async function uploadDocumentContentHandler(context: RequestContext): Pro
   authorize(context, recordType, 'update');
   // Refused before a byte is stored: a version past draft keeps the file its signatures bind to.
   if (document.state !== 'draft') throw notDraft(document);
+  // If-Match is optional here (the upload is its own new version), but honoured when sent.
+  const expected = context.request.headers.has('if-match') ? expectedVersion(context.request) : undefined;
+  if (expected !== undefined) assertCurrent(expected, document.version);
   if (!context.request.body) throw problems.malformed('The request has no body.');
   const limit = context.kit.limits.attachmentBytes;
   const declared = Number(context.request.headers.get('content-length') ?? Number.NaN);
@@ -82,6 +86,7 @@ export async function uploadDocumentContentHandler(context: RequestContext): Pro
       )) as ControlledDocument | null;
       if (!current) throw problems.notFound(`No ${recordType.name} with that id.`);
       if (current.state !== 'draft') throw notDraft(current);
+      if (expected !== undefined) assertCurrent(expected, current.version);
       const at = context.kit.now().toISOString();
       const attachmentId = uuidv7();
       await insertAttachment(trx, context.principal.orgId, {
