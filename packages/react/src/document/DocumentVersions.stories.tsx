@@ -1,3 +1,4 @@
+import type { ControlledDocument } from '@masetra/core';
 import { fixtureDocuments } from '@masetra/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { Shown } from '../testing/storyShows';
@@ -41,14 +42,15 @@ export const ReviewOverdue: Story = {
   args: { now: '2028-05-02T00:00:00.000Z' },
   parameters: { shows: [{ role: 'status', text: /^Periodic review overdue since Apr 1, 2028\./ }] },
 };
+const reviewedDocument: ControlledDocument = {
+  ...fixtureDocuments.effective,
+  lastPeriodicReviewOn: '2028-03-20',
+  nextReviewDue: '2030-03-20',
+};
 /** After a periodic review that found no change needed: when it was, and the next due date. */
 export const Reviewed: Story = {
   args: {
-    document: {
-      ...fixtureDocuments.effective,
-      lastPeriodicReviewOn: '2028-03-20',
-      nextReviewDue: '2030-03-20',
-    },
+    document: reviewedDocument,
     now: '2028-03-21T00:00:00.000Z',
   },
   parameters: {
