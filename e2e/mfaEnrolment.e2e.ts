@@ -57,6 +57,8 @@ test('a signer of an organization that requires an authenticator is led through 
   await page.getByRole('note').getByText('Your organization requires an authenticator app').waitFor();
   const nav = page.getByRole('navigation', { name: 'Main' });
   expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Your account']);
+  const authenticator = page.getByRole('region', { name: 'Authenticator' });
+  await authenticator.getByText('No authenticator app is set up').waitFor();
   await screenshot(page, 'mfa-enrolment-required', { fullPage: true });
   expect(await seriousViolations(page, 'every rule')).toEqual([]);
   // An address typed by hand leads back to the account page.
@@ -64,7 +66,6 @@ test('a signer of an organization that requires an authenticator is led through 
   await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/account');
 
-  const authenticator = page.getByRole('region', { name: 'Authenticator' });
   await authenticator.getByRole('button', { name: 'Set up an authenticator' }).click();
   await authenticator.getByLabel('Your password').fill(DEMO_PASSWORD);
   await authenticator.getByRole('button', { name: 'Continue' }).click();
@@ -83,8 +84,11 @@ test('a signer of an organization that requires an authenticator is led through 
   await nav.getByRole('link', { name: 'Deviations' }).click();
   await page.getByRole('heading', { name: 'Deviations', level: 1 }).waitFor();
 
-  // Sign-in now asks for the app's code.
+  // Sign-in now asks for the app's code: the next one, since a code works once (replay is refused).
+  const timeStep = () => Math.floor(Date.now() / 30_000);
+  const confirmedIn = timeStep();
   await signOut(page);
+  await expect.poll(timeStep, { timeout: 35_000, interval: 500 }).toBeGreaterThan(confirmedIn);
   await page.getByLabel('E-mail').fill('qa@globex.example');
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
