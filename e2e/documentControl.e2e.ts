@@ -178,6 +178,24 @@ test('a PDF SOP is uploaded, reviewed, approved, effective, and downloaded as a 
   await expect.poll(() => page.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
   await expect(page.getByRole('row').nth(1).textContent()).resolves.toContain('1.0');
   await screenshot(page, 'document-control-search');
+  await signOut(page);
+
+  // Its controller starts a revision: a new draft under the same number, the next minor version.
+  await signIn(page, 'doccontrol@acme.example');
+  await page.goto(documentPath);
+  const versions = recordArticle(page).getByRole('region', { name: 'All versions' });
+  await versions.getByRole('button', { name: 'Start revision' }).click();
+  await versions.getByLabel('Why is it revised? (optional)').fill('A second logger model is in use.');
+  await versions.getByRole('button', { name: 'Start revision' }).click();
+  await page.waitForURL(
+    (url) => url.pathname !== documentPath && /\/documents\/[0-9a-f-]{36}$/.test(url.pathname),
+  );
+  await waitForState(page, 'Draft');
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(number);
+  const revised = recordArticle(page).getByRole('list', { name: `Versions of ${number}` });
+  await revised.getByRole('button', { name: `${number} v1.0` }).waitFor();
+  await revised.getByText(`${number} v1.1`, { exact: true }).waitFor();
+  await screenshot(page, 'document-control-revision');
   expect(errors).toEqual([]);
   await context.close();
 });
