@@ -14,13 +14,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEffective, samplePdf, sweepAt, uploadContent, withContent } from '../http/testing/documentSteps';
 import { createRecord, expectOk, transition, update } from '../http/testing/recordSteps';
-import {
-  kitStartTimeout,
-  passwordOf,
-  startTestKit,
-  type TestKit,
-  type TestResponse,
-} from '../http/testing/startTestKit';
+import { kitStartTimeout, startTestKit, type TestKit, type TestResponse } from '../http/testing/startTestKit';
 
 /** The server's clock: periodic reviews are judged by it. */
 const NOW = new Date('2030-06-15T09:00:00.000Z');
@@ -369,7 +363,8 @@ describe('periodic review', () => {
       sign: 'review',
     });
     expect(early.status).toBe(409);
-    expect(passwordOf('olivia')).toBeTruthy();
+    expect(early.json).toMatchObject({ code: 'guard_failed' });
+    expect((await kit.as('olivia')(`/documents/${notDue.id}`)).json.nextReviewDue).toBe(notDue.nextReviewDue);
   });
 });
 
