@@ -344,6 +344,7 @@ export const de: Messages = {
   'document.reviewDue': 'Periodische Überprüfung fällig am {date}.',
   'document.reviewOverdue': 'Periodische Überprüfung überfällig seit {date}.',
   'document.reviewHowTo':
+    'Der Eigentümer erfasst „Keine Änderung nötig“ (unterschrieben) bei den Aktionen oben oder startet eine Überarbeitung.',
 
   'findings.title': 'Feststellungen',
   'findings.empty': 'Keine Feststellungen erfasst.',

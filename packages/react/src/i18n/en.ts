@@ -356,6 +356,7 @@ export const en = {
   'document.reviewDue': 'Periodic review due on {date}.',
   'document.reviewOverdue': 'Periodic review overdue since {date}.',
   'document.reviewHowTo':
+    'The owner records “No change needed” (signed) among the actions above, or starts a revision.',
 
   // Audit findings
   'findings.title': 'Findings',
