@@ -37,13 +37,16 @@ export function refuseAcknowledgement(
   task: TrainingTaskRow,
   principal: Principal,
   document: RecordBase | null,
+  options: { evenIfAcknowledged?: boolean } = {},
 ): void {
   if (task.assignee_id !== principal.userId) {
     throw problems.forbidden('Only the person a training task is for may acknowledge it.');
   }
-  if (task.status === 'acknowledged') {
+  if (task.status === 'acknowledged' && !options.evenIfAcknowledged) {
     throw conflict('This training is already acknowledged.', 'training_acknowledged');
   }
+  // Acknowledged (a retry under its key): the write replays the first answer.
+  if (task.status === 'acknowledged') return;
   const versionLabel = (document as { versionLabel?: string } | null)?.versionLabel ?? '';
   if (
     task.status === 'superseded' ||

@@ -288,6 +288,22 @@ describe('acknowledging a task', () => {
     const again = await acknowledge('quinn', quinnTask.id);
     expect(again).toMatchObject({ status: 409, json: { code: 'training_acknowledged' } });
   });
+
+  it('answers a retry with the same Idempotency-Key with the first answer, signing once', async () => {
+    const ritaTask = await taskOf('rita', document.id);
+    const before = (await kit.counts()).signatures;
+    const send = () =>
+      as('rita')(`/training/tasks/${ritaTask.id}/acknowledge`, {
+        method: 'POST',
+        headers: { 'idempotency-key': `ack-${ritaTask.id}` },
+        body: { signature: { password: passwordOf('rita'), meaning: 'read_and_understood' } },
+      });
+    const first = await send();
+    const retry = await send();
+    expect(first.status).toBe(200);
+    expect(retry).toMatchObject({ status: 200, json: first.json });
+    expect((await kit.counts()).signatures).toBe(before + 1);
+  });
 });
 
 describe('the training matrix', () => {

@@ -55,7 +55,11 @@ export async function acknowledgeTrainingHandler(context: RequestContext): Promi
   if (!task) throw problems.notFound('No training task with that id.');
   const recordType = kit.registry.byName(task.document_type);
   const document = await loadTaskDocument(kit.storage.db, recordType, task);
-  refuseAcknowledgement(task, principal, document);
+  // A retry under its Idempotency-Key finds the task acknowledged: the write below answers it with
+  // the first response (or, for a new key, refuses it in the transaction).
+  refuseAcknowledgement(task, principal, document, {
+    evenIfAcknowledged: context.request.headers.has('idempotency-key'),
+  });
   const verdict = await kit.options.verifySigner({
     userId: principal.userId,
     sessionId: principal.sessionId,
