@@ -4,6 +4,7 @@ import { documentMachine } from './machine';
 import { documentPermissions } from './permissions';
 import { documentFields, documentLifecycleFields, documentRequiredFields } from './schema';
 import { validateDocumentChange } from './validateDocumentChange';
+import { FIRST_VERSION_LABEL } from './versionLabel';
 
 /** Core */
 export { type DocumentChainRole, documentApprovalChain } from './approvalChain';
@@ -48,6 +49,9 @@ export const controlledDocument = defineRecordType({
   // The kind chooses the number's prefix, so it is known before the number is given.
   createRequired: ['title', 'documentKind'],
   lifecycleFields: documentLifecycleFields,
+  initialValues: { versionLabel: FIRST_VERSION_LABEL },
+  // The PDF's text feeds search only; the version a revision revises is shown by the versions view.
+  hiddenFields: ['contentText', 'supersedesId'],
   approvalChain: documentApprovalChain,
   machine: documentMachine,
   requiredFields: documentRequiredFields,

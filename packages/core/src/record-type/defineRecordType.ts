@@ -43,6 +43,17 @@ export interface RecordTypeConfig<
    */
   lifecycleFields?: readonly (keyof TFields & string)[];
   /**
+   * Values the server gives every new record of the type, before the creator's own (a document's
+   * first version label, `0.1`): part of its first version and of the trail's `create` entry.
+   */
+  initialValues?: Readonly<Partial<Record<keyof TFields & string, unknown>>>;
+  /**
+   * Fields the generic screens do not list: kept for the server's use (the text extracted from a
+   * document's PDF, for search) or shown by the type's own view (the version a document revises).
+   * They stay in the record, its trail and its API.
+   */
+  hiddenFields?: readonly (keyof TFields & string)[];
+  /**
    * Who holds which role in the record's current approval chain. A segregation-of-duties refusal
    * names the role the actor already holds from it ("The reviewer of DOC-2026-0001 v0.2 may not
    * also approve it"); the machine's guards read the same function (`actorHoldsNoRoleIn`).

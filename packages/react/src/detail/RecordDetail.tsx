@@ -169,6 +169,7 @@ export function RecordDetail<T extends RecordType = RecordType>({
     .filter(
       ([field, schema]) =>
         field !== type.titleField &&
+        !type.hiddenFields?.includes(field) &&
         describeField(schema).kind !== 'structured' &&
         !(shown.has('links') && linkMirrors.has(field)),
     )

@@ -49,6 +49,8 @@ export async function createRecord(
   const at = input.now.toISOString();
   const { ownerId, ...fields } = input.fields as { ownerId?: string } & Record<string, unknown>;
   const record = {
+    // The type's own starting values (a document's version `0.1`); a revision names its own label.
+    ...input.recordType.initialValues,
     ...fields,
     id: uuidv7(),
     orgId: input.principal.orgId,
