@@ -36,11 +36,12 @@ if (!firstScreen) throw new Error('.size-limit.json has no "@masetra/react first
 /**
  * Where a component is knowingly over the increment target, its own ceiling, so it cannot grow
  * further unnoticed. RecordDetail is the whole record page: every built-in type's view, the
- * trail, signatures, attachments, comments and (since typed links) the links section with its
- * record picker. Issue 17 brings it back under 17 kB by loading the sections a record does not
+ * trail, signatures, attachments, comments, the links section with its record picker and (since
+ * document control, training and traceability) the content file, version history, trace tree and
+ * recurrence check. Issue 17 brings it back under 17 kB by loading the sections a record does not
  * show lazily (and measuring the first load apart from the lazy chunks).
  */
-const incrementCeilings = { RecordDetail: 18.5 * kB };
+const incrementCeilings = { RecordDetail: 22.5 * kB };
 
 const format = (bytes) => `${(bytes / kB).toFixed(1)} kB`;
 const failures = [];

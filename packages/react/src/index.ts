@@ -47,7 +47,10 @@ export type { DocumentVersionsProps, DocumentVersionsSlot } from './document/Doc
 export { DocumentVersions } from './document/DocumentVersions';
 export type { DocumentContentFileProps, DocumentContentFileSlot } from './document/DocumentContentFile';
 export { DocumentContentFile } from './document/DocumentContentFile';
-export type { DocumentVersionHistoryProps, DocumentVersionHistorySlot } from './document/DocumentVersionHistory';
+export type {
+  DocumentVersionHistoryProps,
+  DocumentVersionHistorySlot,
+} from './document/DocumentVersionHistory';
 export { DocumentVersionHistory } from './document/DocumentVersionHistory';
 export type { DocumentDownload } from './document/useDocumentControl';
 export {

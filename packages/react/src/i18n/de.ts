@@ -245,12 +245,14 @@ export const de: Messages = {
   'links.hostObject': '{system} {kind} {id}',
   'links.hostObjectOf': '{kind} {id}',
   'links.similar.title': 'Frühere ähnliche Datensätze',
-  'links.similar.hint': 'Gleiches Feld „{fields}“. Wiederholt dieser Datensatz einen davon, verknüpfen Sie ihn.',
+  'links.similar.hint':
+    'Gleiches Feld „{fields}“. Wiederholt dieser Datensatz einen davon, verknüpfen Sie ihn.',
   'links.similar.link': 'Verknüpfen: {kind}',
   'links.similar.linkNamed': '{name} verknüpfen: {kind}',
   'trace.title': 'Rückverfolgbarkeit',
   'trace.none': 'Mit diesem Datensatz ist noch nichts verknüpft.',
-  'trace.truncated': 'Die Kette geht über das Gezeigte hinaus; öffnen Sie einen verknüpften Datensatz, um ihr zu folgen.',
+  'trace.truncated':
+    'Die Kette geht über das Gezeigte hinaus; öffnen Sie einen verknüpften Datensatz, um ihr zu folgen.',
   'trace.chain': 'Kette von {number}',
   'myTasks.title': 'Meine CAPA-Aufgaben',
   'myTasks.none': 'Sie haben keine offenen CAPA-Aufgaben.',
