@@ -115,6 +115,7 @@ export type {
   Trace,
   TraceLink,
   TraceRecord,
+  TraceTraining,
 } from './links';
 export {
   defineHostObjectKind,
@@ -138,6 +139,7 @@ export {
   traceLinkSchema,
   traceRecordSchema,
   traceSchema,
+  traceTrainingSchema,
 } from './links';
 /** Permissions */
 export { can } from './permissions/can';

@@ -13,8 +13,26 @@ import { linkedRecordSchema } from './linkSchemas';
  */
 export const traceLimits = { depth: 4, records: 60 } as const;
 
+/**
+ * Where the training on a controlled-document version stands: the end of a chain from a
+ * deviation through its CAPA to the changed document. Counts only, no names: whoever may read
+ * the document sees how far its training has come; the matrix names the people.
+ */
+export const traceTrainingSchema = z.object({
+  /** People given a task on this version (superseded tasks of an older version do not count). */
+  assigned: z.number(),
+  acknowledged: z.number(),
+  /** Open tasks past their due date. */
+  overdue: z.number(),
+});
+export type TraceTraining = z.infer<typeof traceTrainingSchema>;
+
 /** A record of the chain, and how many links away from the traced record it is (0 for itself). */
-export const traceRecordSchema = z.extend(linkedRecordSchema, { depth: z.number() });
+export const traceRecordSchema = z.extend(linkedRecordSchema, {
+  depth: z.number(),
+  /** For a controlled-document version whose training has been given out. */
+  training: z.optional(traceTrainingSchema),
+});
 export type TraceRecord = z.infer<typeof traceRecordSchema>;
 
 const recordEnd = z.object({ type: z.string(), id: z.string() });

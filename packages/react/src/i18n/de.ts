@@ -253,6 +253,8 @@ export const de: Messages = {
   'trace.none': 'Mit diesem Datensatz ist noch nichts verknüpft.',
   'trace.truncated':
     'Die Kette geht über das Gezeigte hinaus; öffnen Sie einen verknüpften Datensatz, um ihr zu folgen.',
+  'trace.training': 'Schulung: {acknowledged} von {assigned} geschult',
+  'trace.trainingOverdue': '{overdue} überfällig',
   'trace.chain': 'Kette von {number}',
   'myTasks.title': 'Meine CAPA-Aufgaben',
   'myTasks.none': 'Sie haben keine offenen CAPA-Aufgaben.',

@@ -260,6 +260,8 @@ export const en = {
   'trace.title': 'Traceability',
   'trace.none': 'Nothing is linked to this record yet.',
   'trace.truncated': 'The chain goes on beyond what is shown; open a linked record to follow it.',
+  'trace.training': 'Training: {acknowledged} of {assigned} trained',
+  'trace.trainingOverdue': '{overdue} overdue',
   'trace.chain': 'Chain of {number}',
   'myTasks.title': 'My CAPA tasks',
   'myTasks.none': 'You have no open CAPA tasks.',

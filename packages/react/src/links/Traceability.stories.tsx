@@ -87,6 +87,18 @@ export const FromTheDocument: Story = {
 };
 
 /** Nothing linked yet. */
+/** A version in force ends a chain with its training: how many are trained, and how many are late. */
+export const TrainingOnTheDocument: Story = {
+  args: { recordType: 'document', id: fixtureDocuments.effective.id },
+  parameters: {
+    shows: [
+      { role: 'heading', name: 'Traceability' },
+      { text: 'Training: 2 of 5 trained' },
+      { text: '1 overdue' },
+    ],
+  },
+};
+
 export const Unlinked: Story = {
   args: { id: fixtureDeviations.draft.id },
   parameters: { shows: [{ text: 'Nothing is linked to this record yet.' }] },

@@ -8,7 +8,7 @@ import { StateBadge } from '../state-badge/StateBadge';
 import { HostObjectLink } from './HostObjectLink';
 import { useTrace } from './useTrace';
 
-export type TraceabilitySlot = 'root' | 'title' | 'tree' | 'node' | 'kind' | 'record';
+export type TraceabilitySlot = 'root' | 'title' | 'tree' | 'node' | 'kind' | 'record' | 'training';
 
 export interface TraceabilityProps {
   recordType: RecordTypeRef<RecordType>;
@@ -118,6 +118,20 @@ export function Traceability({
         <strong aria-current={current ? 'true' : undefined}>{recordName(record)}</strong>
       )}{' '}
       <StateBadge recordType={record.type} state={record.state} />
+      {record.training && (
+        <>
+          {' '}
+          <span className={slots('training')}>
+            <span>{t('trace.training', { ...record.training })}</span>
+            {record.training.overdue > 0 && (
+              <>
+                {' · '}
+                <strong>{t('trace.trainingOverdue', { overdue: record.training.overdue })}</strong>
+              </>
+            )}
+          </span>
+        </>
+      )}
     </span>
   );
   const renderSteps = (steps: Step[]) => (

@@ -8,9 +8,13 @@ export async function traceHandler(context: RequestContext): Promise<Response> {
   const record = await loadRecord(context);
   const recordType = recordTypeOf(context);
   return jsonResponse(
-    await traceRecord(context.kit.storage.db, context.kit.registry, context.principal, {
-      recordType,
-      record,
-    }),
+    await traceRecord(
+      context.kit.storage.db,
+      context.kit.registry,
+      context.principal,
+      { recordType, record },
+      undefined,
+      context.kit.now(),
+    ),
   );
 }

@@ -11,8 +11,10 @@ import {
   traceLimits,
 } from '@masetra/core';
 import type { Kysely, Selectable } from 'kysely';
+import { isControlledDocumentType } from '../documents/documentNumbers';
 import type { Database, RecordLinksTable } from '../storage/database';
 import { findRecord } from '../storage/records';
+import { trainingOfVersions } from './traceTraining';
 
 /*
  * A record's chain is walked breadth first over `record_links`, one query per level, in both
@@ -92,6 +94,7 @@ export async function traceRecord(
   principal: Principal,
   start: Found,
   limits: { depth: number; records: number } = traceLimits,
+  now: Date = new Date(),
 ): Promise<Trace> {
   const records = new Map<string, TraceRecord>([
     [keyOf(start.recordType.name, start.record.id), traceRecordOf(start, 0)],
@@ -140,7 +143,27 @@ export async function traceRecord(
     if (depth > limits.depth) break;
     frontier = next;
   }
-  return { records: [...records.values()], links: [...links.values()], truncated };
+  const versions = [...records.values()].filter((record) =>
+    isControlledDocumentType(registryType(registry, record)),
+  );
+  const training = await trainingOfVersions(
+    db,
+    principal.orgId,
+    versions.map((version) => version.id),
+    now,
+  );
+  const enriched = [...records.values()].map((record) => {
+    const summary = training.get(record.id);
+    return summary ? { ...record, training: summary } : record;
+  });
+  return { records: enriched, links: [...links.values()], truncated };
+}
+
+function registryType(
+  registry: RecordTypeRegistry,
+  record: TraceRecord,
+): Pick<RecordType, 'name' | 'collection'> {
+  return registry.byName(record.type) ?? { name: record.type, collection: '' };
 }
 
 function hostLink(row: LinkRow): TraceLink {

@@ -381,3 +381,44 @@ describe('a superseded version', () => {
     });
   });
 });
+
+describe('the traceability chain', () => {
+  it('ends in the training on the document a CAPA changes: assigned, acknowledged and overdue, without names', async () => {
+    const document = await approvedVersion({
+      title: 'Line clearance',
+      effectiveDate: now.toISOString().slice(0, 10),
+      trainees: { roles: [], userIds: ['victor'] },
+    });
+    await sweep();
+    expect((await documentOf(document.id)).state).toBe('effective');
+    const victorTask = await taskOf('victor', document.id);
+    expect((await acknowledge('victor', victorTask.id)).status).toBe(200);
+
+    const capa = await as('quinn')('/capas', { method: 'POST', body: { title: 'Revise line clearance' } });
+    expect(capa.status).toBe(201);
+    const link = await as('quinn')(`/capas/${capa.json.id}/links`, {
+      method: 'POST',
+      body: { kind: 'changes', to: { type: 'document', id: document.id } },
+    });
+    expect(link.status).toBe(201);
+
+    const before = now;
+    now = new Date(now.getTime() + 30 * 86_400_000);
+    try {
+      const trace = await as('quinn')(`/capas/${capa.json.id}/trace`);
+      expect(trace.status).toBe(200);
+      const byId = new Map(trace.json.records.map((record: { id: string }) => [record.id, record]));
+      // The kind's role (qa_reviewer: Quinn and Rita) and Victor by name; only Victor has signed,
+      // and the others' tasks are past their due date.
+      expect(byId.get(document.id)).toMatchObject({
+        state: 'effective',
+        depth: 1,
+        training: { assigned: 3, acknowledged: 1, overdue: 2 },
+      });
+      expect(byId.get(capa.json.id)).not.toHaveProperty('training');
+      expect(JSON.stringify(trace.json)).not.toContain('Rita');
+    } finally {
+      now = before;
+    }
+  });
+});
