@@ -1,6 +1,7 @@
 // Document control end to end: a PDF SOP uploaded by its author, reviewed and approved (each signed)
 // by two other people, effective on its date; its controlled copy downloaded from the screen carries
-// the stamp on every page and the signature page; the text inside the PDF finds it in the list.
+// the stamp on every page and the signature page; the text inside the PDF finds it in the list; a
+// trainee acknowledges it (read and understood) and the training matrix shows them trained.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signIn, signOut } from './support/browser';
 import { recordArticle, sign, startSignedStep, takeStep, waitForState } from './support/recordPage';
+import { matrixCell } from './support/trainingMatrix';
 
 const browser = chromiumForFile();
 
@@ -178,6 +180,25 @@ test('a PDF SOP is uploaded, reviewed, approved, effective, and downloaded as a 
   await expect.poll(() => page.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
   await expect(page.getByRole('row').nth(1).textContent()).resolves.toContain('1.0');
   await screenshot(page, 'document-control-search');
+  await signOut(page);
+
+  // In force, it is to be read: an originator (the SOP kind's trainees) acknowledges it with their
+  // signature, "read and understood", and QA's training matrix shows them trained on this version.
+  await signIn(page, 'originator@acme.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My training' }).click();
+  const toRead = page
+    .getByRole('table', { name: 'Training to do' })
+    .getByRole('row')
+    .filter({ hasText: number });
+  await toRead.getByRole('button', { name: /^Acknowledge / }).click();
+  const acknowledgement = page.getByRole('dialog');
+  await acknowledgement.getByText('Read and understood', { exact: true }).waitFor();
+  await sign(acknowledgement, { email: 'originator@acme.example', password: DEMO_PASSWORD });
+  await expect.poll(() => toRead.count()).toBe(0);
+  await signOut(page);
+  await signIn(page, 'qa@acme.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training matrix' }).click();
+  expect(await matrixCell(page, 'Olivia Martin', new RegExp(`${number} v1\\.0`))).toMatch(/^Trained, /);
   await signOut(page);
 
   // Its controller starts a revision: a new draft under the same number, the next minor version.

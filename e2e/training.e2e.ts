@@ -1,35 +1,15 @@
 // Training (read and understood): a person acknowledges a document version with their signature,
 // and the training matrix, read by QA, shows them trained on it.
 
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signIn, signOut } from './support/browser';
 import { sign } from './support/recordPage';
+import { matrixCell } from './support/trainingMatrix';
 
 const browser = chromiumForFile();
 
 /** The seed's SOP that took effect 45 days ago: its training is overdue for those who have not read it. */
 const GOWNING = /Gowning for grade A\/B cleanrooms/;
-
-/** The text of the matrix cell of a person (row) and a document (column, by its title). */
-async function matrixCell(page: Page, person: string, documentTitle: RegExp): Promise<string> {
-  const table = page
-    .getByRole('region', { name: 'People and current effective documents' })
-    .getByRole('table');
-  await table.waitFor();
-  return table.evaluate(
-    (element, [name, titleSource]) => {
-      const title = new RegExp(titleSource as string);
-      const headers = [...element.querySelectorAll('thead th')];
-      const column = headers.findIndex((header) => title.test(header.textContent ?? ''));
-      const row = [...element.querySelectorAll('tbody tr')].find(
-        (candidate) => candidate.querySelector('th')?.textContent === name,
-      );
-      return column > 0 && row ? (row.children[column]?.textContent ?? '') : '';
-    },
-    [person, documentTitle.source],
-  );
-}
 
 test('a user acknowledges training with their password, and the matrix shows them trained', async () => {
   const { context, page, errors } = await openDemoPage(browser(), 'training');
