@@ -40,6 +40,7 @@ describe('migrateAuth', () => {
       { name: '0004_login_hardening' },
       { name: '0005_account_sessions_mfa' },
       { name: '0006_sso' },
+      { name: '0007_user_locale' },
     ]);
   });
 

@@ -282,6 +282,61 @@ const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<
       () => [{ recordType: 'document_kind_prefix', recordId: 'form', action: 'update', actorId: 'adam' }],
     );
   },
+  // Read and understood: a signature on the version in force, one entry in the document's trail.
+  acknowledgeTraining: async (route) => {
+    const effective = await approvedDocument({ effectiveDate: '2035-03-01' });
+    await scheduleAt('2035-03-01T06:00:00.000Z');
+    const version = (await kit.as('olivia')(`/documents/${effective.id}`)).json;
+    expect(version.state).toBe('effective');
+    // Tasks come from the host's directory of people when a version comes into force (tested in
+    // training/); this kit has none, so the task Olivia acknowledges is given to her directly.
+    const taskId = uuidv7();
+    await kit.storage.db
+      .withTables<{ training_tasks: Record<string, unknown> }>()
+      .insertInto('training_tasks')
+      .values({
+        id: taskId,
+        org_id: 'org-a',
+        document_type: documentType.name,
+        document_id: version.id,
+        document_number: version.number,
+        document_title: version.title,
+        version_label: version.versionLabel,
+        document_kind: version.documentKind,
+        content_hash: 'f'.repeat(64),
+        assignee_id: 'olivia',
+        assignee_name: 'Olivia Originator',
+        status: 'open',
+        assigned_at: new Date('2035-03-01T06:00:00.000Z'),
+        due_on: '2035-03-31',
+      })
+      .execute();
+    await expectEntries(
+      `${route.id} by olivia`,
+      () =>
+        send(
+          route,
+          'olivia',
+          { id: taskId },
+          { body: { signature: { password: passwordOf('olivia'), meaning: 'read_and_understood' } } },
+        ),
+      () => [owed(documentType, version.id, 'signature', 'olivia')],
+    );
+  },
+  // An organization setting: its trail names the kind.
+  updateTrainingKindSetting: async (route) => {
+    await expectEntries(
+      `${route.id} by adam`,
+      () =>
+        send(
+          route,
+          'adam',
+          { documentKind: 'policy' },
+          { body: { roles: ['qa_reviewer'], userIds: [], dueDays: 14, reason: 'QA reads every policy.' } },
+        ),
+      () => [{ recordType: 'training_kind_setting', recordId: 'policy', action: 'update', actorId: 'adam' }],
+    );
+  },
   // Marking one's own notification read changes no regulated record: it owes the trail nothing.
   readNotification: async (route) => {
     const id = uuidv7();
