@@ -48,3 +48,36 @@ test('a user acknowledges training with their password, and the matrix shows the
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('an administrator chooses who must be trained on a kind of document, with a reason the trail keeps', async () => {
+  const { context, page, errors } = await openDemoPage(browser(), 'training-settings');
+  await signIn(page, 'admin@acme.example');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Who must be trained' })
+    .click();
+  const forms = page.getByRole('region', { name: 'Form', exact: true });
+  const roles = forms.getByRole('group', { name: 'Roles trained on every Form' });
+  await roles.getByRole('checkbox', { name: 'auditor' }).check();
+  await forms.getByLabel('Days to read it after it takes effect').fill('10');
+  await forms.getByLabel('Reason for the change').fill('Auditors check forms in use.');
+  await forms.getByRole('button', { name: 'Save' }).click();
+  await forms
+    .getByRole('status')
+    .getByText(/^Saved: the next Form to take effect/)
+    .waitFor();
+  // Kept by the server, as the page shows it after a reload, with who changed it.
+  await page.reload();
+  const reloaded = page.getByRole('region', { name: 'Form', exact: true });
+  expect(
+    await reloaded
+      .getByRole('group', { name: 'Roles trained on every Form' })
+      .getByRole('checkbox', { name: 'auditor' })
+      .isChecked(),
+  ).toBe(true);
+  expect(await reloaded.getByLabel('Days to read it after it takes effect').inputValue()).toBe('10');
+  await reloaded.getByText(/Last changed: .* · Alex Admin/).waitFor();
+  await screenshot(page, 'training-settings', { fullPage: true });
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -117,6 +117,10 @@ export async function auditEveryPage(
   await check('sso-settings', (p) => p.getByLabel('Provider name').waitFor());
   await page.goto('/settings/document-kinds');
   await check('document-kinds', (p) => p.getByLabel('Prefix for SOP').waitFor());
+  await page.goto('/settings/training');
+  await check('training-settings', (p) =>
+    p.getByRole('group', { name: 'Roles trained on every SOP' }).waitFor(),
+  );
   await signOut(page);
 
   await signIn(page, 'qa@acme.example');

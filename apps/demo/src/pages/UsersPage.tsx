@@ -3,16 +3,11 @@
 // link (in the demo, to the dev mailbox at /mailbox). The reference server's own API, through
 // `@masetra/client`.
 import { isProblemError } from '@masetra/client';
-import {
-  defaultRoleNames,
-  defaultRoles,
-  type SupportedLocale,
-  supportedLocales,
-  type User,
-} from '@masetra/core';
+import { type SupportedLocale, supportedLocales, type User } from '@masetra/core';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms } from '../session/api';
+import { RoleCheckboxes, roleLabel } from '../shell/RoleCheckboxes';
 import { TextField } from '../shell/TextField';
 import { accountApi } from './AccountPage.api';
 import { languageNames, useAccountMessages } from './AccountPage.messages';
@@ -25,43 +20,9 @@ function messageOf(error: unknown): string {
   return 'The request failed. Try again.';
 }
 
-const roleLabel = (role: string) => role.replaceAll('_', ' ');
-
 /** Granting approval or administration needs a reason the trail keeps; elsewhere it is optional. */
 const REASON_HINT = 'Required to grant qa approver or admin; kept in the audit trail.';
 const reasonOrNothing = (reason: string) => (reason.trim() ? reason.trim() : undefined);
-
-function RoleCheckboxes({
-  legend,
-  roles,
-  onChange,
-}: {
-  legend: string;
-  roles: readonly string[];
-  onChange: (roles: string[]) => void;
-}) {
-  const id = useId();
-  return (
-    <fieldset className="demo-roles">
-      <legend>{legend}</legend>
-      {defaultRoleNames.map((role) => (
-        <div key={role} className="demo-check">
-          <input
-            id={`${id}-${role}`}
-            type="checkbox"
-            checked={roles.includes(role)}
-            onChange={(event) =>
-              onChange(event.target.checked ? [...roles, role] : roles.filter((held) => held !== role))
-            }
-          />
-          <label htmlFor={`${id}-${role}`} title={defaultRoles[role]}>
-            {roleLabel(role)}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
 
 function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
   const id = useId();

@@ -13,6 +13,7 @@ import { SecuritySettingsPage } from '../pages/SecuritySettingsPage';
 import { SsoSettingsPage } from '../pages/SsoSettingsPage';
 import { TrainingMatrixPage } from '../pages/TrainingMatrixPage';
 import { TrainingPage } from '../pages/TrainingPage';
+import { TrainingSettingsPage } from '../pages/TrainingSettingsPage';
 import { UsersPage } from '../pages/UsersPage';
 import { SsoCallbackPage } from '../sso/SsoCallbackPage';
 import { AdminOnly } from './AdminOnly';
@@ -50,6 +51,14 @@ export const router = createBrowserRouter([
         element: (
           <AdminOnly>
             <DocumentKindsPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: 'settings/training',
+        element: (
+          <AdminOnly>
+            <TrainingSettingsPage />
           </AdminOnly>
         ),
       },

@@ -33,6 +33,7 @@ const navigation: NavItem[] = [
   { to: '/admin/users', label: 'Users', permission: 'administerUsers' },
   { to: '/settings/sso', label: 'Single sign-on', permission: 'administerUsers' },
   { to: '/settings/document-kinds', label: 'Document numbering', permission: 'administerUsers' },
+  { to: '/settings/training', label: 'Who must be trained', permission: 'administerTraining' },
   { to: '/settings/security', label: 'Security', labelKey: 'navSecurity', permission: 'administerUsers' },
   { to: '/account', label: 'Your account', labelKey: 'navAccount' },
 ];
