@@ -68,7 +68,7 @@ export const qaPages: DemoPage[] = [
   {
     name: 'training',
     path: '/training',
-    ready: (page) => page.getByRole('heading', { level: 2, name: 'My training' }).waitFor(),
+    ready: (page) => page.getByRole('heading', { level: 2, name: 'Documents for you to read' }).waitFor(),
   },
   {
     name: 'training-matrix',

@@ -13,7 +13,7 @@ export function TrainingMatrixPage() {
   return (
     <Page title={t.matrixTitle}>
       <p className="demo-hint">{t.matrixIntro}</p>
-      <TrainingMatrix title={t.matrixTitle} />
+      <TrainingMatrix title={t.matrixSection} />
     </Page>
   );
 }

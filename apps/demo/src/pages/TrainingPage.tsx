@@ -12,7 +12,7 @@ export function TrainingPage() {
     <Page title={t.myTrainingTitle}>
       <p className="demo-hint">{t.myTrainingIntro}</p>
       <MyTraining
-        title={t.myTrainingTitle}
+        title={t.myTrainingSection}
         onOpenDocument={(task) => navigate(recordPath({ type: 'document', id: task.documentId }))}
       />
     </Page>
