@@ -187,6 +187,7 @@ export {
 export type { EventOf, FilterFieldOf, SortFieldOf, SortKeyOf } from './record-type/recordTypeKeys';
 export type { SignatureMeaning } from './record-type/signatureMeaning';
 export { signatureMeaningSchema, signatureMeanings } from './record-type/signatureMeaning';
+export { type SignedFacts, signatureTrailChange } from './record-type/signatureTrailChange';
 export type { StateTag } from './record-type/stateTags';
 export { stateHasTag } from './record-type/stateTags';
 export type {

@@ -3,6 +3,7 @@ import { type Signature, signatureManifestation } from '../entities/signature';
 import type { AcceptedTransition } from './decideTransition';
 import { diffRecord } from './diffRecord';
 import type { RecordBase } from './recordBase';
+import { signatureTrailChange } from './signatureTrailChange';
 
 /** One audit-trail entry a move owes, before the store adds who, when, where and the hash chain. */
 export interface TransitionAuditEntry {
@@ -91,21 +92,7 @@ export async function transitionEffects<TRecord extends RecordBase>(
   };
   auditEntries.push({
     action: 'signature',
-    changes: [
-      {
-        field: 'signature',
-        old: null,
-        new: {
-          signatureId: signature.id,
-          signerName: signature.signerName,
-          meaning,
-          recordVersion: signature.recordVersion,
-          contentHash: signature.contentHash,
-          // The trail says what the hash covers, so the attachments signed can be read off it.
-          ...(signature.coveredAttachments ? { coveredAttachments: signature.coveredAttachments } : {}),
-        },
-      },
-    ],
+    changes: [signatureTrailChange(signature)],
     reason,
     stateFrom: null,
     stateTo: null,

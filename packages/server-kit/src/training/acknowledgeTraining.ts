@@ -6,6 +6,7 @@ import {
   type RecordType,
   recordContentHash,
   signatureManifestation,
+  signatureTrailChange,
   type TrainingTask,
   trainingTrigger,
 } from '@masetra/core';
@@ -134,21 +135,7 @@ export async function acknowledgeTraining(
     record: document,
     action: 'signature',
     eventVerb: 'signed',
-    changes: [
-      {
-        field: 'signature',
-        old: null,
-        new: {
-          signatureId: signature.id,
-          signerName: signature.signerName,
-          meaning: signature.meaning,
-          recordVersion: signature.recordVersion,
-          contentHash: signature.contentHash,
-          coveredAttachments: signature.coveredAttachments,
-          trainingTaskId: task.id,
-        },
-      },
-    ],
+    changes: [signatureTrailChange(signature, { trainingTaskId: task.id })],
     reason: null,
     source: input.source,
     at,
