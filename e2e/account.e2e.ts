@@ -4,6 +4,7 @@
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { api } from './support/api';
 import { seriousViolations } from './support/axe';
 import {
   chromiumForFile,
@@ -18,20 +19,6 @@ import {
 
 const browser = chromiumForFile();
 const PASSWORD = 'Account-e2e-passphrase-1';
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${demoOrigin()}/api/v1${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /**
  * A user of this test alone (the seeded ones are shared with the other browser tests, which

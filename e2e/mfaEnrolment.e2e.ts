@@ -5,31 +5,11 @@
 // not Acme: the other browser tests sign in as Acme's users without a second factor.
 import { generate } from 'otplib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { api } from './support/api';
 import { seriousViolations } from './support/axe';
-import {
-  chromiumForFile,
-  DEMO_PASSWORD,
-  demoOrigin,
-  openDemoPage,
-  screenshot,
-  signOut,
-} from './support/browser';
+import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signOut } from './support/browser';
 
 const browser = chromiumForFile();
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${demoOrigin()}/api/v1${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 async function setGlobexPolicy(mfaRequired: 'off' | 'signers') {
   const { accessToken } = await api('/auth/login', {

@@ -9,6 +9,7 @@ import { Page } from '../routing/Page';
 import { session } from '../session/api';
 import { browserLanguage } from '../session/language';
 import { useSession } from '../session/useSession';
+import { type FormStatus, StatusLine } from '../shell/StatusLine';
 import { TextField } from '../shell/TextField';
 import { accountApi, problemText } from './AccountPage.api';
 import {
@@ -18,19 +19,7 @@ import {
   useAccountMessages,
 } from './AccountPage.messages';
 
-type Status = { kind: 'error' | 'info'; text: string } | undefined;
-
-function StatusLine({ status }: { status: Status }) {
-  if (!status) return null;
-  return (
-    <p
-      role={status.kind === 'error' ? 'alert' : 'status'}
-      className={status.kind === 'error' ? 'demo-error' : 'demo-hint'}
-    >
-      {status.text}
-    </p>
-  );
-}
+type Status = FormStatus;
 
 /** A heading that takes focus when it appears, so keyboard and screen-reader users land on the new step. */
 function StepHeading({ children }: { children: ReactNode }) {

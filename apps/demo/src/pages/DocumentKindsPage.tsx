@@ -7,7 +7,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms } from '../session/api';
+import { type FormStatus, StatusLine } from '../shell/StatusLine';
 import { TextField } from '../shell/TextField';
+import { problemText } from './AccountPage.api';
 import { useDocumentPageMessages } from './documentPages.messages';
 import { documentKindsKey, useDocumentKinds } from './useDocumentKinds';
 
@@ -44,7 +46,7 @@ function KindPrefixForm({ setting }: { setting: DocumentKindSetting }) {
   const [prefix, setPrefix] = useState(setting.prefix);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
+  const [status, setStatus] = useState<FormStatus>(undefined);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,10 +61,7 @@ function KindPrefixForm({ setting }: { setting: DocumentKindSetting }) {
       setStatus({ kind: 'info', text: t.saved(kindLabel, saved.prefix) });
       await queryClient.invalidateQueries({ queryKey: documentKindsKey });
     } catch (failure) {
-      const text = isProblemError(failure)
-        ? [failure.detail ?? failure.title, ...failure.errors.map((issue) => issue.detail)].join(' ')
-        : String(failure);
-      setStatus({ kind: 'error', text });
+      setStatus({ kind: 'error', text: problemText(failure, String(failure)) });
     } finally {
       setBusy(false);
     }
@@ -105,14 +104,7 @@ function KindPrefixForm({ setting }: { setting: DocumentKindSetting }) {
           </button>
         </div>
       </form>
-      {status ? (
-        <p
-          role={status.kind === 'error' ? 'alert' : 'status'}
-          className={status.kind === 'error' ? 'demo-error' : 'demo-hint'}
-        >
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine status={status} />
     </section>
   );
 }

@@ -4,6 +4,7 @@
 import type { SecurityPolicy } from '@masetra/core/auth';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Page } from '../routing/Page';
+import { type FormStatus, StatusLine } from '../shell/StatusLine';
 import { TextField } from '../shell/TextField';
 import { accountApi, problemText } from './AccountPage.api';
 import { useAccountMessages } from './AccountPage.messages';
@@ -16,7 +17,7 @@ export function SecuritySettingsPage() {
   const [policy, setPolicy] = useState<SecurityPolicy | undefined>(undefined);
   const [choice, setChoice] = useState<Requirement>('off');
   const [reason, setReason] = useState('');
-  const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
+  const [status, setStatus] = useState<FormStatus>(undefined);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -99,14 +100,7 @@ export function SecuritySettingsPage() {
             </div>
           </form>
         ) : null}
-        {status ? (
-          <p
-            role={status.kind === 'error' ? 'alert' : 'status'}
-            className={status.kind === 'error' ? 'demo-error' : 'demo-hint'}
-          >
-            {status.text}
-          </p>
-        ) : null}
+        <StatusLine status={status} />
       </section>
     </Page>
   );

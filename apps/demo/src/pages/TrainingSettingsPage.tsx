@@ -9,7 +9,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms } from '../session/api';
 import { RoleCheckboxes } from '../shell/RoleCheckboxes';
+import { type FormStatus, StatusLine } from '../shell/StatusLine';
 import { TextField } from '../shell/TextField';
+import { problemText } from './AccountPage.api';
 import { useTrainingSettingsMessages } from './trainingSettings.messages';
 
 const settingsKey = ['demo', 'training-kind-settings'] as const;
@@ -60,7 +62,7 @@ function KindTrainingForm({
   const [dueDays, setDueDays] = useState(String(setting?.dueDays ?? DEFAULT_DUE_DAYS));
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
+  const [status, setStatus] = useState<FormStatus>(undefined);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,10 +80,7 @@ function KindTrainingForm({
       setStatus({ kind: 'info', text: t.saved(kindLabel) });
       await queryClient.invalidateQueries({ queryKey: settingsKey });
     } catch (failure) {
-      const text = isProblemError(failure)
-        ? [failure.detail ?? failure.title, ...failure.errors.map((issue) => issue.detail)].join(' ')
-        : String(failure);
-      setStatus({ kind: 'error', text });
+      setStatus({ kind: 'error', text: problemText(failure, String(failure)) });
     } finally {
       setBusy(false);
     }
@@ -114,14 +113,7 @@ function KindTrainingForm({
           </button>
         </div>
       </form>
-      {status ? (
-        <p
-          role={status.kind === 'error' ? 'alert' : 'status'}
-          className={status.kind === 'error' ? 'demo-error' : 'demo-hint'}
-        >
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine status={status} />
     </section>
   );
 }

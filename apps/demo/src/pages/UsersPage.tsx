@@ -8,6 +8,7 @@ import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { Page } from '../routing/Page';
 import { qms } from '../session/api';
 import { RoleCheckboxes, roleLabel } from '../shell/RoleCheckboxes';
+import { type FormStatus, StatusLine } from '../shell/StatusLine';
 import { TextField } from '../shell/TextField';
 import { accountApi } from './AccountPage.api';
 import { languageNames, useAccountMessages } from './AccountPage.messages';
@@ -68,9 +69,10 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
         <TextField id={`${id}-email`} label="E-mail" type="email" required value={email} onValue={setEmail} />
         <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} />
         <div className="demo-field">
-          <label htmlFor={`${id}-locale`}>Language of their e-mails</label>
+          <label htmlFor={`${id}-locale`}>Language</label>
           <select
             id={`${id}-locale`}
+            aria-describedby={`${id}-locale-hint`}
             value={locale}
             onChange={(event) => setLocale(event.target.value as '' | SupportedLocale)}
           >
@@ -81,6 +83,9 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
               </option>
             ))}
           </select>
+          <p id={`${id}-locale-hint`} className="demo-hint">
+            Their invitation and every later e-mail are written in it.
+          </p>
         </div>
         <TextField id={`${id}-reason`} label="Reason" hint={REASON_HINT} value={reason} onValue={setReason} />
         <p className="demo-hint">
@@ -110,7 +115,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
   const { t } = useAccountMessages();
   const [reason, setReason] = useState('');
   const [roles, setRoles] = useState<string[]>(user.roles);
-  const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
+  const [status, setStatus] = useState<FormStatus>(undefined);
 
   const run = async (action: () => Promise<void>) => {
     setStatus(undefined);
@@ -282,14 +287,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged: (user: User) => v
             onSubmit={resetPassword}
           />
         ) : null}
-        {status ? (
-          <p
-            role={status.kind === 'error' ? 'alert' : 'status'}
-            className={status.kind === 'error' ? 'demo-error' : 'demo-hint'}
-          >
-            {status.text}
-          </p>
-        ) : null}
+        <StatusLine status={status} />
       </td>
     </tr>
   );
