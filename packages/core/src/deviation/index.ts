@@ -25,6 +25,9 @@ export const deviation = defineRecordType({
   numberPrefix: 'DEV',
   fields: deviationFields,
   createRequired: ['title'],
+  // Kept by links (`addressed_by`, `recurrence_of`), in each link's transaction: no create or
+  // update writes them, so a field can never name a CAPA that no link joins.
+  lifecycleFields: ['linkedCapaIds', 'recurrence'],
   machine: deviationMachine,
   requiredFields: deviationRequiredFields,
   searchFields: ['title', 'description', 'area', 'immediateActions', 'rootCause'],

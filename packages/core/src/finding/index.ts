@@ -18,6 +18,8 @@ export const finding = defineRecordType({
   numberPrefix: 'FND',
   fields: findingFields,
   createRequired: ['auditId', 'title'],
+  // The response CAPAs are `addressed_by` links; the server keeps this list in step with them.
+  lifecycleFields: ['linkedCapaIds'],
   machine: findingMachine,
   requiredFields: findingRequiredFields,
   searchFields: ['title', 'description', 'requirementRef', 'response'],

@@ -37,9 +37,10 @@ export interface RecordTypeConfig<
   /** The schema a record must satisfy on entering each state. */
   requiredFields: RequiredFields;
   /**
-   * Fields only the lifecycle writes (an `assign` of the machine: who authored and who reviewed a
-   * document's version, a CAPA's extension requests). They are part of the record and its trail,
-   * but no create or update input accepts them: like the base fields, the server owns them.
+   * Fields only the lifecycle or the server writes (an `assign` of the machine: who authored and
+   * who reviewed a document's version, a CAPA's extension requests; a link's mirror: a deviation's
+   * `linkedCapaIds`). They are part of the record and its trail, but no create or update input
+   * accepts them: like the base fields, the server owns them.
    */
   lifecycleFields?: readonly (keyof TFields & string)[];
   /**

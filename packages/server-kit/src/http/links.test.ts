@@ -111,6 +111,37 @@ describe('links between records', () => {
     expect((await kit.as('greta')(`/deviations/${deviation.id}/links`)).status).toBe(404);
   });
 
+  it('keeps the fields links own out of every create and update: only a link writes a deviation’s CAPAs', async () => {
+    const capa = await createRecord(kit, 'quinn', 'capas', await capaDraft());
+    const deviation = await createRecord(kit, 'olivia', 'deviations', describedDeviation());
+    const before = await trailLength();
+    const patched = await kit.as('olivia')(`/deviations/${deviation.id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': `"${deviation.version}"` },
+      body: { changes: { linkedCapaIds: [capa.id] } },
+    });
+    expect(patched.status).toBe(422);
+    expect(patched.headers.get('content-type')).toContain('application/problem+json');
+    const created = await kit.as('olivia')('/deviations', {
+      method: 'POST',
+      body: { ...describedDeviation(), recurrence: ['DEV-2026-0001'] },
+    });
+    expect(created.status).toBe(422);
+    const finding = await kit.as('aaron')('/findings', {
+      method: 'POST',
+      body: { auditId: deviation.id, title: 'Unlinked CAPA', linkedCapaIds: [capa.id] },
+    });
+    expect(finding.status).toBe(422);
+    const pointers = (response: { json: { errors: { pointer: string }[] } }) =>
+      response.json.errors.map((error) => error.pointer).join(' ');
+    expect(pointers(patched)).toMatch(/linkedCapaIds/);
+    expect(pointers(created)).toMatch(/recurrence/);
+    expect(pointers(finding)).toMatch(/linkedCapaIds/);
+    // Nothing was written: the deviation names no CAPA and no trail grew.
+    expect((await kit.as('quinn')(`/deviations/${deviation.id}`)).json.linkedCapaIds).toBeUndefined();
+    expect(await trailLength()).toBe(before);
+  });
+
   it('removes a link only with a reason, from either end, and both trails say who and why', async () => {
     const deviation = await createRecord(kit, 'olivia', 'deviations', describedDeviation());
     const capa = await createRecord(kit, 'quinn', 'capas', await capaDraft());
