@@ -99,14 +99,68 @@ export async function expectChainVerifies(user: ApiUser): Promise<{ entries: num
  * SQL checks over every organization and record type:
  * - numbering: the numbers of each (organization, type, year) are exactly 1..counter, the
  *   counter's value (a rolled-back write gives its number back, so there is no gap at all);
- * - outbox: one event per audit entry that announces a change (all but failed signings);
+ *   controlled documents count per (organization, kind prefix), and every version of a document
+ *   keeps its number, so there the distinct numbers are 1..counter and no number repeats a
+ *   version label;
+ * - outbox: one event per audit entry that announces a change to a record (all but failed
+ *   signings, and organization settings: a kind's number prefix or trainees are trailed, and
+ *   no record changed);
  * - idempotency: no key claimed without the response it promised.
  */
+/** The trail's record types of organization settings (server-kit's), whose entries announce no event. */
+const organizationSettings = ['document_kind_prefix', 'training_kind_setting']
+  .map((name) => `'${name}'`)
+  .join(', ');
+
+/** Whether `values` are exactly 1..counter: each number given once, none lost. */
+function sequenceProblems(
+  label: string,
+  values: number[],
+  counter: Record<string, unknown> | undefined,
+): string[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const expected = Number(counter?.last_value ?? 0);
+  if (sorted.length === expected && sorted.every((value, index) => value === index + 1)) return [];
+  const duplicates = sorted.filter((value, index) => sorted[index - 1] === value);
+  const missing = Array.from({ length: expected }, (_, index) => index + 1).filter(
+    (value) => !sorted.includes(value),
+  );
+  return [
+    `${label}: ${sorted.length} numbers, counter ${expected}, ` +
+      `duplicates [${duplicates.slice(0, 10)}], missing [${missing.slice(0, 10)}]`,
+  ];
+}
+
+/**
+ * Controlled documents: `<prefix>-0001`, counted per organization and prefix, one number for every
+ * version of a document. The distinct numbers of a prefix are exactly 1..counter, and no number has
+ * two versions with one label.
+ */
+async function documentNumberProblems(db: DirectDatabase): Promise<string[]> {
+  const problems: string[] = [];
+  const counters = await db.query('SELECT org_id, prefix, last_value FROM document_number_counters');
+  const rows = await db.query(`SELECT org_id, number, data->>'versionLabel' AS label FROM documents`);
+  const byPrefix = groupBy(rows, (row) => `${row.org_id} ${String(row.number).split('-')[0]}`);
+  for (const [key, group] of byPrefix) {
+    const [orgId, prefix] = key.split(' ');
+    const counter = counters.find((row) => row.org_id === orgId && row.prefix === prefix);
+    const distinct = [...new Set(group.map((row) => String(row.number)))];
+    const values = distinct.map((number) => Number(number.split('-').at(-1)));
+    problems.push(...sequenceProblems(`document numbers ${prefix} in ${orgId}`, values, counter));
+    const labels = groupBy(group, (row) => `${row.number} v${row.label}`);
+    for (const [version, same] of labels) {
+      if (same.length > 1) problems.push(`${version} in ${orgId}: ${same.length} records`);
+    }
+  }
+  return problems;
+}
+
 export async function storedDiscrepancies(db: DirectDatabase): Promise<string[]> {
   const { builtInRegistry } = await loadCore();
   const problems: string[] = [];
   const counters = await db.query('SELECT org_id, record_type, year, last_value FROM record_counters');
   for (const recordType of builtInRegistry.list) {
+    if (recordType.name === 'document') continue;
     const rows = await db.query(`SELECT org_id, number FROM ${recordType.collection}`);
     const numbers = groupBy(rows, (row) => `${row.org_id} ${String(row.number).split('-')[1]}`);
     for (const [key, group] of numbers) {
@@ -114,24 +168,18 @@ export async function storedDiscrepancies(db: DirectDatabase): Promise<string[]>
       const counter = counters.find(
         (row) => row.org_id === orgId && row.record_type === recordType.name && String(row.year) === year,
       );
-      const values = group.map((row) => Number(String(row.number).split('-').at(-1))).sort((a, b) => a - b);
-      const expected = Number(counter?.last_value ?? 0);
-      const contiguous = values.length === expected && values.every((value, index) => value === index + 1);
-      if (!contiguous) {
-        const duplicates = values.filter((value, index) => values[index - 1] === value);
-        const missing = Array.from({ length: expected }, (_, index) => index + 1).filter(
-          (value) => !values.includes(value),
-        );
-        problems.push(
-          `${recordType.name} numbers of ${year} in ${orgId}: ${values.length} records, counter ${expected}, ` +
-            `duplicates [${duplicates.slice(0, 10)}], missing [${missing.slice(0, 10)}]`,
-        );
-      }
+      const values = group.map((row) => Number(String(row.number).split('-').at(-1)));
+      problems.push(
+        ...sequenceProblems(`${recordType.name} numbers of ${year} in ${orgId}`, values, counter),
+      );
     }
   }
+  problems.push(...(await documentNumberProblems(db)));
   const events = await db.query(
     `SELECT a.org_id, a.entries, coalesce(o.events, 0) AS events
-     FROM (SELECT org_id, count(*)::int AS entries FROM audit_trail WHERE action <> 'signature_failed' GROUP BY org_id) a
+     FROM (SELECT org_id, count(*)::int AS entries FROM audit_trail
+           WHERE action <> 'signature_failed' AND record_type NOT IN (${organizationSettings})
+           GROUP BY org_id) a
      LEFT JOIN (SELECT org_id, count(*)::int AS events FROM outbox GROUP BY org_id) o USING (org_id)`,
   );
   for (const row of events) {
