@@ -258,7 +258,12 @@ export function evaluateTransition<T extends RecordType>(
 export function availableEvents<T extends RecordType>(
   recordType: T,
   record: RecordOf<T>,
-  context: Pick<LifecycleEvent, 'actorId' | 'related'>,
+  /**
+   * Who would act, the related counts guards read, and the moment (ISO 8601): a move whose guard
+   * reads the clock (a periodic review that is due) is offered only with it. The server decides
+   * again with its own clock.
+   */
+  context: Pick<LifecycleEvent, 'actorId' | 'related' | 'at'>,
 ): AvailableEvent[] {
   const base = record as RecordBase;
   const snapshot = snapshotOf(recordType, base);

@@ -305,7 +305,7 @@ describe.each(Object.entries(fieldVariants))('%s lifecycle properties', (name, v
     fc.assert(
       fc.property(records, events, fc.constantFrom(...actors), (start, sequence, actorId) => {
         walk(recordType, start, sequence, (record, event) => {
-          const context = { actorId, related: event.related };
+          const context = { actorId, related: event.related, at: event.at };
           const offered = availableEvents(recordType, record, context);
           const known = recordType.machine.root.states[record.state]?.ownEvents ?? [];
           // Events the state does not know are refused before any guard runs (see lifecycleTables.test.ts).
@@ -318,7 +318,6 @@ describe.each(Object.entries(fieldVariants))('%s lifecycle properties', (name, v
               type,
               ...context,
               reason: 'Stated.',
-              at: event.at,
             });
             const shown = offered.find((candidate) => candidate.type === type);
             // System moves are the scheduler's, moves with data a screen's of their own: not offered.

@@ -113,7 +113,12 @@ export function useLifecycle<T extends RecordType>(
       const count = relatedData[index];
       if (count) counts[link.type] = count;
     });
-    return availableEvents(type, base as RecordOf<T>, { actorId: principal.userId, related: counts })
+    // The browser's clock offers a move that is due (a periodic review); the server decides with its own.
+    return availableEvents(type, base as RecordOf<T>, {
+      actorId: principal.userId,
+      related: counts,
+      at: new Date().toISOString(),
+    })
       .filter((event) => can(principal, type, { event: event.type }))
       .map(moveOf<EventOf<T>>);
   }, [base, principal, type, relatedKey]);
