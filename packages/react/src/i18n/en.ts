@@ -254,7 +254,8 @@ export const en = {
   'links.hostObject': '{system} {kind} {id}',
   'links.hostObjectOf': '{kind} {id}',
   'links.similar.title': 'Earlier records like this one',
-  'links.similar.hint': 'Same {fields}. If this one recurs one of them, link it.',
+  'links.similar.hint':
+    'Earlier records with the same {fields}. If this is a recurrence of one of them, link it.',
   'links.similar.link': 'Link: {kind}',
   'links.similar.linkNamed': 'Link {name}: {kind}',
   'trace.title': 'Traceability',

@@ -124,7 +124,11 @@ describe('RecordLinks', () => {
       actor: 'oliver',
     });
     const similar = await screen.findByRole('region', { name: 'Earlier records like this one' });
-    expect(within(similar).getByText('Same Area. If this one recurs one of them, link it.')).toBeTruthy();
+    expect(
+      within(similar).getByText(
+        'Earlier records with the same Area. If this is a recurrence of one of them, link it.',
+      ),
+    ).toBeDefined();
     // Earlier than this one, newest first; the later ones of the same area are not offered.
     const offered = within(similar)
       .getAllByRole('listitem')
