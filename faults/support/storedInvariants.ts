@@ -108,7 +108,7 @@ export async function expectChainVerifies(user: ApiUser): Promise<{ entries: num
  * - idempotency: no key claimed without the response it promised.
  */
 /** The trail's record types of organization settings (server-kit's), whose entries announce no event. */
-const organizationSettings = ['document_kind_prefix', 'training_kind_setting']
+const organizationSettings = ['document_kind_prefix', 'training_kind_setting', 'export']
   .map((name) => `'${name}'`)
   .join(', ');
 

@@ -17,6 +17,8 @@ export const auditActions = [
   'comment',
   'link',
   'unlink',
+  // A copy of records or of the trail left the system (who exported what, with which filters).
+  'export',
 ] as const;
 
 /** An audit-trail entry: who, when (server time), what, and why (21 CFR 11.10(e)). */
