@@ -30,6 +30,8 @@ const benchmarks = {
   api: () => import('./api.mjs'),
   scale: () => import('./scale.mjs'),
   audit: () => import('./auditChain.mjs'),
+  export: () => import('./export.mjs'),
+  report: () => import('./report.mjs'),
   ui: () => import('./ui.mjs'),
 };
 const DATABASE_PREFIX = 'masetra_bench';

@@ -2,18 +2,15 @@
 // by two other people, effective on its date; its controlled copy downloaded from the screen carries
 // the stamp on every page and the signature page; the text inside the PDF finds it in the list; a
 // trainee acknowledges it (read and understood) and the training matrix shows them trained.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { chromiumForFile, DEMO_PASSWORD, openDemoPage, screenshot, signIn, signOut } from './support/browser';
+import { downloadedPdfText, fromServerKit } from './support/downloads';
 import { recordArticle, sign, startSignedStep, takeStep, waitForState } from './support/recordPage';
 import { matrixCell } from './support/trainingMatrix';
 
 const browser = chromiumForFile();
 
-/** The parts of pdf-lib and unpdf the test uses: the libraries the server kit makes and reads PDFs with. */
+/** The parts of pdf-lib the test uses: the library the server kit makes PDFs with. */
 interface PdfLib {
   PDFDocument: {
     create(): Promise<{
@@ -26,16 +23,7 @@ interface PdfLib {
   };
   StandardFonts: { Helvetica: string };
 }
-interface Unpdf {
-  extractText(
-    data: Uint8Array,
-    options: { mergePages: false },
-  ): Promise<{ totalPages: number; text: string[] }>;
-}
-// They are the server kit's dependencies, not the workspace root's: loaded from the kit's package.
-const fromServerKit = createRequire(new URL('../packages/server-kit/package.json', import.meta.url));
 const pdfLib = fromServerKit('pdf-lib') as PdfLib;
-const loadUnpdf = async () => (await import(pathToFileURL(fromServerKit.resolve('unpdf')).href)) as Unpdf;
 
 /** A two-page SOP whose text holds `phrase`, a word found nowhere else. */
 async function sopPdf(phrase: string): Promise<Buffer> {
@@ -51,20 +39,6 @@ async function sopPdf(phrase: string): Promise<Buffer> {
     page.drawText(text!, { x: 72, y: 690, size: 10, font });
   }
   return Buffer.from(await pdf.save());
-}
-
-/** Clicks a download button of the page and returns the text of each page of the PDF it saved. */
-async function downloadedPdfText(page: Page, button: string): Promise<{ fileName: string; pages: string[] }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
-  const bytes = new Uint8Array(await readFile((await download.path())!));
-  const { text } = await (await loadUnpdf()).extractText(bytes, { mergePages: false });
-  return {
-    fileName: download.suggestedFilename(),
-    pages: text.map((pageText) => pageText.replace(/\s+/g, ' ')),
-  };
 }
 
 test('a PDF SOP is uploaded, reviewed, approved, effective, and downloaded as a stamped controlled copy', async () => {

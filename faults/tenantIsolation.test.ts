@@ -27,8 +27,14 @@ interface Organization {
   /** One record per collection, each with an attachment. */
   targets: Record<string, Target>;
   notificationId: string;
+  /** A finished export job of one of its users (`POST /exports`). */
+  exportJobId: string;
   /** A training task of one of its users, so its id is known. */
   trainingTaskId: string;
+  /** A dead letter of its outbox (`/outbox/dead-letters`). */
+  deadLetterId: string;
+  /** A saved report of one of its users, shared with every role (`/saved-reports`). */
+  savedReportId: string;
 }
 
 const environment = faultEnvironment();
@@ -138,6 +144,9 @@ const watched: Record<string, string> = {
   outbox: 'SELECT id, org_id, type, payload, created_at FROM outbox',
   // The worker turns events into notifications; the attack could only mark one read.
   notifications: 'SELECT id, read_at FROM notifications WHERE read_at IS NOT NULL',
+  // Every export writes who exported what (the attack exports its own trail); nothing else may be added.
+  audit_trail: "SELECT * FROM audit_trail WHERE record_type <> 'export'",
+  audit_chain_heads: 'SELECT org_id FROM audit_chain_heads',
 };
 
 /** Every table's row count and a digest of its content (or of its watched part). */
@@ -258,8 +267,26 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
 
     const globexRecords = await createGlobexRecords(users);
     const organizations: Record<'acme' | 'globex', Organization> = {
-      acme: { name: 'acme', users: {}, targets: {}, notificationId: '', trainingTaskId: '' },
-      globex: { name: 'globex', users: {}, targets: {}, notificationId: '', trainingTaskId: '' },
+      acme: {
+        name: 'acme',
+        users: {},
+        targets: {},
+        notificationId: '',
+        exportJobId: '',
+        trainingTaskId: '',
+        deadLetterId: '',
+        savedReportId: '',
+      },
+      globex: {
+        name: 'globex',
+        users: {},
+        targets: {},
+        notificationId: '',
+        exportJobId: '',
+        trainingTaskId: '',
+        deadLetterId: '',
+        savedReportId: '',
+      },
     };
     for (const side of ['acme', 'globex'] as const) {
       for (const [collection, writerKey] of Object.entries(writers[side])) {
@@ -289,6 +316,25 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
         };
       }
     }
+    // An export of each organization, run to the end before the attack, so its id is known.
+    for (const [side, key] of [
+      ['acme', 'qa'],
+      ['globex', 'globexQa'],
+    ] as const) {
+      const started = await users[key]!.post('/exports', {
+        source: 'records',
+        collection: 'deviations',
+        format: 'csv',
+      });
+      expect(started.status, started.text).toBe(202);
+      organizations[side].exportJobId = started.json.id;
+      await expect
+        .poll(async () => (await users[key]!.get(`/exports/${started.json.id}`)).json.state, {
+          timeout: 90_000,
+          interval: 250,
+        })
+        .toBe('done');
+    }
     await server.stop();
 
     // A notification of our own for one user of each organization, so its id is known.
@@ -315,6 +361,25 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
           [taskId, document.id, document.number, '0'.repeat(64), users[key]!.userId],
         );
         organizations[side].trainingTaskId = taskId;
+        // And a dead letter in its outbox: a broker copy that failed past its retry limit.
+        const deadLetterId = randomUUID();
+        await db.query(
+          `INSERT INTO outbox (id, org_id, type, payload, attempts, last_error, dead_at)
+           SELECT $1, org_id, 'amqp.publish', '{}'::jsonb, 80, 'Error: tenant probe', now() FROM users WHERE id = $2`,
+          [deadLetterId, users[key]!.userId],
+        );
+        organizations[side].deadLetterId = deadLetterId;
+        // And a saved report, shared with every role of its organization.
+        const savedReportId = randomUUID();
+        await db.query(
+          `INSERT INTO saved_reports (id, org_id, name, record_type, group_by, metric, chart, shared_with_roles,
+             created_by, created_at, updated_at, version)
+           SELECT $1, org_id, 'Tenant probe', 'deviation', 'severity', 'count', 'bar',
+             (SELECT jsonb_agg(name) FROM roles), id, now(), now(), 1
+           FROM users WHERE id = $2`,
+          [savedReportId, users[key]!.userId],
+        );
+        organizations[side].savedReportId = savedReportId;
       }
       return tableDigests(db);
     });
@@ -339,6 +404,54 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
               const foreign = await attacker.post(`/notifications/${victim.notificationId}/read`, {});
               const nowhere = await attacker.post(`/notifications/${randomUUID()}/read`, {});
               expect(foreign.status, `${key} reads another organization's notification`).toBe(404);
+              expect(problemOf(foreign)).toEqual(problemOf(nowhere));
+            });
+            continue;
+          }
+          if (route.kind === 'exportJob' || route.kind === 'exportJobFile') {
+            checks.push(async () => {
+              const foreign = await attacker.get(route.path.replace('{id}', victim.exportJobId));
+              const nowhere = await attacker.get(route.path.replace('{id}', randomUUID()));
+              expect(foreign.status, `${key} reads another organization's export`).toBe(404);
+              expect(problemOf(foreign)).toEqual(problemOf(nowhere));
+            });
+            continue;
+          }
+          if (route.kind === 'requeueOutboxDeadLetter') {
+            checks.push(async () => {
+              const foreign = await attacker.post(`/outbox/dead-letters/${victim.deadLetterId}/requeue`, {});
+              const nowhere = await attacker.post(`/outbox/dead-letters/${randomUUID()}/requeue`, {});
+              // An administrator is told it is not there; anyone else may not requeue at all.
+              expect([403, 404], `${key} requeues another organization's dead letter`).toContain(
+                foreign.status,
+              );
+              expect(problemOf(foreign)).toEqual(problemOf(nowhere));
+            });
+            continue;
+          }
+          if (
+            route.kind === 'getSavedReport' ||
+            route.kind === 'runSavedReport' ||
+            route.kind === 'updateSavedReport' ||
+            route.kind === 'deleteSavedReport'
+          ) {
+            checks.push(async () => {
+              const probe = (id: string) =>
+                request(`${apiUrl}${route.path.replace('{id}', id)}`, {
+                  method: route.method,
+                  headers: {
+                    authorization: `Bearer ${attacker.token}`,
+                    'if-match': '"1"',
+                    ...(route.method === 'PATCH' ? { 'content-type': 'application/json' } : {}),
+                  },
+                  body: route.method === 'PATCH' ? JSON.stringify({ name: 'Tenant probe' }) : undefined,
+                });
+              const foreign = await probe(victim.savedReportId);
+              const nowhere = await probe(randomUUID());
+              // Told it is not there; a role that saves no reports may not change one at all.
+              expect([403, 404], `${key} ${route.method} another organization's saved report`).toContain(
+                foreign.status,
+              );
               expect(problemOf(foreign)).toEqual(problemOf(nowhere));
             });
             continue;
@@ -420,6 +533,10 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
     ).toBe(404);
     const listedUsers = (await admin.get('/users')).json.items as { id: string }[];
     expect(listedUsers.map((user) => user.id)).not.toContain(globexUserId);
+    // The outbox's dead letters: an administrator lists their own organization's only.
+    const deadLetters = (await admin.get('/outbox/dead-letters?limit=200')).json.items as { id: string }[];
+    expect(deadLetters.map((letter) => letter.id)).toContain(organizations.acme.deadLetterId);
+    expect(deadLetters.map((letter) => letter.id)).not.toContain(organizations.globex.deadLetterId);
     for (const key of Object.keys(sessionsOf(false)).filter((candidate) => candidate !== 'admin')) {
       const foreign = await users[key]!.patch(`/users/${globexUserId}`, { displayName: 'Tenant probe' });
       const nowhere = await users[key]!.patch(`/users/${randomUUID()}`, { displayName: 'Tenant probe' });

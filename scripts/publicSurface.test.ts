@@ -6,11 +6,17 @@ const packagesDir = fileURLToPath(new URL('../packages/', import.meta.url));
 
 /** Each published package: every code subpath of its `exports` map → the source it is built from. */
 const publishedPackages = {
-  core: { '.': 'src/index.ts', './auth': 'src/auth.ts', './openapi': 'src/openapi/index.ts' },
+  core: {
+    '.': 'src/index.ts',
+    './auth': 'src/auth.ts',
+    './openapi': 'src/openapi/index.ts',
+    './vocabulary': 'src/vocabulary/index.ts',
+  },
   client: { '.': 'src/index.ts' },
-  react: { '.': 'src/index.ts' },
+  react: { '.': 'src/index.ts', './charts': 'src/charts/index.ts' },
   'server-kit': {
     '.': 'src/index.ts',
+    './amqp': 'src/amqp/index.ts',
     './express': 'src/adapters/express.ts',
     './next': 'src/adapters/next.ts',
     './testing': 'src/testing/index.ts',

@@ -59,6 +59,11 @@ export const qaPages: DemoPage[] = [
     ready: (page) => page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor(),
   },
   { name: 'finding', path: recordOf('/findings'), ready: recordReady },
+  {
+    name: 'reports',
+    path: '/reports',
+    ready: (page) => page.getByRole('table').first().waitFor(),
+  },
   { name: 'not-found', path: '/no-such-page', ready: heading },
   {
     name: 'account',

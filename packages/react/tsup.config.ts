@@ -18,9 +18,10 @@ function buildStyles() {
 }
 
 const shared: Options = {
-  entry: ['src/index.ts'],
+  // `charts` is an entry of its own: the chart library is only in what a host imports from `@masetra/react/charts`.
+  entry: { index: 'src/index.ts', charts: 'src/charts/index.ts' },
   // `styles.css.d.ts` types the stylesheet's export, for checkers of side-effect imports (and attw).
-  dts: { entry: { index: 'src/index.ts', 'styles.css': 'src/stylesheet.ts' } },
+  dts: { entry: { index: 'src/index.ts', charts: 'src/charts/index.ts', 'styles.css': 'src/stylesheet.ts' } },
   sourcemap: true,
   target: 'es2022',
   // Peers: the host's own copies, so a host's QueryClient and ours share one context.

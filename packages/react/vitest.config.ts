@@ -9,6 +9,7 @@ export default defineProject({
     alias: {
       // Before '@masetra/core', which would otherwise take '@masetra/core/auth' as a path below it.
       '@masetra/core/auth': source('../core/src/auth.ts'),
+      '@masetra/core/vocabulary': source('../core/src/vocabulary/index.ts'),
       '@masetra/core': source('../core/src/index.ts'),
       '@masetra/client': source('../client/src/index.ts'),
     },

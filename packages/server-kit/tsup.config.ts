@@ -6,6 +6,7 @@ export default defineConfig({
     express: 'src/adapters/express.ts',
     next: 'src/adapters/next.ts',
     testing: 'src/testing/index.ts',
+    amqp: 'src/amqp/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

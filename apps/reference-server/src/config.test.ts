@@ -4,7 +4,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseTotpKeys, sessionMaxAgeFrom, trustProxyFrom } from './config';
+import {
+  amqpUrlFrom,
+  ConfigError,
+  loadConfig,
+  parseTotpKeys,
+  sessionMaxAgeFrom,
+  trustProxyFrom,
+} from './config';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -66,6 +73,22 @@ describe('MASETRA_TRUST_PROXY and REDIS_URL', () => {
       'redis://127.0.0.1:6379',
     );
     expect(loadConfig({ MASETRA_DATA_DIR: dataDir, REDIS_URL: '' }).redisUrl).toBeUndefined();
+  });
+});
+
+describe('MASETRA_AMQP_URL', () => {
+  it('is no broker when unset or empty, an amqp(s) URL when set, and refuses anything else', () => {
+    expect(amqpUrlFrom({})).toBeUndefined();
+    expect(amqpUrlFrom({ MASETRA_AMQP_URL: '  ' })).toBeUndefined();
+    expect(amqpUrlFrom({ MASETRA_AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672' })).toBe(
+      'amqp://guest:guest@127.0.0.1:5672',
+    );
+    expect(amqpUrlFrom({ MASETRA_AMQP_URL: 'amqps://user:secret@broker.example/vhost' })).toBe(
+      'amqps://user:secret@broker.example/vhost',
+    );
+    for (const value of ['http://127.0.0.1:15672', 'rabbitmq:5672', 'not a url']) {
+      expect(() => amqpUrlFrom({ MASETRA_AMQP_URL: value }), value).toThrow(ConfigError);
+    }
   });
 });
 

@@ -44,6 +44,11 @@ export interface ServerConfig {
   smtpUrl?: string;
   /** `MASETRA_MAIL_FROM`: their sender; `Masetra <no-reply@host of publicUrl>` when unset. */
   mailFrom: string;
+  /**
+   * `MASETRA_AMQP_URL` (`amqp://user:password@host:5672/vhost`): every domain event is also
+   * published to this RabbitMQ, topic exchange `masetra.events`; unset, no broker is used.
+   */
+  amqpUrl?: string;
   logLevel: string;
   /** `MASETRA_SESSION_MAX_AGE_HOURS`: a session's absolute lifetime, however active; 12 hours when unset. */
   sessionMaxAgeSeconds: number;
@@ -185,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl,
     smtpUrl: env.MASETRA_SMTP_URL || undefined,
     mailFrom: env.MASETRA_MAIL_FROM || `Masetra <no-reply@${new URL(publicUrl).hostname}>`,
+    amqpUrl: amqpUrlFrom(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionMaxAgeSeconds: sessionMaxAgeFrom(env),
   };
@@ -201,4 +207,20 @@ export function sessionMaxAgeFrom(env: NodeJS.ProcessEnv): number {
     );
   }
   return Math.round(hours * 3600);
+}
+
+/** `MASETRA_AMQP_URL`: unset or empty, no broker; else an `amqp://` or `amqps://` URL. */
+export function amqpUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.MASETRA_AMQP_URL?.trim() ?? '';
+  if (value === '') return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(value).protocol;
+  } catch {}
+  if (protocol !== 'amqp:' && protocol !== 'amqps:') {
+    throw new ConfigError(
+      'MASETRA_AMQP_URL is not an amqp:// or amqps:// URL (e.g. amqp://user:password@rabbitmq:5672/).',
+    );
+  }
+  return value;
 }

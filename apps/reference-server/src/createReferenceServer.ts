@@ -9,6 +9,7 @@ import {
   createLocalFileStore,
   createOutboxWorker,
   createQms,
+  EXPORT_JOB_EVENT,
   purgeExpiredRows,
   type QmsHandler,
   runScheduledTransitions,
@@ -39,7 +40,7 @@ import { enqueueNoticeMail, NOTICE_MAIL_EVENT, noticeMailDelivery } from './mail
 import { createSso } from './sso/createSso';
 import { createUserAdministration, type UserAdministration } from './users/createUserAdministration';
 import { createUserDirectory, type UserDirectory } from './users/userDirectory';
-import { notifyOnDomainEvent } from './workers/notifyOnDomainEvent';
+import { AMQP_PUBLISH_EVENT, fanOutDomainEvent, publishToBroker } from './workers/domainEventDestinations';
 
 export interface ReferenceServerOptions {
   storage: Storage;
@@ -65,6 +66,8 @@ export interface ReferenceServerOptions {
   auditKeyPem?: string;
   /** How invitations and reset links reach people; without it they wait in the outbox. */
   mail?: MailOptions;
+  /** `MASETRA_AMQP_URL`: every domain event is also published to this RabbitMQ (`masetra.events`). */
+  amqpUrl?: string;
 }
 
 export interface MailOptions {
@@ -193,6 +196,8 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     verifySigner: (input) => auth.verifySigner(input),
     // Owners, lead auditors and task owners are active users of the caller's organization.
     activeUsers: (orgId, userIds) => users.activeUserIds(orgId, userIds),
+    // The organization's name on PDF exports (dossiers, audit trail, management review).
+    organizationName: async (orgId) => (await users.organization(orgId))?.name,
     hooks: {
       onEvent: (event) => logger.debug({ event: event.type, record: event.recordNumber }, 'domain event'),
       onError: (error) => logger.error({ err: error }, 'server kit error'),
@@ -273,7 +278,20 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   }
   app.use(errorHandler);
 
-  const notify = notifyOnDomainEvent(storage.db, builtInRegistry);
+  // The broker's client is loaded only when one is configured: a server without it never loads amqplib.
+  const broker = options.amqpUrl
+    ? (await import('@masetra/server-kit/amqp')).createAmqpPublisher({
+        url: options.amqpUrl,
+        onConnectionError: (error) =>
+          logger.warn(
+            { err: error },
+            'message broker connection lost; the outbox keeps events until it is back',
+          ),
+      })
+    : undefined;
+  // A domain event becomes its in-app notifications and one outbox row per outside destination.
+  const fanOut = fanOutDomainEvent(storage.db, builtInRegistry, { broker: broker !== undefined });
+  const deliverToBroker = publishToBroker(broker);
   const deliverLinkMail = mailTransport
     ? linkMailDelivery({
         db: storage.db,
@@ -282,7 +300,8 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
         defaultLocale: options.mail?.defaultLocale,
       })
     : async () => {
-        // Kept in the outbox, retried with backoff, until a mail server is configured.
+        // Kept in the outbox, retried with backoff, until a mail server is configured (after about three
+        // days a dead letter, which an administrator requeues at /outbox/dead-letters).
         throw new Error('no mail transport: set MASETRA_SMTP_URL to send invitations and reset links');
       };
   const deliverNoticeMail = mailTransport
@@ -296,12 +315,22 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   const outbox = createOutboxWorker({
     storage,
     deliver: (event) =>
-      event.type === LINK_MAIL_EVENT
-        ? deliverLinkMail(event)
-        : event.type === NOTICE_MAIL_EVENT
-          ? deliverNoticeMail(event)
-          : notify(event.payload),
+      // Export jobs (`POST /exports`) run on this worker; the kit's claim runs each once across processes.
+      event.type === EXPORT_JOB_EVENT
+        ? qms.runExportJob((event.payload as { exportId: string }).exportId).then(() => {})
+        : event.type === LINK_MAIL_EVENT
+          ? deliverLinkMail(event)
+          : event.type === NOTICE_MAIL_EVENT
+            ? deliverNoticeMail(event)
+            : event.type === AMQP_PUBLISH_EVENT
+              ? deliverToBroker(event)
+              : fanOut(event),
     onError: (error) => logger.error({ err: error }, 'outbox worker error'),
+    onDeadLetter: (event, error) =>
+      logger.error(
+        { err: error, outboxEvent: event.id, type: event.type, orgId: event.orgId },
+        'outbox event failed past its retry limit: dead-lettered (administrators requeue it at /outbox/dead-letters)',
+      ),
   });
   let lastPurge = 0;
   const sweep = async () => {
@@ -316,6 +345,9 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     await qms.auditCheckpointer?.checkpointAll();
     // Full trail verifications whose process died are taken over here.
     await qms.resumeAuditVerifications();
+    // Export jobs whose process died are taken over, and files past their retention deleted.
+    const exports = await qms.runExportJobs();
+    if (exports.ran + exports.purgedFiles > 0) logger.info(exports, 'export jobs swept');
     // Idempotency keys and delivered outbox rows past their retention (`defaultRetention`), once an hour.
     if (Date.now() - lastPurge >= 60 * 60 * 1000) {
       lastPurge = Date.now();
@@ -334,6 +366,7 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
       clearInterval(timer);
       await settleBackgroundRequests();
       await outbox.stop();
+      await broker?.close();
       mailTransport?.close();
     };
   };

@@ -36,6 +36,8 @@ const server = await createReferenceServer({
   totpKeys: config.totpKeys,
   trustProxy: config.trustProxy,
   redisUrl: config.redisUrl,
+  // Every domain event to RabbitMQ too, when MASETRA_AMQP_URL is set.
+  amqpUrl: config.amqpUrl,
   dataDir: config.dataDir,
   demoDir: config.demoDir,
   auditKeyPem: process.env.MASETRA_AUDIT_KEY,

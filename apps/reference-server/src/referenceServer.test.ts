@@ -205,6 +205,32 @@ describe('background work', () => {
     await server.runBackgroundWorkOnce();
     expect((await get('/notifications?limit=100', qa.accessToken)).json.items).toHaveLength(before);
   });
+
+  it('runs export jobs on its outbox worker, and the file holds the list', async () => {
+    const { json: qa } = await login('qa@acme.example');
+    const started = await fetch(`${server.apiUrl}/exports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${qa.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        source: 'records',
+        collection: 'deviations',
+        format: 'csv',
+        columns: ['number'],
+      }),
+    });
+    expect(started.status).toBe(202);
+    const job = await started.json();
+    await server.runBackgroundWorkOnce();
+    const done = await get(`/exports/${job.id}`, qa.accessToken);
+    expect(done.json).toMatchObject({ state: 'done', rowsDone: done.json.rowsTotal });
+    const file = await fetch(`${server.apiUrl}/exports/${job.id}/file`, {
+      headers: { authorization: `Bearer ${qa.accessToken}` },
+    });
+    expect(file.status).toBe(200);
+    const numbers = (await file.text()).trim().split('\n').slice(1);
+    const list = await get('/deviations?limit=200', qa.accessToken);
+    expect(numbers).toEqual(list.json.items.map((deviation: { number: string }) => deviation.number));
+  });
 });
 
 describe('links and CAPA tasks of the seed', () => {

@@ -12,6 +12,8 @@ import {
   type NotificationsClient,
 } from './notifications/createNotificationsClient';
 import { createRecordClient, type RecordClient } from './records/createRecordClient';
+import { createExportsClient, type ExportsClient } from './reports/createExportsClient';
+import { createReportsClient, type ReportsClient } from './reports/createReportsClient';
 import { createTrainingClient, type TrainingClient } from './training/createTrainingClient';
 
 export interface ClientOptions<TTypes extends Record<string, RecordType> = typeof recordTypes> {
@@ -52,6 +54,10 @@ export interface MasetraClient<TTypes extends Record<string, RecordType> = typeo
   readonly training: TrainingClient;
   /** CAPA tasks across CAPAs: the signed-in user's own. */
   readonly capaTasks: CapaTasksClient;
+  /** Reports computed by the server: a metric per group, KPIs, saved reports, the management review PDF. */
+  readonly reports: ReportsClient;
+  /** Files of the data: record lists as CSV or Excel (or export jobs), record PDF dossiers, the audit trail. */
+  readonly exports: ExportsClient;
   readonly auth: AuthClient;
   readonly users: UsersClient;
   readonly organizations: OrganizationsClient;
@@ -103,6 +109,8 @@ export function createClient<TTypes extends Record<string, RecordType> = typeof 
     notifications: createNotificationsClient(send),
     training: createTrainingClient(send),
     capaTasks: createCapaTasksClient(send),
+    reports: createReportsClient(send),
+    exports: createExportsClient(send),
     auth: createAuthClient(send),
     users: createUsersClient(send),
     organizations: createOrganizationsClient(send),

@@ -31,6 +31,8 @@ export type { RetryPolicy, TokenSource } from './internal/transport';
 export type { NotificationsClient } from './notifications/createNotificationsClient';
 export type { TrainingClient } from './training/createTrainingClient';
 export type { RecordClient } from './records/createRecordClient';
+export type { ReportRunQuery, ReportsClient, SavedReportVersion } from './reports/createReportsClient';
+export type { ExportsClient, RecordExportFormat, RecordExportQuery } from './reports/createExportsClient';
 
 /** Core */
 export { createClient } from './createClient';

@@ -15,10 +15,17 @@ export {
   documentRevisionInputSchema,
   documentRoutes,
 } from './contract/documentRoutes';
+export {
+  auditTrailExportQuerySchema,
+  exportRoutes,
+  recordExportQuerySchema,
+  recordExportRoutes,
+} from './contract/exportRoutes';
 export { auditTrailQuerySchema, kitRoutes } from './contract/kitRoutes';
 export type { Page } from './contract/listQuery';
 export {
   baseSortFields,
+  createdRangeShape,
   DEFAULT_PAGE_SIZE,
   filterValues,
   listQuerySchema,
@@ -26,6 +33,9 @@ export {
   pageOf,
   pageQuerySchema,
 } from './contract/listQuery';
+export type { OutboxDeadLetter } from './contract/outboxRoutes';
+export { outboxDeadLetterSchema, outboxRequeueInputSchema, outboxRoutes } from './contract/outboxRoutes';
+export { pdfKitRoutes, recordPdfRoutes } from './contract/pdfRoutes';
 export type { Problem, ProblemCode, ProblemKind } from './contract/problem';
 /** API contract */
 export {
@@ -43,6 +53,7 @@ export {
   transitionBodySchema,
   updateBodySchema,
 } from './contract/recordRoutes';
+export { recordReportRoute, reportRoutes } from './contract/reportRoutes';
 export { traceRoutes } from './contract/traceRoutes';
 export { trainingRoutes } from './contract/trainingRoutes';
 /** Hashing */
@@ -99,6 +110,25 @@ export {
   supportedLocales,
   userSchema,
 } from './entities/user';
+export {
+  defaultExportColumns,
+  type ExportColumn,
+  type ExportColumnKind,
+  exportableColumns,
+  exportColumnNames,
+  resolveExportColumns,
+} from './exports/exportColumns';
+export {
+  auditTrailExportFormats,
+  type ExportJob,
+  type ExportJobInput,
+  type ExportJobState,
+  exportColumnsParam,
+  exportJobInputSchema,
+  exportJobSchema,
+  exportJobStates,
+  recordExportFormats,
+} from './exports/exportJob';
 export * from './finding';
 /** Links between records */
 export type {
@@ -201,5 +231,30 @@ export { unstorableTextIssues } from './record-type/unstorableTextIssues';
 export type { RecordTypeRegistry, RegistryOptions } from './registry/createRegistry';
 export { createRegistry } from './registry/createRegistry';
 export { builtInRegistry, recordTypes } from './registry/recordTypes';
+export {
+  CYCLE_FROM_CREATION,
+  type Kpis,
+  kpiQuerySchema,
+  kpisSchema,
+  type ReportMetric,
+  type ReportQuery,
+  type ReportResult,
+  type ReportRow,
+  type ReportTimeBucket,
+  reportCharts,
+  reportGroupKeys,
+  reportMetrics,
+  reportOwnKeys,
+  reportQuerySchema,
+  reportResultSchema,
+  reportRowSchema,
+  reportTimeBuckets,
+  type SavedReport,
+  type SavedReportChanges,
+  type SavedReportInput,
+  savedReportChangesSchema,
+  savedReportInputSchema,
+  savedReportSchema,
+} from './reporting';
 /** Training on controlled documents */
 export * from './training';

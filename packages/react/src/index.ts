@@ -13,9 +13,27 @@ export { MyCapaTasks } from './capa/MyCapaTasks';
 export { useMyCapaTasks } from './capa/useMyCapaTasks';
 export type { DashboardProps, DashboardSlot } from './dashboard/Dashboard';
 export { Dashboard } from './dashboard/Dashboard';
-export type { RecordTypeSummary } from './dashboard/summarizeRecords';
-export { summarizeRecords } from './dashboard/summarizeRecords';
-export { useRecordSummary } from './dashboard/useRecordSummary';
+export { twelveMonthsTo, useKpis } from './dashboard/useKpis';
+export type { RecordTypeFigures } from './dashboard/useRecordTypeFigures';
+export { useRecordTypeFigures } from './dashboard/useRecordTypeFigures';
+export type { ChartPoint, ChartProps, ChartSeries } from './charts/chartData';
+export type { QmsCharts } from './reports/qmsCharts';
+export type { ReportBuilderProps, ReportBuilderSlot } from './reports/ReportBuilder';
+export { ReportBuilder } from './reports/ReportBuilder';
+export type { ReportChartKind, ReportDefinition } from './reports/reportDefinition';
+export { useReport } from './reports/useReport';
+export {
+  useCreateSavedReport,
+  useDeleteSavedReport,
+  useSavedReports,
+  useUpdateSavedReport,
+} from './reports/useSavedReports';
+export { useManagementReviewPdf } from './reports/ReportExports';
+export type { RecordExportButtonsProps } from './table/RecordExportButtons';
+export { RecordExportButtons } from './table/RecordExportButtons';
+export type { RecordExport, RecordExportRequest, RecordExportState } from './table/useRecordExport';
+export { useRecordExport } from './table/useRecordExport';
+export { useRecordPdf } from './detail/RecordPdfButton';
 export type { AttachmentListProps, AttachmentListSlot } from './detail/AttachmentList';
 export { AttachmentList } from './detail/AttachmentList';
 export type { CommentThreadProps, CommentThreadSlot } from './detail/CommentThread';

@@ -8,6 +8,7 @@ import {
 import { generateOpenApi, type OpenApiOptions } from '@masetra/core/openapi';
 import { type AuditCheckpointer, createAuditCheckpointer } from './audit-checkpoints/createAuditCheckpointer';
 import { resumeAuditVerifications } from './audit-verification';
+import { purgeExpiredExports, resumeExportJobs, runExportJob } from './exports';
 import { compileRoutes, matchRoute } from './http/compileRoutes';
 import { handlers } from './http/handlers';
 import type { KitContext, RequestContext } from './http/KitContext';
@@ -24,6 +25,16 @@ export interface QmsHandler {
   readonly auditCheckpointer?: AuditCheckpointer;
   /** Runs full trail verifications that no process is running (their process died); a host's sweep calls it. */
   resumeAuditVerifications(): Promise<number>;
+  /**
+   * Runs one export job (`POST /exports`) unless a live process runs it already; a host's outbox
+   * worker calls it for each `EXPORT_JOB_EVENT` (payload `{ exportId }`). Resolves whether it ran it.
+   */
+  runExportJob(exportId: string): Promise<boolean>;
+  /**
+   * Takes over export jobs no live process runs (their process died, or no worker dispatched
+   * them within a minute) and deletes files past their retention; a host's sweep calls it.
+   */
+  runExportJobs(): Promise<{ ran: number; purgedFiles: number }>;
   /** The OpenAPI 3.1 document of what this kit serves. */
   openapi(options?: OpenApiOptions & { extraRoutes?: readonly RouteDefinition[] }): Record<string, unknown>;
 }
@@ -139,5 +150,11 @@ export function createQms(options: QmsOptions): QmsHandler {
     openapi,
     auditCheckpointer: kit.auditCheckpointer,
     resumeAuditVerifications: () => resumeAuditVerifications(options.storage.db, kit.auditCheckpointer),
+    runExportJob: (exportId: string) => runExportJob(kit, exportId),
+    runExportJobs: async () => {
+      const ran = await resumeExportJobs(kit);
+      const purged = await purgeExpiredExports(kit);
+      return { ran, purgedFiles: purged.files };
+    },
   });
 }

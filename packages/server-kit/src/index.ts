@@ -19,12 +19,25 @@ export { CAPA_TASK_ASSIGNED, notifyCapaTaskOwners } from './capa-tasks';
 export type { QmsHandler } from './createQms';
 /** Core */
 export { createQms } from './createQms';
+export { DEFAULT_EXPORT_RETENTION_DAYS, EXPORT_JOB_EVENT } from './exports';
 export type { FileStore, LocalFileStoreOptions, StoredFile } from './files';
 export { createLocalFileStore, FileTooLargeError } from './files';
 export type { ProblemInit } from './http/ProblemError';
 export { ProblemError } from './http/ProblemError';
-export type { OutboxEvent, OutboxWorker, OutboxWorkerOptions } from './outbox';
-export { createOutboxWorker } from './outbox';
+export type {
+  FanOutOptions,
+  OutboxEvent,
+  OutboxEventInput,
+  OutboxRetryPolicy,
+  OutboxWorker,
+  OutboxWorkerOptions,
+} from './outbox';
+export {
+  createOutboxWorker,
+  DEFAULT_OUTBOX_MAX_ATTEMPTS,
+  fanOutOutboxEvent,
+  OUTBOX_DEAD_LETTER_TRAIL_TYPE,
+} from './outbox';
 export type {
   DomainEvent,
   QmsHooks,

@@ -67,13 +67,24 @@ export function AuditTrailPage() {
     setFilters(draft);
   };
 
-  const exportCsv = async () => {
+  // The filtered trail as a file: CSV (the verifiable electronic copy), Excel, or PDF to print.
+  const download = async (format: 'csv' | 'xlsx' | 'pdf') => {
+    const today = new Date().toISOString().slice(0, 10);
     try {
-      const csv = await qms.auditTrail.exportCsv(queryOf(filters));
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      const query = queryOf(filters);
+      const file =
+        format === 'csv'
+          ? {
+              blob: new Blob([await qms.auditTrail.exportCsv(query)], { type: 'text/csv' }),
+              fileName: undefined,
+            }
+          : format === 'xlsx'
+            ? await qms.exports.auditTrailXlsx(query)
+            : await qms.exports.auditTrailPdf(query);
+      const url = URL.createObjectURL(file.blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `audit-trail-${new Date().toISOString().slice(0, 10)}.csv`;
+      link.download = file.fileName ?? `audit-trail-${today}.${format}`;
       link.click();
       URL.revokeObjectURL(url);
     } catch (failure) {
@@ -91,9 +102,17 @@ export function AuditTrailPage() {
     <Page
       title="Audit trail"
       actions={
-        <button type="button" className="masetra-button" onClick={exportCsv}>
-          Export CSV
-        </button>
+        <>
+          <button type="button" className="masetra-button" onClick={() => download('csv')}>
+            Export CSV
+          </button>
+          <button type="button" className="masetra-button" onClick={() => download('xlsx')}>
+            Export Excel
+          </button>
+          <button type="button" className="masetra-button" onClick={() => download('pdf')}>
+            Export PDF
+          </button>
+        </>
       }
     >
       <form className="demo-filters" onSubmit={apply} aria-label="Filter the audit trail">

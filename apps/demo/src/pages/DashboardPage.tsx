@@ -1,7 +1,8 @@
-import type { Notification, RecordBase } from '@masetra/core';
+import type { Notification } from '@masetra/core';
 import { Dashboard, NotificationsList } from '@masetra/react';
 import { useNavigate } from 'react-router';
 import { Page } from '../routing/Page';
+import { demoCharts } from './ReportsPage';
 import { recordPath } from './recordSections';
 
 export function DashboardPage() {
@@ -9,7 +10,7 @@ export function DashboardPage() {
   return (
     <Page title="Dashboard">
       <div className="demo-dashboard">
-        <Dashboard onOpenRecord={(record: RecordBase) => navigate(recordPath(record))} />
+        <Dashboard charts={demoCharts} />
         <NotificationsList
           onOpenNotification={(notification: Notification) => {
             if (notification.recordType && notification.recordId) {

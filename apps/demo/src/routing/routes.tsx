@@ -9,6 +9,7 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { DocumentKindsPage } from '../pages/DocumentKindsPage';
 import { MyTasksPage } from '../pages/MyTasksPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ReportsPage } from '../pages/ReportsPage';
 import { SecuritySettingsPage } from '../pages/SecuritySettingsPage';
 import { SsoSettingsPage } from '../pages/SsoSettingsPage';
 import { TrainingMatrixPage } from '../pages/TrainingMatrixPage';
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
       },
       { path: 'account', Component: AccountPage },
       { path: 'my-tasks', Component: MyTasksPage },
+      { path: 'reports', Component: ReportsPage },
       { path: 'training', Component: TrainingPage },
       { path: 'training/matrix', Component: TrainingMatrixPage },
       {

@@ -26,6 +26,7 @@ const navigation: NavItem[] = [
   { to: '/audits', label: 'Audits' },
   { to: '/findings', label: 'Findings' },
   { to: '/my-tasks', label: 'My tasks' },
+  { to: '/reports', label: 'Reports', permission: 'viewReports' },
   // Whoever may not review the organization-wide trail still sees each record's own.
   { to: '/training', label: 'My training', exact: true },
   { to: '/training/matrix', label: 'Training matrix', permission: 'viewTrainingMatrix' },

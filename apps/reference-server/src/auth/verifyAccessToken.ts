@@ -1,3 +1,4 @@
+import { localeSchema, type SupportedLocale } from '@masetra/core';
 import { readAccessToken } from './internal/accessToken';
 import { rolesOf } from './internal/accounts';
 import type { AuthContext } from './internal/authContext';
@@ -14,6 +15,8 @@ export interface AuthPrincipal {
   displayName: string;
   roles: string[];
   sessionId: string;
+  /** The language the user chose, when they chose one (PDFs and messages are written in it). */
+  locale?: SupportedLocale;
   /**
    * The organization requires a second factor of this user and they have none yet: the session
    * may enrol one (the account routes) and nothing else.
@@ -46,7 +49,10 @@ export async function verifyAccessToken(ctx: AuthContext, token: string): Promis
     .leftJoin('auth_credentials', 'auth_credentials.user_id', 'auth_sessions.user_id')
     // The organization's MFA rule in the same query: it is needed for every user without an authenticator.
     .leftJoin('auth_security_policies', 'auth_security_policies.org_id', 'users.org_id')
+    // The user's language in the same query: the kit prints PDFs and messages in it.
+    .leftJoin('auth_user_preferences', 'auth_user_preferences.user_id', 'auth_sessions.user_id')
     .select([
+      'auth_user_preferences.locale as locale',
       'auth_credentials.totp_secret as totpSecret',
       'auth_security_policies.mfa_required as mfaRequired',
       'users.org_id as orgId',
@@ -82,6 +88,8 @@ export async function verifyAccessToken(ctx: AuthContext, token: string): Promis
     roles,
     sessionId: claims.sessionId,
   };
+  const locale = localeSchema.safeParse(session.locale);
+  if (locale.success) principal.locale = locale.data;
   if (
     await needsMfaEnrolment(ctx, {
       userId: claims.userId,

@@ -39,7 +39,13 @@ export async function startReferenceServer(
     server?: Partial<
       Pick<
         ReferenceServerOptions,
-        'loginRateLimit' | 'redisUrl' | 'rateLimitKeyPrefix' | 'trustProxy' | 'totpKeys' | 'jwtSecret'
+        | 'loginRateLimit'
+        | 'redisUrl'
+        | 'rateLimitKeyPrefix'
+        | 'trustProxy'
+        | 'totpKeys'
+        | 'jwtSecret'
+        | 'amqpUrl'
       >
     >;
   } = {},

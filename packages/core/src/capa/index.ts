@@ -47,6 +47,7 @@ export const capa = defineRecordType({
   requiredFields: capaRequiredFields,
   searchFields: ['title', 'description', 'effectivenessCriteria', 'effectivenessEvidence'],
   filterFields: ['kind', 'effectivenessResult'],
+  dueField: 'dueAt',
   sortFields: ['dueAt', 'title', 'kind'],
   titleField: 'title',
   permissions: capaPermissions,

@@ -16,8 +16,18 @@ const cursor = z.optional(z.string().check(z.maxLength(512)));
 const filterValue = z.optional(z.string().check(z.minLength(1), z.maxLength(500)));
 
 /**
- * The list query of one record type: `limit`, `cursor`, `sort` (`-createdAt`), `q`, and an
- * exact-match filter for `state`, `ownerId` and each of the type's `filterFields`.
+ * When a record was created: from `createdFrom` (inclusive) up to `createdTo` (exclusive), ISO
+ * 8601 date-times. Lists, reports and exports share it, so a report's count is the list's.
+ */
+export const createdRangeShape = {
+  createdFrom: z.optional(z.iso.datetime({ offset: true })),
+  createdTo: z.optional(z.iso.datetime({ offset: true })),
+};
+
+/**
+ * The list query of one record type: `limit`, `cursor`, `sort` (`-createdAt`), `q`, the
+ * creation time range (`createdFrom`, `createdTo`), and an exact-match filter for `state`,
+ * `ownerId` and each of the type's `filterFields`.
  */
 export function listQuerySchema(recordType: Pick<RecordType, 'sortFields' | 'filterFields'>) {
   const sortKeys = [...baseSortFields, ...recordType.sortFields];
@@ -30,6 +40,7 @@ export function listQuerySchema(recordType: Pick<RecordType, 'sortFields' | 'fil
     cursor,
     sort,
     q: z.optional(z.string().check(z.maxLength(200))),
+    ...createdRangeShape,
     ...filters,
   });
 }

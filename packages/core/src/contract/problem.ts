@@ -33,6 +33,8 @@ export const problemTypes = {
   transitionRefused: `${base}transition-refused`,
   signatureRejected: `${base}signature-rejected`,
   rateLimited: `${base}rate-limited`,
+  /** A resource that existed and was deleted on purpose (an export file past its retention). */
+  gone: `${base}gone`,
   internal: `${base}internal`,
 } as const;
 

@@ -32,6 +32,8 @@ export const deviation = defineRecordType({
   requiredFields: deviationRequiredFields,
   searchFields: ['title', 'description', 'area', 'immediateActions', 'rootCause'],
   filterFields: ['severity', 'area'],
+  dueField: 'dueAt',
+  severityField: 'severity',
   sortFields: ['severity', 'occurredAt', 'dueAt', 'title'],
   titleField: 'title',
   permissions: deviationPermissions,

@@ -58,6 +58,8 @@ export const controlledDocument = defineRecordType({
   // `contentText` is the text of the PDF content file, so a word only inside the file finds it.
   searchFields: ['title', 'summary', 'content', 'contentText'],
   filterFields: ['documentKind', 'versionLabel'],
+  // The periodic review: an effective document is overdue once this date has passed.
+  dueField: 'nextReviewDue',
   sortFields: ['title', 'effectiveDate', 'nextReviewDue', 'documentKind'],
   titleField: 'title',
   permissions: documentPermissions,

@@ -19,6 +19,8 @@ export const auditActions = [
   'unlink',
   // A copy of records or of the trail left the system (who exported what, with which filters).
   'export',
+  // An organization setting removed (a saved report deleted): its last values are the entry's old values.
+  'delete',
 ] as const;
 
 /** An audit-trail entry: who, when (server time), what, and why (21 CFR 11.10(e)). */

@@ -1,3 +1,4 @@
+import { everyone } from './roleGroups';
 import type { DefaultRole } from './roles';
 
 /**
@@ -17,6 +18,15 @@ export const organizationPermissions = {
   viewTrainingMatrix: ['qa_reviewer', 'qa_approver', 'document_controller', 'auditor', 'admin'],
   /** Set who must be trained on each document kind (an organization setting, audited). */
   administerTraining: ['admin'],
+  /** See the outbox's dead letters and requeue them (audited). */
+  administerOutbox: ['admin'],
+  /**
+   * Read the organization's KPIs and saved reports. A report on one record type asks, besides,
+   * to read that type: counts are no wider than the records they count.
+   */
+  viewReports: everyone,
+  /** Save reports and share them with roles; changing another's saved report takes `admin`. */
+  manageSavedReports: ['qa_reviewer', 'qa_approver', 'document_controller', 'auditor', 'admin'],
 } as const satisfies Record<string, readonly DefaultRole[]>;
 
 /** Something a principal asks to do in its organization rather than to one record. */

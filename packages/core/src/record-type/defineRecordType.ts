@@ -66,6 +66,18 @@ export interface RecordTypeConfig<
   filterFields: readonly TFilter[];
   /** Fields a list may sort by, besides `createdAt`, `updatedAt` and `number`. */
   sortFields: readonly TSort[];
+  /**
+   * Fields a report may group by, besides `state`, `ownerId` and the time buckets of creation.
+   * Left out, the `filterFields`: what a list can narrow to, a report can count by.
+   */
+  groupFields?: readonly (keyof TFields & string)[];
+  /**
+   * The date after which an unfinished record is overdue (a deviation's or CAPA's `dueAt`, a
+   * document's `nextReviewDue`): what the `overdue` report metric and the KPIs compare with now.
+   */
+  dueField?: keyof TFields & string;
+  /** The field that grades a record's seriousness (a deviation's `severity`, a finding's `classification`), for the KPIs. */
+  severityField?: keyof TFields & string;
   /** Which roles may read, change and move records of this type. */
   permissions: RecordPermissions;
   /** The field a person reads as the record's title. */
@@ -128,6 +140,8 @@ export interface RecordType<
   events: readonly string[];
   /** States in which the record is finished (`closed`, `cancelled`, ...). */
   finalStates: readonly string[];
+  /** Fields a report may group by: the config's `groupFields`, or else its `filterFields`. */
+  groupFields: readonly (keyof TFields & string)[];
   /** Each state's XState tags (`editable`, `approval`, `done`, `void`, ...): what screens ask instead of state names. */
   stateTags: Readonly<Record<string, readonly string[]>>;
 }
@@ -191,6 +205,7 @@ export function defineRecordType<
     states,
     events: [...root.events].filter((event) => !event.startsWith('xstate.')),
     finalStates: states.filter((state) => root.states[state]?.type === 'final'),
+    groupFields: config.groupFields ?? config.filterFields,
     stateTags: Object.fromEntries(states.map((state) => [state, [...(root.states[state]?.tags ?? [])]])),
   };
 }

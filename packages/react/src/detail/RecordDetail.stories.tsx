@@ -248,8 +248,9 @@ export const ReadOnlyViewer: Story = {
     shows: [
       { role: 'heading', level: 2, name: /^DEV-2026-0103 / },
       { text: 'Nothing for you to do in this state.' },
-      // Reads everything, changes nothing: no move, no edit, no comment, no upload.
-      { role: 'button', count: 0 },
+      // Reads everything, changes nothing: no move, no edit, no comment, no upload; only the PDF to read.
+      { role: 'button', count: 1 },
+      { role: 'button', name: 'Download PDF' },
       { role: 'textbox', count: 0 },
     ],
   },

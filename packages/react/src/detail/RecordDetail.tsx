@@ -16,6 +16,7 @@ import { StateBadge } from '../state-badge/StateBadge';
 import { AttachmentList } from './AttachmentList';
 import { CommentThread } from './CommentThread';
 import { defaultRecordViews } from './defaultRecordViews';
+import { RecordPdfButton } from './RecordPdfButton';
 import { shownSections, type ViewedRecord } from './recordView';
 import { SignatureList } from './SignatureList';
 import { useSectionNavigation } from './useSectionNavigation';
@@ -62,6 +63,8 @@ export interface RecordDetailProps<T extends RecordType = RecordType> {
   onOpenRecord?: (recordType: string, id: string) => void;
   /** The instant "overdue" is judged at (ISO 8601); now by default. */
   now?: string;
+  /** Offer "Download PDF": the record's dossier with its signatures and audit trail. Default true. */
+  pdf?: boolean;
   /** Extra content after the record type's own sections, e.g. host links. */
   children?: ReactNode;
   className?: string;
@@ -103,6 +106,7 @@ export function RecordDetail<T extends RecordType = RecordType>({
   onTransitioned,
   onOpenRecord,
   now,
+  pdf = true,
   children,
   className,
   classNames,
@@ -194,6 +198,12 @@ export function RecordDetail<T extends RecordType = RecordType>({
           <p className={slots('meta')}>
             <StateBadge recordType={type} state={record.state} />{' '}
             <span>{t('detail.version', { version: record.version })}</span>
+            {pdf && (
+              <>
+                {' '}
+                <RecordPdfButton recordType={type} record={record} />
+              </>
+            )}
             {mayEdit && (
               <>
                 {' '}

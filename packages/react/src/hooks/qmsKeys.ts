@@ -18,8 +18,9 @@ export const qmsKeys = {
     ['masetra', 'records', recordType, 'record', id, 'comments'] as const,
   related: (recordType: string, id: string) =>
     ['masetra', 'records', recordType, 'record', id, 'related'] as const,
-  summary: (recordType: string, options: object) =>
-    ['masetra', 'records', recordType, 'summary', options] as const,
+  report: (recordType: string, query: object) => ['masetra', 'records', recordType, 'report', query] as const,
+  kpis: (period: object) => ['masetra', 'reports', 'kpis', period] as const,
+  savedReports: () => ['masetra', 'reports', 'saved'] as const,
   chainVerification: () => ['masetra', 'audit-trail', 'verify'] as const,
   notifications: () => ['masetra', 'notifications'] as const,
 };

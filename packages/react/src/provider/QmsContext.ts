@@ -2,8 +2,10 @@ import type {
   AuditTrailClient,
   CapaTasksClient,
   DocumentsClient,
+  ExportsClient,
   NotificationsClient,
   RecordClient,
+  ReportsClient,
   TrainingClient,
 } from '@masetra/client';
 import type { RecordType, RecordTypeRegistry } from '@masetra/core';
@@ -56,6 +58,10 @@ export interface QmsClient {
   readonly capaTasks: CapaTasksClient;
   /** Training on controlled documents: my training, the matrix, acknowledgements. */
   readonly training: TrainingClient;
+  /** Reports computed by the server: a metric per group, the KPIs, saved reports, the management review PDF. */
+  readonly reports: ReportsClient;
+  /** Files of the data: record lists as CSV or Excel (or export jobs), a record's PDF dossier. */
+  readonly exports: ExportsClient;
 }
 
 /** Everything a component reads from the provider, through `useQms()`. */

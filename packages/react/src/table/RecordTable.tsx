@@ -20,6 +20,7 @@ import { VisuallyHidden } from '../internal/VisuallyHidden';
 import { useQms } from '../provider/useQms';
 import { StateBadge } from '../state-badge/StateBadge';
 import { type ChoosableColumn, ColumnChooser } from './ColumnChooser';
+import { RecordExportButtons } from './RecordExportButtons';
 import { type RecordTableFilters, RecordTableToolbar } from './RecordTableToolbar';
 import {
   availableColumnsOf,
@@ -64,6 +65,8 @@ export interface RecordTableProps<T extends RecordType = RecordType> {
   searchable?: boolean;
   /** Offer the column chooser. Default true. */
   columnChooser?: boolean;
+  /** Offer "Export CSV" and "Export Excel" of the list with its filters and shown columns. Default true. */
+  exportable?: boolean;
   /** Records per request. Default 50. */
   pageSize?: number;
   /** Height of the scrolling area. Default 480 px. */
@@ -118,6 +121,7 @@ export function RecordTable<T extends RecordType = RecordType>({
   filterFields,
   searchable = true,
   columnChooser = true,
+  exportable = true,
   pageSize = 50,
   height = 480,
   rowHeight = 44,
@@ -253,6 +257,14 @@ export function RecordTable<T extends RecordType = RecordType>({
         slots={slots}
       >
         {columnChooser && <ColumnChooser columns={chooserColumns} slots={slots} />}
+        {exportable && (
+          <RecordExportButtons
+            recordType={type}
+            query={{ ...query.filters, q: query.q, sort: query.sort }}
+            columns={visibleColumns}
+            rowCount={result.isSuccess && !hasNextPage ? rows.length : undefined}
+          />
+        )}
       </RecordTableToolbar>
       <div
         ref={scrollRef}

@@ -1,5 +1,5 @@
 import { type AuditTrailEntry, canonicalJson } from '@masetra/core';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafeCsv } from '../exports/spreadsheetSafeCsv';
 import { auditEntryContent } from './auditEntryContent';
 
 /** The columns of the audit-trail CSV, in order. The last three let anyone check a copy without us. */
@@ -35,7 +35,7 @@ function cell(value: unknown): string {
  * SHA-256 of `previous_hash`, a newline and `entry_content` (scripts/verify-audit-export.mjs),
  * and consecutive entries link by `previous_hash`.
  */
-function rowsOf(entry: AuditTrailEntry): string[][] {
+export function auditTrailRowsOf(entry: AuditTrailEntry): string[][] {
   const changes = entry.changes.length > 0 ? entry.changes : [{ field: '', old: null, new: null }];
   return changes.map((change, index) => [
     String(entry.seq),
@@ -65,9 +65,5 @@ function rowsOf(entry: AuditTrailEntry): string[][] {
  * `entry_content` keeps every value exactly, and starts with `{`, so it is never touched.
  */
 export function auditTrailCsv(entries: readonly AuditTrailEntry[], withHeader: boolean): string {
-  return stringify(entries.flatMap(rowsOf), {
-    header: withHeader,
-    columns: [...auditTrailCsvColumns],
-    escape_formulas: true,
-  });
+  return spreadsheetSafeCsv(entries.flatMap(auditTrailRowsOf), withHeader ? auditTrailCsvColumns : undefined);
 }

@@ -20,6 +20,8 @@ import { fromAuditRow } from './auditEntryRow';
 export type AuditTrailQuery = Omit<z.output<typeof auditTrailQuerySchema>, 'cursor'> & {
   /** The previous page's `nextCursor`, null included, so a caller can hand it straight back. */
   cursor?: Page<AuditTrailEntry>['nextCursor'];
+  /** Entries up to this `seq` only: an export holds the trail as it stood when asked, not its own entry. */
+  throughSeq?: number;
 };
 
 function timeOf(value: string, parameter: string): Date {
@@ -28,6 +30,19 @@ function timeOf(value: string, parameter: string): Date {
   } catch {
     throw new ListQueryError('invalid_filter_value', parameter, `${parameter} is not a timestamp`);
   }
+}
+
+/** The organization's entries the filters select, before paging: the list's rows, and an export's count. */
+export function auditTrailSelection(db: Kysely<Database>, orgId: string, query: AuditTrailQuery = {}) {
+  let select = db.selectFrom('audit_trail').where('org_id', '=', orgId);
+  if (query.recordType !== undefined) select = select.where('record_type', '=', query.recordType);
+  if (query.recordId !== undefined) select = select.where('record_id', '=', query.recordId);
+  if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
+  if (query.action !== undefined) select = select.where('action', '=', query.action);
+  if (query.from !== undefined) select = select.where('at', '>=', timeOf(query.from, 'from'));
+  if (query.to !== undefined) select = select.where('at', '<=', timeOf(query.to, 'to'));
+  if (query.throughSeq !== undefined) select = select.where('seq', '<=', query.throughSeq);
+  return select;
 }
 
 /**
@@ -40,13 +55,7 @@ export async function queryAuditTrail(
   query: AuditTrailQuery = {},
 ): Promise<Page<AuditTrailEntry>> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
-  let select = db.selectFrom('audit_trail').selectAll().where('org_id', '=', orgId);
-  if (query.recordType !== undefined) select = select.where('record_type', '=', query.recordType);
-  if (query.recordId !== undefined) select = select.where('record_id', '=', query.recordId);
-  if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
-  if (query.action !== undefined) select = select.where('action', '=', query.action);
-  if (query.from !== undefined) select = select.where('at', '>=', timeOf(query.from, 'from'));
-  if (query.to !== undefined) select = select.where('at', '<=', timeOf(query.to, 'to'));
+  let select = auditTrailSelection(db, orgId, query).selectAll();
   if (query.cursor) {
     const after = decodeCursor(query.cursor)?.seq;
     if (typeof after !== 'number' || !Number.isSafeInteger(after)) {

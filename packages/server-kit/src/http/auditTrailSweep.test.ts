@@ -337,6 +337,47 @@ const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<
       () => [{ recordType: 'training_kind_setting', recordId: 'policy', action: 'update', actorId: 'adam' }],
     );
   },
+  // Saved reports are organization settings: the trail names the report by its id.
+  createSavedReport: async (route) => {
+    await expectEntries(
+      `${route.id} by rita`,
+      () =>
+        send(
+          route,
+          'rita',
+          {},
+          { body: { name: 'Open deviations by severity', recordType: 'deviation', groupBy: 'severity' } },
+        ),
+      (response) => [
+        { recordType: 'saved_report', recordId: response.json.id, action: 'create', actorId: 'rita' },
+      ],
+    );
+  },
+  updateSavedReport: async (route) => {
+    const saved = await kit.as('rita')('/saved-reports', {
+      method: 'POST',
+      body: { name: 'CAPAs by kind', recordType: 'capa', groupBy: 'kind' },
+    });
+    expect(saved.status, saved.text).toBe(201);
+    await expectEntries(
+      `${route.id} by rita`,
+      () =>
+        send(route, 'rita', { id: saved.json.id }, { headers: ifMatch(saved.json), body: { chart: 'pie' } }),
+      () => [{ recordType: 'saved_report', recordId: saved.json.id, action: 'update', actorId: 'rita' }],
+    );
+  },
+  deleteSavedReport: async (route) => {
+    const saved = await kit.as('rita')('/saved-reports', {
+      method: 'POST',
+      body: { name: 'Deviations per month', recordType: 'deviation', groupBy: 'month' },
+    });
+    expect(saved.status, saved.text).toBe(201);
+    await expectEntries(
+      `${route.id} by adam`,
+      () => send(route, 'adam', { id: saved.json.id }, { headers: ifMatch(saved.json) }),
+      () => [{ recordType: 'saved_report', recordId: saved.json.id, action: 'delete', actorId: 'adam' }],
+    );
+  },
   // Marking one's own notification read changes no regulated record: it owes the trail nothing.
   readNotification: async (route) => {
     const id = uuidv7();
@@ -348,6 +389,60 @@ const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<
     await expectEntries(
       `${route.id} by olivia`,
       () => send(route, 'olivia', { id }),
+      () => [],
+    );
+  },
+  // Requeueing a dead letter sends a message again: an organization setting's kind of entry, naming the event.
+  requeueOutboxDeadLetter: async (route) => {
+    const id = uuidv7();
+    await kit.storage.db
+      .insertInto('outbox')
+      .values({
+        id,
+        org_id: 'org-a',
+        type: 'amqp.publish',
+        payload: JSON.stringify({ recordType: 'deviation' }),
+        attempts: 80,
+        last_error: 'Error: broker unreachable',
+        dead_at: new Date(),
+      })
+      .execute();
+    await expectEntries(
+      `${route.id} by adam`,
+      () => send(route, 'adam', { id }, { body: { reason: 'The broker is back.' } }),
+      () => [{ recordType: 'outbox_dead_letter', recordId: id, action: 'requeue', actorId: 'adam' }],
+    );
+  },
+  // An export job changes no record, but a copy leaves the system: one `export` entry naming the job, who asked.
+  startExport: async (route) => {
+    const records = await expectEntries(
+      `${route.id} records by olivia`,
+      () =>
+        send(route, 'olivia', {}, { body: { source: 'records', collection: 'deviations', format: 'xlsx' } }),
+      (response) => [
+        { recordType: 'export', recordId: response.json.id, action: 'export', actorId: 'olivia' },
+      ],
+    );
+    const trail = await expectEntries(
+      `${route.id} audit trail by quinn`,
+      () =>
+        send(
+          route,
+          'quinn',
+          {},
+          { body: { source: 'auditTrail', format: 'csv', query: { action: 'create' } } },
+        ),
+      (response) => [
+        { recordType: 'export', recordId: response.json.id, action: 'export', actorId: 'quinn' },
+      ],
+    );
+    // Running the jobs writes nothing more to the trail.
+    await expectEntries(
+      `${route.id}: running the jobs`,
+      async () => {
+        expect(await kit.qms.runExportJob(records.json.id)).toBe(true);
+        expect(await kit.qms.runExportJob(trail.json.id)).toBe(true);
+      },
       () => [],
     );
   },

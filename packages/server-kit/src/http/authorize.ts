@@ -20,6 +20,9 @@ const organizationWork: Record<OrganizationAction, string> = {
   administerDocumentKinds: 'setting the number prefixes of document kinds',
   viewTrainingMatrix: 'reading the training matrix',
   administerTraining: 'setting who must be trained',
+  administerOutbox: 'administering the outbox',
+  viewReports: 'reading reports',
+  manageSavedReports: 'saving reports',
 };
 
 /** Asks the permission matrix's organization row: work across the organization, not on one record. */

@@ -14,7 +14,7 @@ export interface ClaimOutboxBatchOptions {
 }
 
 /**
- * Claims due, undelivered, unclaimed events for one worker. `FOR UPDATE SKIP LOCKED` lets
+ * Claims due, undelivered, unclaimed events (dead letters wait for a requeue) for one worker. `FOR UPDATE SKIP LOCKED` lets
  * workers in several processes claim from one PostgreSQL at once without waiting on or
  * double-claiming each other's rows; times come from the database clock, which all of them share.
  */
@@ -37,6 +37,7 @@ export async function claimOutboxBatch(
         .selectFrom('outbox')
         .select('id')
         .where('delivered_at', 'is', null)
+        .where('dead_at', 'is', null)
         .where('available_at', '<=', sql<Date>`clock_timestamp()`)
         .where((eb) =>
           eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`clock_timestamp()`)]),

@@ -20,6 +20,8 @@ export interface OutboxWorkerOptions {
   retry?: OutboxRetryPolicy;
   /** Errors of the worker itself (the database went away); it keeps polling. */
   onError?: (error: unknown) => void;
+  /** An event failed past `retry.maxAttempts` and waits as a dead letter for an administrator's requeue. */
+  onDeadLetter?: (event: OutboxEvent, error: unknown) => void;
 }
 
 export interface OutboxDrainResult {
@@ -64,7 +66,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       try {
         await deliver(event);
       } catch (error) {
-        await markOutboxFailed(storage.db, event.id, error, options.retry);
+        const { deadLettered } = await markOutboxFailed(storage.db, event.id, error, options.retry);
+        if (deadLettered) options.onDeadLetter?.(event, error);
         failedBefore.add(event.id);
         result.failed += 1;
         continue;

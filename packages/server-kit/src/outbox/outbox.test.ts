@@ -4,7 +4,9 @@ import { createTestStorage } from '../testing';
 import { claimOutboxBatch } from './claimOutboxBatch';
 import { createOutboxWorker } from './createOutboxWorker';
 import { enqueueOutboxEvent } from './enqueueOutboxEvent';
+import { fanOutOutboxEvent } from './fanOutOutboxEvent';
 import { markOutboxDelivered } from './markOutboxDelivered';
+import { markOutboxFailed } from './markOutboxFailed';
 import type { OutboxEvent } from './types';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -169,5 +171,106 @@ describe('outbox', () => {
     await sleep(50);
     await worker.stop();
     expect(errors.length).toBeGreaterThan(1);
+  });
+
+  it('fans an event out into one row per destination, each retried on its own', async () => {
+    await clear();
+    const id = await enqueue('org-a', 'deviation.transitioned', { recordId: 'r-1' });
+    let notified = 0;
+    const attempts: Record<string, number> = {};
+    const worker = createOutboxWorker({
+      storage,
+      retry: { baseDelayMs: 0 },
+      deliver: async (event) => {
+        if (event.type === 'deviation.transitioned') {
+          await fanOutOutboxEvent(storage.db, event, {
+            local: async () => {
+              notified += 1;
+            },
+            destinations: ['broker', 'webhook'].map((destination) => ({
+              orgId: event.orgId,
+              type: `${destination}.publish`,
+              payload: event.payload,
+            })),
+          });
+          return;
+        }
+        attempts[event.type] = (attempts[event.type] ?? 0) + 1;
+        // The broker is down for its first two tries; the webhook answers at once.
+        if (event.type === 'broker.publish' && attempts[event.type]! < 3) throw new Error('broker down');
+      },
+    });
+    await worker.drain();
+    await worker.drain();
+    expect(notified).toBe(1);
+    expect(attempts).toEqual({ 'broker.publish': 3, 'webhook.publish': 1 });
+    const rows = await storage.db
+      .selectFrom('outbox')
+      .select(['id', 'type', 'payload', 'delivered_at'])
+      .where('created_at', '>=', (eb) =>
+        eb.selectFrom('outbox').select('created_at').where('id', '=', id).limit(1),
+      )
+      .orderBy('id')
+      .execute();
+    expect(rows.map((row) => [row.type, row.payload, row.delivered_at instanceof Date])).toEqual([
+      ['deviation.transitioned', { recordId: 'r-1' }, true],
+      ['broker.publish', { recordId: 'r-1' }, true],
+      ['webhook.publish', { recordId: 'r-1' }, true],
+    ]);
+  });
+
+  it('fans out once, even when two workers hold the same event; a failed fan-out leaves nothing', async () => {
+    await clear();
+    const id = await enqueue('org-a', 'capa.created', { recordId: 'c-1' });
+    const destinations = [{ orgId: 'org-a', type: 'relay.publish', payload: { recordId: 'c-1' } }];
+    await expect(
+      fanOutOutboxEvent(
+        storage.db,
+        { id },
+        {
+          local: async () => {
+            throw new Error('notifications table gone');
+          },
+          destinations,
+        },
+      ),
+    ).rejects.toThrow('notifications table gone');
+    const countOf = async (type: string) =>
+      (await storage.db.selectFrom('outbox').select('id').where('type', '=', type).execute()).length;
+    expect(await countOf('relay.publish')).toBe(0);
+    const results = await Promise.all([
+      fanOutOutboxEvent(storage.db, { id }, { destinations }),
+      fanOutOutboxEvent(storage.db, { id }, { destinations }),
+    ]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await fanOutOutboxEvent(storage.db, { id }, { destinations })).toBe(false);
+    expect(await countOf('relay.publish')).toBe(1);
+    await clear();
+  });
+
+  it('dead-letters an event past its retry limit: kept, and claimed no more', async () => {
+    await clear();
+    const id = await enqueue('org-a', 'broker.publish', { n: 1 });
+    const first = await claimOutboxBatch(storage.db, { limit: 10, lockForMs: 60_000 });
+    expect(first.map((event) => event.id)).toEqual([id]);
+    expect(
+      await markOutboxFailed(storage.db, id, new Error('down'), { baseDelayMs: 0, maxAttempts: 2 }),
+    ).toEqual({
+      deadLettered: false,
+    });
+    await claimOutboxBatch(storage.db, { limit: 10, lockForMs: 60_000 });
+    expect(
+      await markOutboxFailed(storage.db, id, new Error('still down'), { baseDelayMs: 0, maxAttempts: 2 }),
+    ).toEqual({
+      deadLettered: true,
+    });
+    expect(await claimOutboxBatch(storage.db, { limit: 10, lockForMs: 60_000 })).toEqual([]);
+    const row = await storage.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ attempts: 2, delivered_at: null, last_error: 'Error: still down' });
+    expect(row.dead_at).toBeInstanceOf(Date);
   });
 });

@@ -82,9 +82,16 @@ export interface QmsOptions {
   limits?: { jsonBodyBytes?: number; attachmentBytes?: number };
   /** The server clock. Tests pass a fixed one; hosts leave it. */
   clock?: () => Date;
+  /** Export jobs (`POST /exports`): how many days a finished file is kept (7 when left out). */
+  exports?: { retentionDays?: number };
   /**
    * Where an input came from (client, device, integration), recorded with each audit entry
    * (PART11 12). Defaults to the `X-Masetra-Source` header and the user agent.
    */
   source?(request: Request): Record<string, unknown> | null;
+  /**
+   * The organization's name as printed on PDF exports (dossiers, audit trail, management review);
+   * without it they print the organization's id.
+   */
+  organizationName?(orgId: string): string | undefined | Promise<string | undefined>;
 }

@@ -127,6 +127,8 @@ export interface OutboxTable {
   locked_until: Timestamp | null;
   delivered_at: Timestamp | null;
   last_error: string | null;
+  /** Set when the event failed past its retry limit: a dead letter, until requeued. */
+  dead_at: Timestamp | null;
 }
 
 export interface IdempotencyKeysTable {

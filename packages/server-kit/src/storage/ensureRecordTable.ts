@@ -76,6 +76,11 @@ export async function ensureRecordTable(db: Kysely<unknown>, recordType: RecordT
   for (const field of recordType.filterFields) {
     await createIndex(db, table, `filter_${field}`, `(org_id, ${dataFieldText(field)})`);
   }
+  // A report groups by these; those that are filters too have their index already.
+  for (const field of recordType.groupFields ?? []) {
+    if ((recordType.filterFields as readonly string[]).includes(field)) continue;
+    await createIndex(db, table, `filter_${field}`, `(org_id, ${dataFieldText(field)})`);
+  }
   for (const key of recordSortKeys(recordType).values()) {
     if (key.expression.startsWith('coalesce')) {
       await createIndex(db, table, `sort_${key.name}`, `(org_id, (${key.expression}), id)`);

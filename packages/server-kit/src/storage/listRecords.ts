@@ -18,7 +18,10 @@ export interface ListRecordsOptions {
   cursor?: string | null;
   /** A sort key, `-` first for descending: `-createdAt` (the default), `number`, `severity`. */
   sort?: string;
-  /** Exact matches: `state`, `ownerId` and the type's `filterFields`; an array matches any of its values. */
+  /**
+   * Exact matches: `state`, `ownerId` and the type's `filterFields`; an array matches any of its
+   * values. `createdFrom` (inclusive) and `createdTo` (exclusive) bound the creation time instead.
+   */
   filters?: Record<string, ListFilterValue | readonly ListFilterValue[] | undefined>;
   /** Full-text query over the type's `searchFields` (web-search syntax: `"exact phrase" -word or`). */
   q?: string;
@@ -64,12 +67,38 @@ export type ListStrategy = 'walk-index' | 'sort-matches';
 
 const searchCondition = (q: string) => sql<boolean>`search @@ websearch_to_tsquery('simple', ${q})`;
 
-/** The filters and the cursor's position, as conditions on a record row. */
-function pageConditions(recordType: RecordType, options: ListRecordsOptions, sort: string) {
-  const { key, descending } = sortKeyOf(recordType, sort);
+/** The bounds of the creation time range, filters of their own: `createdFrom` inclusive, `createdTo` exclusive. */
+const createdBounds: Record<string, string> = { createdFrom: '>=', createdTo: '<' };
+
+function createdBound(
+  name: string,
+  filter: ListFilterValue | readonly ListFilterValue[],
+): RawBuilder<boolean> {
+  const values = (Array.isArray(filter) ? filter : [filter]).map(String);
+  const value = values[0];
+  // Refused here rather than by a failing cast in the database (a 500).
+  if (values.length !== 1 || value === undefined || Number.isNaN(Date.parse(value)))
+    throw new ListQueryError('invalid_filter_value', name, `${name} must be one ISO 8601 date-time`);
+  return sql<boolean>`created_at ${sql.raw(createdBounds[name]!)} ${new Date(value).toISOString()}::timestamptz`;
+}
+
+/**
+ * The conditions a list's filters put on a record row: exact matches on `state`, `ownerId` and
+ * the type's `filterFields`, the creation time range, and the full-text query. Lists, reports
+ * and exports share them, so the same filters select the same records everywhere. Throws
+ * {@link ListQueryError} for a filter the type does not offer.
+ */
+export function recordFilterConditions(
+  recordType: RecordType,
+  options: Pick<ListRecordsOptions, 'filters' | 'q'>,
+): RawBuilder<boolean>[] {
   const conditions: RawBuilder<boolean>[] = [];
   for (const [name, filter] of Object.entries(options.filters ?? {})) {
     if (filter === undefined) continue;
+    if (name in createdBounds) {
+      conditions.push(createdBound(name, filter));
+      continue;
+    }
     const target = sql.raw(filterTarget(recordType, name));
     const values = (Array.isArray(filter) ? filter : [filter]).map(String);
     // An empty list matches nothing, as `IN ()` would if SQL allowed it.
@@ -77,6 +106,16 @@ function pageConditions(recordType: RecordType, options: ListRecordsOptions, sor
       values.length === 0 ? sql<boolean>`false` : sql<boolean>`${target} IN (${sql.join(values)})`,
     );
   }
+  const q = options.q?.trim();
+  if (q) conditions.push(searchCondition(q));
+  return conditions;
+}
+
+/** The filters and the cursor's position, as conditions on a record row. */
+function pageConditions(recordType: RecordType, options: ListRecordsOptions, sort: string) {
+  const { key, descending } = sortKeyOf(recordType, sort);
+  // The query's search is not among them: where it applies depends on the list's strategy.
+  const conditions = recordFilterConditions(recordType, { filters: options.filters });
   if (options.cursor) {
     const position = decodeCursor(options.cursor);
     const value = position?.v;

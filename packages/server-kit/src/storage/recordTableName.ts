@@ -17,6 +17,7 @@ const fixedTables = new Set([
   'record_counters',
   'masetra_migration',
   'masetra_migration_lock',
+  'saved_reports',
 ]);
 
 /**

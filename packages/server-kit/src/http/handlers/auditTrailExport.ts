@@ -1,6 +1,8 @@
 import { kitRoutes, MAX_PAGE_SIZE } from '@masetra/core';
 import { auditTrailCsv } from '../../audit-trail/auditTrailCsv';
 import { queryAuditTrail } from '../../audit-trail/queryAuditTrail';
+import { auditExport } from '../../exports/auditExport';
+import { auditTrailHeadSeq } from '../../exports/auditTrailHead';
 import { authorizeOrganization } from '../authorize';
 import type { RequestContext } from '../KitContext';
 import { parseQuery, queryObject } from '../parseInput';
@@ -17,8 +19,17 @@ export async function auditTrailExportHandler(context: RequestContext): Promise<
   const encoder = new TextEncoder();
   let cursor = query.cursor;
   let first = true;
+  // The trail as it stood when asked: not this export's own entry, nor entries written while it streams.
+  const throughSeq = await auditTrailHeadSeq(db, orgId);
   // The first page is read before answering, so a failing query is still a problem response, not a cut file.
-  let page = await queryAuditTrail(db, orgId, { ...query, cursor, limit: MAX_PAGE_SIZE });
+  let page = await queryAuditTrail(db, orgId, { ...query, cursor, throughSeq, limit: MAX_PAGE_SIZE });
+  // Written before the first byte leaves, so a download cut half-way still says it was asked for.
+  await auditExport(db, context, {
+    what: 'audit-trail',
+    format: 'csv',
+    filters: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)),
+  });
+  await context.kit.auditCheckpointer?.checkpoint(orgId);
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       controller.enqueue(encoder.encode(auditTrailCsv(page.items, first)));
@@ -28,7 +39,7 @@ export async function auditTrailExportHandler(context: RequestContext): Promise<
         controller.close();
         return;
       }
-      page = await queryAuditTrail(db, orgId, { ...query, cursor, limit: MAX_PAGE_SIZE });
+      page = await queryAuditTrail(db, orgId, { ...query, cursor, throughSeq, limit: MAX_PAGE_SIZE });
     },
   });
   return new Response(body, {

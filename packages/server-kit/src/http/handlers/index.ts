@@ -1,6 +1,17 @@
 import type { RouteKind } from '@masetra/core';
 import { myCapaTasksHandler } from '../../capa-tasks/myCapaTasksHandler';
 import { documentHandlers } from '../../documents/documentHandlers';
+import {
+  auditTrailExportXlsxHandler,
+  exportJobFileHandler,
+  exportJobHandler,
+  recordExportCsvHandler,
+  recordExportXlsxHandler,
+  startExportHandler,
+} from '../../exports';
+import { outboxDeadLettersHandler, requeueOutboxDeadLetterHandler } from '../../outbox/deadLetterHandlers';
+import { pdfHandlers } from '../../pdf/pdfHandlers';
+import { reportHandlers } from '../../reports/reportRouteHandlers';
 import { traceHandler } from '../../trace/traceHandler';
 import {
   acknowledgeTrainingHandler,
@@ -55,10 +66,20 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   updateTrainingKindSetting: updateTrainingKindSettingHandler,
   auditTrail: auditTrailHandler,
   auditTrailExport: auditTrailExportHandler,
+  auditTrailExportXlsx: auditTrailExportXlsxHandler,
+  recordExportCsv: recordExportCsvHandler,
+  recordExportXlsx: recordExportXlsxHandler,
+  startExport: startExportHandler,
+  exportJob: exportJobHandler,
+  exportJobFile: exportJobFileHandler,
   verifyAuditTrail: verifyAuditTrailHandler,
   startAuditVerification: startAuditVerificationHandler,
   auditVerification: auditVerificationHandler,
   notifications: notificationsHandler,
   readNotification: readNotificationHandler,
+  outboxDeadLetters: outboxDeadLettersHandler,
+  requeueOutboxDeadLetter: requeueOutboxDeadLetterHandler,
   ...documentHandlers,
+  ...pdfHandlers,
+  ...reportHandlers,
 };

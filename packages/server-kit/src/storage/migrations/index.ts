@@ -7,6 +7,9 @@ import * as signatureAttachments from './0005_signature_attachments';
 import * as recordLinks from './0006_record_links';
 import * as documentControl from './0007_document_control';
 import * as training from './0008_training';
+import * as reports from './0009_reports';
+import * as exportJobs from './0010_export_jobs';
+import * as outboxDeadLetter from './0011_outbox_dead_letter';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_record_links': recordLinks,
   '0007_document_control': documentControl,
   '0008_training': training,
+  '0009_reports': reports,
+  '0010_export_jobs': exportJobs,
+  '0011_outbox_dead_letter': outboxDeadLetter,
 };
