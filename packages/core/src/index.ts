@@ -54,6 +54,7 @@ export {
   updateBodySchema,
 } from './contract/recordRoutes';
 export { recordReportRoute, reportRoutes } from './contract/reportRoutes';
+export { webhookRoutes } from './contract/webhookRoutes';
 export { traceRoutes } from './contract/traceRoutes';
 export { trainingRoutes } from './contract/trainingRoutes';
 /** Hashing */
@@ -258,3 +259,20 @@ export {
 } from './reporting';
 /** Training on controlled documents */
 export * from './training';
+/** Outbound webhooks */
+export {
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type WebhookEndpointChanges,
+  type WebhookEndpointInput,
+  type WebhookEndpointWithSecret,
+  type WebhookReplay,
+  webhookDeliverySchema,
+  webhookEndpointChangesSchema,
+  webhookEndpointInputSchema,
+  webhookEndpointSchema,
+  webhookEndpointWithSecretSchema,
+  webhookEventTypeSchema,
+  webhookEventVerbs,
+  webhookReplaySchema,
+} from './webhooks/webhookEndpoint';

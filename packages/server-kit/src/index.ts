@@ -46,6 +46,13 @@ export type {
   VerifySignerResult,
 } from './services/QmsOptions';
 export { runScheduledTransitions } from './services/systemTransitions';
+export type { WebhookDeliveryOptions, WebhookDeliveryPayload } from './webhooks';
+export {
+  createWebhookDelivery,
+  WEBHOOK_DELIVERY_EVENT,
+  WEBHOOK_TRAIL_TYPE,
+  webhookDestinations,
+} from './webhooks';
 export type {
   Database,
   MigrateOptions,

@@ -13,6 +13,7 @@ import { outboxDeadLettersHandler, requeueOutboxDeadLetterHandler } from '../../
 import { pdfHandlers } from '../../pdf/pdfHandlers';
 import { reportHandlers } from '../../reports/reportRouteHandlers';
 import { traceHandler } from '../../trace/traceHandler';
+import { webhookHandlers } from '../../webhooks/webhookRouteHandlers';
 import {
   acknowledgeTrainingHandler,
   myTrainingHandler,
@@ -82,4 +83,5 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   ...documentHandlers,
   ...pdfHandlers,
   ...reportHandlers,
+  ...webhookHandlers,
 };
