@@ -54,9 +54,9 @@ export {
   updateBodySchema,
 } from './contract/recordRoutes';
 export { recordReportRoute, reportRoutes } from './contract/reportRoutes';
-export { webhookRoutes } from './contract/webhookRoutes';
 export { traceRoutes } from './contract/traceRoutes';
 export { trainingRoutes } from './contract/trainingRoutes';
+export { webhookRoutes } from './contract/webhookRoutes';
 /** Hashing */
 export { canonicalJson } from './crypto/canonicalJson';
 export type { CoveredAttachment } from './crypto/contentHash';

@@ -46,13 +46,6 @@ export type {
   VerifySignerResult,
 } from './services/QmsOptions';
 export { runScheduledTransitions } from './services/systemTransitions';
-export type { WebhookDeliveryOptions, WebhookDeliveryPayload } from './webhooks';
-export {
-  createWebhookDelivery,
-  WEBHOOK_DELIVERY_EVENT,
-  WEBHOOK_TRAIL_TYPE,
-  webhookDestinations,
-} from './webhooks';
 export type {
   Database,
   MigrateOptions,
@@ -62,3 +55,10 @@ export type {
   Storage,
 } from './storage';
 export { createPgliteStorage, createPostgresStorage, defaultRetention, purgeExpiredRows } from './storage';
+export type { WebhookDeliveryOptions, WebhookDeliveryPayload } from './webhooks';
+export {
+  createWebhookDelivery,
+  WEBHOOK_DELIVERY_EVENT,
+  WEBHOOK_TRAIL_TYPE,
+  webhookDestinations,
+} from './webhooks';

@@ -13,7 +13,6 @@ import { outboxDeadLettersHandler, requeueOutboxDeadLetterHandler } from '../../
 import { pdfHandlers } from '../../pdf/pdfHandlers';
 import { reportHandlers } from '../../reports/reportRouteHandlers';
 import { traceHandler } from '../../trace/traceHandler';
-import { webhookHandlers } from '../../webhooks/webhookRouteHandlers';
 import {
   acknowledgeTrainingHandler,
   myTrainingHandler,
@@ -21,6 +20,7 @@ import {
   trainingMatrixHandler,
   updateTrainingKindSettingHandler,
 } from '../../training/trainingHandlers';
+import { webhookHandlers } from '../../webhooks/webhookRouteHandlers';
 import type { RequestContext } from '../KitContext';
 import { downloadAttachmentHandler, listAttachmentsHandler, uploadAttachmentHandler } from './attachments';
 import { auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
