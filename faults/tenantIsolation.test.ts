@@ -400,9 +400,9 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
         await db.query(
           `INSERT INTO webhook_deliveries (id, org_id, endpoint_id, webhook_id, event_type, payload, status,
              attempt, response_status, duration_ms, at)
-           SELECT $1, org_id, $2, $1, 'deviation.created', '{}'::jsonb, 'delivered', 1, 200, 5, now()
-           FROM users WHERE id = $3`,
-          [webhookDeliveryId, webhookId, users[key]!.userId],
+           SELECT $1, org_id, $2, $3, 'deviation.created', '{}'::jsonb, 'delivered', 1, 200, 5, now()
+           FROM users WHERE id = $4`,
+          [webhookDeliveryId, webhookId, randomUUID(), users[key]!.userId],
         );
         organizations[side].webhookId = webhookId;
         organizations[side].webhookDeliveryId = webhookDeliveryId;
