@@ -13,6 +13,7 @@ import { ReportsPage } from '../pages/ReportsPage';
 import { SecuritySettingsPage } from '../pages/SecuritySettingsPage';
 import { SsoSettingsPage } from '../pages/SsoSettingsPage';
 import { TrainingMatrixPage } from '../pages/TrainingMatrixPage';
+import { WebhooksPage } from '../pages/WebhooksPage';
 import { TrainingPage } from '../pages/TrainingPage';
 import { TrainingSettingsPage } from '../pages/TrainingSettingsPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -60,6 +61,14 @@ export const router = createBrowserRouter([
         element: (
           <AdminOnly>
             <TrainingSettingsPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: 'settings/webhooks',
+        element: (
+          <AdminOnly>
+            <WebhooksPage />
           </AdminOnly>
         ),
       },
