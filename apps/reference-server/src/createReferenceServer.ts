@@ -301,6 +301,17 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   const deliverWebhook = createWebhookDelivery({
     db: storage.db,
     allowPrivateAddresses: options.webhooks?.allowPrivateAddresses ?? false,
+    // Besides the in-app notice, each administrator gets an e-mail, sent with the disabling or not at all.
+    onEndpointDisabled: async (trx, disabled) => {
+      for (const userId of disabled.administratorIds) {
+        await enqueueNoticeMail(trx, disabled.orgId, {
+          kind: 'webhook_disabled',
+          userId,
+          url: disabled.url,
+          reason: disabled.reason,
+        });
+      }
+    },
   });
   const deliverLinkMail = mailTransport
     ? linkMailDelivery({

@@ -55,7 +55,7 @@ export type {
   Storage,
 } from './storage';
 export { createPgliteStorage, createPostgresStorage, defaultRetention, purgeExpiredRows } from './storage';
-export type { WebhookDeliveryOptions, WebhookDeliveryPayload } from './webhooks';
+export type { DisabledWebhookEndpoint, WebhookDeliveryOptions, WebhookDeliveryPayload } from './webhooks';
 export {
   createWebhookDelivery,
   WEBHOOK_DELIVERY_EVENT,

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_OUTBOX_MAX_ATTEMPTS } from '../outbox/markOutboxFailed';
 import type { OutboxEvent } from '../outbox/types';
 import type { Database } from '../storage/database';
 import { toJsonb } from '../storage/jsonb';
-import { disableFailingEndpoint } from './disableFailingEndpoint';
+import { type DisabledWebhookEndpoint, disableFailingEndpoint } from './disableFailingEndpoint';
 import { sendWebhook, type WebhookAnswer } from './sendWebhook';
 import type { WebhookDeliveryPayload } from './webhookDestinations';
 import { webhookPayload } from './webhookPayload';
@@ -23,6 +23,12 @@ export interface WebhookDeliveryOptions {
    */
   maxAttempts?: number;
   now?: () => Date;
+  /**
+   * Called in the transaction that disables an endpoint past the retry limit, after its
+   * administrators got their in-app notifications: a host adds its own notice, e.g. an e-mail
+   * enqueued in its outbox.
+   */
+  onEndpointDisabled?: (trx: Transaction<Database>, disabled: DisabledWebhookEndpoint) => Promise<void>;
 }
 
 function messageOf(error: unknown): string {
@@ -102,12 +108,16 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions) {
       .execute();
     if (!failure) return;
     if (event.attempts >= maxAttempts) {
-      await disableFailingEndpoint(options.db, {
-        orgId: event.orgId,
-        endpointId,
-        reason: `Deliveries failed ${event.attempts} times in a row; the last: ${failure}`,
-        at: now(),
-      });
+      await disableFailingEndpoint(
+        options.db,
+        {
+          orgId: event.orgId,
+          endpointId,
+          reason: `Deliveries failed ${event.attempts} times in a row; the last: ${failure}`,
+          at: now(),
+        },
+        options.onEndpointDisabled,
+      );
     }
     throw new Error(`webhook to ${endpoint.url} failed: ${failure}`);
   };

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '@masetra/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAuditEntry } from '../audit-trail/appendAuditEntry';
 import type { Database } from '../storage/database';
@@ -9,12 +9,24 @@ import { WEBHOOK_TRAIL_TYPE } from './webhookTrail';
 /**
  * An endpoint failed a delivery past the outbox's retry limit (about three days): it is
  * disabled, so no more copies pile up, the change is audited as the system's, and each active
- * administrator of its organization gets an in-app notification. All in one transaction; a
+ * administrator of its organization gets an in-app notification (and whatever `onDisabled` adds,
+ * such as an e-mail). All in one transaction; a
  * repeat for an endpoint already disabled does nothing.
  */
+/** An endpoint the server gave up on, and who was told in-app: what a host's own notice (e-mail) needs. */
+export interface DisabledWebhookEndpoint {
+  orgId: string;
+  endpointId: string;
+  url: string;
+  reason: string;
+  /** The organization's active administrators, each told in-app. */
+  administratorIds: string[];
+}
+
 export async function disableFailingEndpoint(
   db: Kysely<Database>,
   input: { orgId: string; endpointId: string; reason: string; at: Date },
+  onDisabled?: (trx: Transaction<Database>, disabled: DisabledWebhookEndpoint) => Promise<void>,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const webhooks = withWebhooks(trx);
@@ -73,6 +85,14 @@ export async function disableFailingEndpoint(
         })
         .execute();
     }
+    // The host's notice (an e-mail through its outbox) commits with the disabling, or neither does.
+    await onDisabled?.(trx, {
+      orgId: input.orgId,
+      endpointId: endpoint.id,
+      url: endpoint.url,
+      reason: input.reason,
+      administratorIds: administrators.map((administrator) => administrator.id),
+    });
     return true;
   });
 }

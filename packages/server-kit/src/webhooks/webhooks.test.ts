@@ -19,6 +19,7 @@ import { createOutboxWorker } from '../outbox/createOutboxWorker';
 import { fanOutOutboxEvent } from '../outbox/fanOutOutboxEvent';
 import type { DomainEvent } from '../services/QmsOptions';
 import { createWebhookDelivery } from './createWebhookDelivery';
+import type { DisabledWebhookEndpoint } from './disableFailingEndpoint';
 import { WEBHOOK_DELIVERY_EVENT, webhookDestinations } from './webhookDestinations';
 import { withWebhooks } from './webhookTables';
 
@@ -35,6 +36,8 @@ let receiverUrl: string;
 const webhookOptions = { allowPrivateAddresses: true };
 let kit: TestKit;
 const MAX_ATTEMPTS = 4;
+/** What the host's hook heard of endpoints the server gave up on. */
+const disabledNotices: DisabledWebhookEndpoint[] = [];
 
 beforeAll(async () => {
   receiver = createServer((request, response) => {
@@ -65,6 +68,9 @@ function worker() {
     db: kit.storage.db,
     allowPrivateAddresses: true,
     maxAttempts: MAX_ATTEMPTS,
+    onEndpointDisabled: async (_trx, disabled) => {
+      disabledNotices.push(disabled);
+    },
   });
   return createOutboxWorker({
     storage: kit.storage,
@@ -262,6 +268,14 @@ describe('outbound webhooks', () => {
       .execute();
     expect(notified).toHaveLength(1);
     expect(notified[0]?.title).toContain('/down');
+    // The host's hook ran in the same transaction, naming the administrators told.
+    expect(disabledNotices).toEqual([
+      expect.objectContaining({
+        endpointId: endpoint.id,
+        url: `${receiverUrl}/down`,
+        administratorIds: ['adam'],
+      }),
+    ]);
 
     // Disabled, it gets nothing more, and a replay is refused until it is enabled again.
     await createRecord(kit, 'olivia', 'deviations', describedDeviation());
