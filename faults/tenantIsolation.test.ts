@@ -35,6 +35,9 @@ interface Organization {
   deadLetterId: string;
   /** A saved report of one of its users, shared with every role (`/saved-reports`). */
   savedReportId: string;
+  /** A webhook endpoint of the organization and one delivery of its log (`/webhooks`). */
+  webhookId: string;
+  webhookDeliveryId: string;
 }
 
 const environment = faultEnvironment();
@@ -276,6 +279,8 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
         trainingTaskId: '',
         deadLetterId: '',
         savedReportId: '',
+        webhookId: '',
+        webhookDeliveryId: '',
       },
       globex: {
         name: 'globex',
@@ -286,6 +291,8 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
         trainingTaskId: '',
         deadLetterId: '',
         savedReportId: '',
+        webhookId: '',
+        webhookDeliveryId: '',
       },
     };
     for (const side of ['acme', 'globex'] as const) {
@@ -380,6 +387,25 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
           [savedReportId, users[key]!.userId],
         );
         organizations[side].savedReportId = savedReportId;
+        // And a webhook endpoint with one logged delivery.
+        const webhookId = randomUUID();
+        const webhookDeliveryId = randomUUID();
+        await db.query(
+          `INSERT INTO webhook_endpoints (id, org_id, url, event_types, secret, created_by, created_at, updated_at, version)
+           SELECT $1, org_id, 'https://93.184.216.34/tenant-probe', '["deviation.created"]'::jsonb,
+             'whsec_dGVuYW50IHByb2JlIHNlY3JldCBieXRlcyEh', id, now(), now(), 1
+           FROM users WHERE id = $2`,
+          [webhookId, users[key]!.userId],
+        );
+        await db.query(
+          `INSERT INTO webhook_deliveries (id, org_id, endpoint_id, webhook_id, event_type, payload, status,
+             attempt, response_status, duration_ms, at)
+           SELECT $1, org_id, $2, $3, 'deviation.created', '{}'::jsonb, 'delivered', 1, 200, 5, now()
+           FROM users WHERE id = $4`,
+          [webhookDeliveryId, webhookId, randomUUID(), users[key]!.userId],
+        );
+        organizations[side].webhookId = webhookId;
+        organizations[side].webhookDeliveryId = webhookDeliveryId;
       }
       return tableDigests(db);
     });
@@ -456,6 +482,34 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
             });
             continue;
           }
+          if (
+            route.kind === 'updateWebhook' ||
+            route.kind === 'deleteWebhook' ||
+            route.kind === 'rotateWebhookSecret' ||
+            route.kind === 'webhookDeliveries' ||
+            route.kind === 'replayWebhookDelivery'
+          ) {
+            checks.push(async () => {
+              const probe = (id: string, deliveryId: string) =>
+                request(`${apiUrl}${route.path.replace('{id}', id).replace('{deliveryId}', deliveryId)}`, {
+                  method: route.method,
+                  headers: {
+                    authorization: `Bearer ${attacker.token}`,
+                    'if-match': '"1"',
+                    ...(route.method === 'PATCH' ? { 'content-type': 'application/json' } : {}),
+                  },
+                  body: route.method === 'PATCH' ? JSON.stringify({ enabled: false }) : undefined,
+                });
+              const foreign = await probe(victim.webhookId, victim.webhookDeliveryId);
+              const nowhere = await probe(randomUUID(), randomUUID());
+              // An administrator is told it is not there; anyone else may not touch webhooks at all.
+              expect([403, 404], `${key} ${route.method} ${route.path} of another organization`).toContain(
+                foreign.status,
+              );
+              expect(problemOf(foreign)).toEqual(problemOf(nowhere));
+            });
+            continue;
+          }
           if (route.kind === 'acknowledgeTraining') {
             checks.push(async () => {
               const signature = { password: 'tenant probe', meaning: 'read_and_understood' };
@@ -488,6 +542,13 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
           });
         }
 
+        // The attacker's own webhook list (administrators; 403 for the rest) names no endpoint of the victim.
+        checks.push(async () => {
+          const listed = await attacker.get('/webhooks');
+          if (listed.status === 200) {
+            expect(listed.json.items.map((item: { id: string }) => item.id)).not.toContain(victim.webhookId);
+          } else expect(listed.status, `${key} lists webhooks`).toBe(403);
+        });
         // Lists, search and the audit trail of the attacker's own organization hide the victim's records.
         for (const collection of Object.keys(victim.targets)) {
           checks.push(async () => {

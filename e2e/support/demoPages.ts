@@ -126,6 +126,8 @@ export async function auditEveryPage(
   await check('training-settings', (p) =>
     p.getByRole('group', { name: 'Roles trained on every SOP' }).waitFor(),
   );
+  await page.goto('/settings/webhooks');
+  await check('webhooks', (p) => p.getByRole('button', { name: 'Register endpoint' }).waitFor());
   await signOut(page);
 
   await signIn(page, 'qa@acme.example');

@@ -47,6 +47,8 @@ export async function startDemoServer(options: { sweepEveryMs?: number } = {}): 
     loginRateLimit: 1000,
     // As `pnpm start` without SMTP: mail lands in the dev mailbox at /mailbox.
     mail: { publicUrl: origin, from: 'Masetra demo <no-reply@127.0.0.1>', devMailbox: true },
+    // As `pnpm start` with MASETRA_WEBHOOKS_ALLOW_PRIVATE=true: the webhook test's receiver listens on loopback.
+    webhooks: { allowPrivateAddresses: true },
   });
   await seedDemoData(server);
   // As `pnpm start` runs it: the outbox delivers notifications, the sweep makes documents effective.

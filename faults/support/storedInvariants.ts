@@ -114,6 +114,7 @@ const organizationSettings = [
   'export',
   'saved_report',
   'outbox_dead_letter',
+  'webhook_endpoint',
 ]
   .map((name) => `'${name}'`)
   .join(', ');
@@ -186,7 +187,7 @@ export async function storedDiscrepancies(db: DirectDatabase): Promise<string[]>
      FROM (SELECT org_id, count(*)::int AS entries FROM audit_trail
            WHERE action <> 'signature_failed' AND record_type NOT IN (${organizationSettings})
            GROUP BY org_id) a
-     LEFT JOIN (SELECT org_id, count(*)::int AS events FROM outbox WHERE type <> 'amqp.publish' GROUP BY org_id) o USING (org_id)`,
+     LEFT JOIN (SELECT org_id, count(*)::int AS events FROM outbox WHERE type NOT IN ('amqp.publish', 'webhook.deliver') GROUP BY org_id) o USING (org_id)`,
   );
   for (const row of events) {
     if (Number(row.entries) !== Number(row.events)) {

@@ -49,6 +49,8 @@ export interface ServerConfig {
    * published to this RabbitMQ, topic exchange `masetra.events`; unset, no broker is used.
    */
   amqpUrl?: string;
+  /** `MASETRA_WEBHOOKS_ALLOW_PRIVATE=true`: webhooks may reach loopback and private addresses (tests, a demo). */
+  webhooksAllowPrivate: boolean;
   logLevel: string;
   /** `MASETRA_SESSION_MAX_AGE_HOURS`: a session's absolute lifetime, however active; 12 hours when unset. */
   sessionMaxAgeSeconds: number;
@@ -191,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: env.MASETRA_SMTP_URL || undefined,
     mailFrom: env.MASETRA_MAIL_FROM || `Masetra <no-reply@${new URL(publicUrl).hostname}>`,
     amqpUrl: amqpUrlFrom(env),
+    webhooksAllowPrivate: env.MASETRA_WEBHOOKS_ALLOW_PRIVATE?.trim().toLowerCase() === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionMaxAgeSeconds: sessionMaxAgeFrom(env),
   };

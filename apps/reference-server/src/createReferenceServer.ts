@@ -9,11 +9,13 @@ import {
   createLocalFileStore,
   createOutboxWorker,
   createQms,
+  createWebhookDelivery,
   EXPORT_JOB_EVENT,
   purgeExpiredRows,
   type QmsHandler,
   runScheduledTransitions,
   type Storage,
+  WEBHOOK_DELIVERY_EVENT,
 } from '@masetra/server-kit';
 import { toExpress } from '@masetra/server-kit/express';
 import express, { type Express } from 'express';
@@ -68,6 +70,8 @@ export interface ReferenceServerOptions {
   mail?: MailOptions;
   /** `MASETRA_AMQP_URL`: every domain event is also published to this RabbitMQ (`masetra.events`). */
   amqpUrl?: string;
+  /** `MASETRA_WEBHOOKS_ALLOW_PRIVATE`: webhook endpoints on loopback and private addresses are allowed. */
+  webhooks?: { allowPrivateAddresses?: boolean };
 }
 
 export interface MailOptions {
@@ -198,6 +202,7 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     activeUsers: (orgId, userIds) => users.activeUserIds(orgId, userIds),
     // The organization's name on PDF exports (dossiers, audit trail, management review).
     organizationName: async (orgId) => (await users.organization(orgId))?.name,
+    webhooks: { allowPrivateAddresses: options.webhooks?.allowPrivateAddresses ?? false },
     hooks: {
       onEvent: (event) => logger.debug({ event: event.type, record: event.recordNumber }, 'domain event'),
       onError: (error) => logger.error({ err: error }, 'server kit error'),
@@ -292,6 +297,22 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   // A domain event becomes its in-app notifications and one outbox row per outside destination.
   const fanOut = fanOutDomainEvent(storage.db, builtInRegistry, { broker: broker !== undefined });
   const deliverToBroker = publishToBroker(broker);
+  // Each subscribed endpoint's copy is signed and POSTed; past the retry limit its endpoint is disabled.
+  const deliverWebhook = createWebhookDelivery({
+    db: storage.db,
+    allowPrivateAddresses: options.webhooks?.allowPrivateAddresses ?? false,
+    // Besides the in-app notice, each administrator gets an e-mail, sent with the disabling or not at all.
+    onEndpointDisabled: async (trx, disabled) => {
+      for (const userId of disabled.administratorIds) {
+        await enqueueNoticeMail(trx, disabled.orgId, {
+          kind: 'webhook_disabled',
+          userId,
+          url: disabled.url,
+          reason: disabled.reason,
+        });
+      }
+    },
+  });
   const deliverLinkMail = mailTransport
     ? linkMailDelivery({
         db: storage.db,
@@ -324,7 +345,9 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
             ? deliverNoticeMail(event)
             : event.type === AMQP_PUBLISH_EVENT
               ? deliverToBroker(event)
-              : fanOut(event),
+              : event.type === WEBHOOK_DELIVERY_EVENT
+                ? deliverWebhook(event)
+                : fanOut(event),
     onError: (error) => logger.error({ err: error }, 'outbox worker error'),
     onDeadLetter: (event, error) =>
       logger.error(

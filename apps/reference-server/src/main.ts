@@ -38,6 +38,8 @@ const server = await createReferenceServer({
   redisUrl: config.redisUrl,
   // Every domain event to RabbitMQ too, when MASETRA_AMQP_URL is set.
   amqpUrl: config.amqpUrl,
+  // Webhooks to loopback and private addresses only when MASETRA_WEBHOOKS_ALLOW_PRIVATE=true.
+  webhooks: { allowPrivateAddresses: config.webhooksAllowPrivate },
   dataDir: config.dataDir,
   demoDir: config.demoDir,
   auditKeyPem: process.env.MASETRA_AUDIT_KEY,

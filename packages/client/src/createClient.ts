@@ -15,6 +15,7 @@ import { createRecordClient, type RecordClient } from './records/createRecordCli
 import { createExportsClient, type ExportsClient } from './reports/createExportsClient';
 import { createReportsClient, type ReportsClient } from './reports/createReportsClient';
 import { createTrainingClient, type TrainingClient } from './training/createTrainingClient';
+import { createWebhooksClient, type WebhooksClient } from './webhooks/createWebhooksClient';
 
 export interface ClientOptions<TTypes extends Record<string, RecordType> = typeof recordTypes> {
   /** Where the API is mounted, e.g. `https://qms.example.com/api/v1` or `/qms` in a browser. */
@@ -58,6 +59,8 @@ export interface MasetraClient<TTypes extends Record<string, RecordType> = typeo
   readonly reports: ReportsClient;
   /** Files of the data: record lists as CSV or Excel (or export jobs), record PDF dossiers, the audit trail. */
   readonly exports: ExportsClient;
+  /** Outbound webhooks (administrators): endpoints, secrets shown once, delivery logs, replays. */
+  readonly webhooks: WebhooksClient;
   readonly auth: AuthClient;
   readonly users: UsersClient;
   readonly organizations: OrganizationsClient;
@@ -111,6 +114,7 @@ export function createClient<TTypes extends Record<string, RecordType> = typeof 
     capaTasks: createCapaTasksClient(send),
     reports: createReportsClient(send),
     exports: createExportsClient(send),
+    webhooks: createWebhooksClient(send),
     auth: createAuthClient(send),
     users: createUsersClient(send),
     organizations: createOrganizationsClient(send),

@@ -56,6 +56,7 @@ export {
 export { recordReportRoute, reportRoutes } from './contract/reportRoutes';
 export { traceRoutes } from './contract/traceRoutes';
 export { trainingRoutes } from './contract/trainingRoutes';
+export { webhookRoutes } from './contract/webhookRoutes';
 /** Hashing */
 export { canonicalJson } from './crypto/canonicalJson';
 export type { CoveredAttachment } from './crypto/contentHash';
@@ -258,3 +259,20 @@ export {
 } from './reporting';
 /** Training on controlled documents */
 export * from './training';
+/** Outbound webhooks */
+export {
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type WebhookEndpointChanges,
+  type WebhookEndpointInput,
+  type WebhookEndpointWithSecret,
+  type WebhookReplay,
+  webhookDeliverySchema,
+  webhookEndpointChangesSchema,
+  webhookEndpointInputSchema,
+  webhookEndpointSchema,
+  webhookEndpointWithSecretSchema,
+  webhookEventTypeSchema,
+  webhookEventVerbs,
+  webhookReplaySchema,
+} from './webhooks/webhookEndpoint';

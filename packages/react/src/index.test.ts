@@ -37,6 +37,7 @@ describe('@masetra/react', () => {
       'Traceability',
       'TrainingMatrix',
       'TrainingOverdue',
+      'WebhookSettings',
       'createQmsQueryClient',
       'createTranslator',
       'de',

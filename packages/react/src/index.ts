@@ -132,6 +132,7 @@ export type { NotificationsListProps, NotificationsListSlot } from './notificati
 export { NotificationsList } from './notifications/NotificationsList';
 /** Training (read and understood) */
 export * from './training';
+export * from './webhooks';
 export type { QmsClient, QmsContextValue, QmsPrincipal, SignerReauthentication } from './provider/QmsContext';
 export type { QmsProviderProps, QmsTheme, QmsThemeName } from './provider/QmsProvider';
 /** Core */

@@ -55,3 +55,10 @@ export type {
   Storage,
 } from './storage';
 export { createPgliteStorage, createPostgresStorage, defaultRetention, purgeExpiredRows } from './storage';
+export type { DisabledWebhookEndpoint, WebhookDeliveryOptions, WebhookDeliveryPayload } from './webhooks';
+export {
+  createWebhookDelivery,
+  WEBHOOK_DELIVERY_EVENT,
+  WEBHOOK_TRAIL_TYPE,
+  webhookDestinations,
+} from './webhooks';

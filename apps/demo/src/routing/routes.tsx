@@ -16,6 +16,7 @@ import { TrainingMatrixPage } from '../pages/TrainingMatrixPage';
 import { TrainingPage } from '../pages/TrainingPage';
 import { TrainingSettingsPage } from '../pages/TrainingSettingsPage';
 import { UsersPage } from '../pages/UsersPage';
+import { WebhooksPage } from '../pages/WebhooksPage';
 import { SsoCallbackPage } from '../sso/SsoCallbackPage';
 import { AdminOnly } from './AdminOnly';
 import { NewRecordRoute, RecordListRoute, RecordRoute } from './recordRoutes';
@@ -60,6 +61,14 @@ export const router = createBrowserRouter([
         element: (
           <AdminOnly>
             <TrainingSettingsPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: 'settings/webhooks',
+        element: (
+          <AdminOnly>
+            <WebhooksPage />
           </AdminOnly>
         ),
       },

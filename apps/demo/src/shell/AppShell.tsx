@@ -35,6 +35,7 @@ const navigation: NavItem[] = [
   { to: '/settings/sso', label: 'Single sign-on', permission: 'administerUsers' },
   { to: '/settings/document-kinds', label: 'Document numbering', permission: 'administerUsers' },
   { to: '/settings/training', label: 'Who must be trained', permission: 'administerTraining' },
+  { to: '/settings/webhooks', label: 'Webhooks', permission: 'administerWebhooks' },
   { to: '/settings/security', label: 'Security', labelKey: 'navSecurity', permission: 'administerUsers' },
   { to: '/account', label: 'Your account', labelKey: 'navAccount' },
 ];

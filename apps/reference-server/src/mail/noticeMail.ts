@@ -27,7 +27,9 @@ export type NoticeMail =
   /** An administrator of another organization tried to create a user with this person's address. */
   | { kind: 'address_in_use'; userId: string; organizationName: string }
   /** An administrator removed the person's authenticator and recovery codes. */
-  | { kind: 'authenticator_reset'; userId: string };
+  | { kind: 'authenticator_reset'; userId: string }
+  /** The server gave up on a webhook endpoint of the person's organization and disabled it. */
+  | { kind: 'webhook_disabled'; userId: string; url: string; reason: string };
 
 /** In the caller's transaction, as server-kit's own events enter its outbox. */
 export async function enqueueNoticeMail(
@@ -87,6 +89,25 @@ function wordingOf(
             `after repeated failed attempts, sign-ins to your Masetra account ${where} are paused until ${until}.`,
             'From the devices you usually sign in with, everything works as before.',
             'If this was not you, choose a new password ("Forgot password" on the sign-in page) and tell your administrator.',
+          ],
+        };
+  }
+  if (notice.kind === 'webhook_disabled') {
+    return de
+      ? {
+          subject: 'Ein Webhook von Masetra wurde deaktiviert',
+          paragraphs: [
+            greeting,
+            `der Webhook an ${notice.url} von ${values.organizationName} hat drei Tage lang keine Zustellung angenommen und wurde deaktiviert. Letzter Fehler: ${notice.reason}`,
+            'Die nicht zugestellten Ereignisse bleiben erhalten. Ist der Empfänger wieder erreichbar, aktivieren Sie den Webhook unter Einstellungen › Webhooks und senden Sie die Ereignisse erneut.',
+          ],
+        }
+      : {
+          subject: 'A Masetra webhook was disabled',
+          paragraphs: [
+            greeting,
+            `the webhook to ${notice.url} of ${values.organizationName} accepted no delivery for three days and was disabled. The last failure: ${notice.reason}`,
+            'The undelivered events are kept. Once the receiver is back, enable the webhook under Settings › Webhooks and send them again.',
           ],
         };
   }

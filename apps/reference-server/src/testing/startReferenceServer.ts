@@ -46,6 +46,7 @@ export async function startReferenceServer(
         | 'totpKeys'
         | 'jwtSecret'
         | 'amqpUrl'
+        | 'webhooks'
       >
     >;
   } = {},

@@ -1,5 +1,11 @@
 import type { RecordTypeRegistry } from '@masetra/core';
-import { type Database, type DomainEvent, fanOutOutboxEvent, type OutboxEvent } from '@masetra/server-kit';
+import {
+  type Database,
+  type DomainEvent,
+  fanOutOutboxEvent,
+  type OutboxEvent,
+  webhookDestinations,
+} from '@masetra/server-kit';
 import type { AmqpPublisher } from '@masetra/server-kit/amqp';
 import type { Kysely } from 'kysely';
 import { notifyOnDomainEvent } from './notifyOnDomainEvent';
@@ -20,7 +26,7 @@ export function isDomainEvent(payload: unknown): payload is DomainEvent {
 
 /**
  * The delivery of a domain event: its in-app notifications are written, and one outbox row is
- * added per outside destination (today the message broker, when configured), all in one
+ * added per outside destination (the message broker, when configured, and each subscribed webhook endpoint), all in one
  * transaction with marking the event delivered. Each destination is then retried, dead-lettered
  * and requeued on its own: a broker that is down delays the broker's copy only, and a retry of
  * it writes no notification twice. Payloads the kit did not write as domain events are passed by.
@@ -35,7 +41,11 @@ export function fanOutDomainEvent(
     const payload = event.payload;
     await fanOutOutboxEvent(db, event, {
       local: (trx) => notifyOnDomainEvent(trx, registry)(payload),
-      destinations: options.broker ? [{ orgId: event.orgId, type: AMQP_PUBLISH_EVENT, payload }] : [],
+      destinations: [
+        ...(options.broker ? [{ orgId: event.orgId, type: AMQP_PUBLISH_EVENT, payload }] : []),
+        // One copy per webhook endpoint of the organization subscribed to the event's type.
+        ...(await webhookDestinations(db, payload)),
+      ],
     });
   };
 }

@@ -9,6 +9,7 @@ import { pdfRoutes } from './pdfRoutes';
 import { recordRoutes } from './recordRoutes';
 import { recordReportRoute, reportRoutes } from './reportRoutes';
 import { trainingRoutes } from './trainingRoutes';
+import { webhookRoutes } from './webhookRoutes';
 
 /** The server kit's whole API for one registry: every collection's routes and the kit's own. */
 export interface Contract {
@@ -20,6 +21,7 @@ export function buildContract(registry: RecordTypeRegistry): Contract {
   const routes: RouteDefinition[] = [
     ...Object.values(kitRoutes),
     ...Object.values(outboxRoutes),
+    ...Object.values(webhookRoutes),
     ...pdfRoutes(registry),
     ...(registry.byName('document') ? Object.values(trainingRoutes) : []),
     ...(registry.byCollection('documents')?.name === 'document' ? Object.values(documentRoutes) : []),

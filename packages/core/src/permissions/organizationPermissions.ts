@@ -20,6 +20,8 @@ export const organizationPermissions = {
   administerTraining: ['admin'],
   /** See the outbox's dead letters and requeue them (audited). */
   administerOutbox: ['admin'],
+  /** Register webhook endpoints, rotate their secrets, read their delivery logs and replay (audited). */
+  administerWebhooks: ['admin'],
   /**
    * Read the organization's KPIs and saved reports. A report on one record type asks, besides,
    * to read that type: counts are no wider than the records they count.

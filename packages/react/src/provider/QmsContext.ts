@@ -7,6 +7,7 @@ import type {
   RecordClient,
   ReportsClient,
   TrainingClient,
+  WebhooksClient,
 } from '@masetra/client';
 import type { RecordType, RecordTypeRegistry } from '@masetra/core';
 import { createContext } from 'react';
@@ -62,6 +63,8 @@ export interface QmsClient {
   readonly reports: ReportsClient;
   /** Files of the data: record lists as CSV or Excel (or export jobs), a record's PDF dossier. */
   readonly exports: ExportsClient;
+  /** Outbound webhooks (administrators): endpoints, delivery logs, replays. */
+  readonly webhooks: WebhooksClient;
 }
 
 /** Everything a component reads from the provider, through `useQms()`. */

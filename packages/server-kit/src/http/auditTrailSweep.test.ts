@@ -136,6 +136,18 @@ function recordTypeOf(route: RouteDefinition): RecordType {
 
 const ifMatch = (record: { version: number }) => ({ 'if-match': `"${record.version}"` });
 
+/** A webhook endpoint's body; a public address, since the sweep's kit refuses private ones. */
+const webhookBody = (path: string) => ({
+  url: `https://93.184.216.34${path}`,
+  eventTypes: ['deviation.created'],
+});
+
+async function registerWebhook(path: string): Promise<{ id: string; version: number }> {
+  const created = await kit.as('adam')('/webhooks', { method: 'POST', body: webhookBody(path) });
+  expect(created.status, created.text).toBe(201);
+  return created.json;
+}
+
 /** A valid request for each kind of write route, and the entries it owes the trail. */
 const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<void>>> = {
   create: async (route) => {
@@ -376,6 +388,58 @@ const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<
       `${route.id} by adam`,
       () => send(route, 'adam', { id: saved.json.id }, { headers: ifMatch(saved.json) }),
       () => [{ recordType: 'saved_report', recordId: saved.json.id, action: 'delete', actorId: 'adam' }],
+    );
+  },
+  // Webhook endpoints are organization settings: the trail names the endpoint by its id.
+  createWebhook: async (route) => {
+    await expectEntries(
+      `${route.id} by adam`,
+      () => send(route, 'adam', {}, { body: webhookBody('/created') }),
+      (response) => [
+        { recordType: 'webhook_endpoint', recordId: response.json.id, action: 'create', actorId: 'adam' },
+      ],
+    );
+  },
+  updateWebhook: async (route) => {
+    const endpoint = await registerWebhook('/updated');
+    await expectEntries(
+      `${route.id} by adam`,
+      () =>
+        send(route, 'adam', { id: endpoint.id }, { headers: ifMatch(endpoint), body: { enabled: false } }),
+      () => [{ recordType: 'webhook_endpoint', recordId: endpoint.id, action: 'update', actorId: 'adam' }],
+    );
+  },
+  deleteWebhook: async (route) => {
+    const endpoint = await registerWebhook('/deleted');
+    await expectEntries(
+      `${route.id} by adam`,
+      () => send(route, 'adam', { id: endpoint.id }, { headers: ifMatch(endpoint) }),
+      () => [{ recordType: 'webhook_endpoint', recordId: endpoint.id, action: 'delete', actorId: 'adam' }],
+    );
+  },
+  rotateWebhookSecret: async (route) => {
+    const endpoint = await registerWebhook('/rotated');
+    await expectEntries(
+      `${route.id} by adam`,
+      () => send(route, 'adam', { id: endpoint.id }),
+      () => [{ recordType: 'webhook_endpoint', recordId: endpoint.id, action: 'update', actorId: 'adam' }],
+    );
+  },
+  // A replay sends data out again: an entry naming the endpoint, whose.
+  replayWebhookDelivery: async (route) => {
+    const endpoint = await registerWebhook('/replayed');
+    const deliveryId = uuidv7();
+    // The outbox worker logs deliveries; the sweep writes one as it would.
+    await sql`INSERT INTO webhook_deliveries
+      (id, org_id, endpoint_id, webhook_id, event_type, payload, status, attempt, response_status, duration_ms, at)
+      VALUES (${deliveryId}, 'org-a', ${endpoint.id}, ${uuidv7()}, 'deviation.created',
+        ${JSON.stringify({ endpointId: endpoint.id })}::jsonb, 'failed', 1, 500, 12, now())`.execute(
+      kit.storage.db,
+    );
+    await expectEntries(
+      `${route.id} by adam`,
+      () => send(route, 'adam', { id: endpoint.id, deliveryId }),
+      () => [{ recordType: 'webhook_endpoint', recordId: endpoint.id, action: 'replay', actorId: 'adam' }],
     );
   },
   // Marking one's own notification read changes no regulated record: it owes the trail nothing.

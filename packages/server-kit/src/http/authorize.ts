@@ -21,6 +21,7 @@ const organizationWork: Record<OrganizationAction, string> = {
   viewTrainingMatrix: 'reading the training matrix',
   administerTraining: 'setting who must be trained',
   administerOutbox: 'administering the outbox',
+  administerWebhooks: 'administering webhooks',
   viewReports: 'reading reports',
   manageSavedReports: 'saving reports',
 };

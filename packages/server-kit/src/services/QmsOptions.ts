@@ -85,6 +85,11 @@ export interface QmsOptions {
   /** Export jobs (`POST /exports`): how many days a finished file is kept (7 when left out). */
   exports?: { retentionDays?: number };
   /**
+   * Outbound webhooks: `allowPrivateAddresses` lets endpoints be registered on loopback, private
+   * and link-local addresses (tests, a demo on one machine); refused when left out.
+   */
+  webhooks?: { allowPrivateAddresses?: boolean };
+  /**
    * Where an input came from (client, device, integration), recorded with each audit entry
    * (PART11 12). Defaults to the `X-Masetra-Source` header and the user agent.
    */

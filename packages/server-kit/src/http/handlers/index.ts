@@ -20,6 +20,7 @@ import {
   trainingMatrixHandler,
   updateTrainingKindSettingHandler,
 } from '../../training/trainingHandlers';
+import { webhookHandlers } from '../../webhooks/webhookRouteHandlers';
 import type { RequestContext } from '../KitContext';
 import { downloadAttachmentHandler, listAttachmentsHandler, uploadAttachmentHandler } from './attachments';
 import { auditTrailHandler, verifyAuditTrailHandler } from './auditTrail';
@@ -82,4 +83,5 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   ...documentHandlers,
   ...pdfHandlers,
   ...reportHandlers,
+  ...webhookHandlers,
 };

@@ -1,0 +1,2 @@
+export type { WebhookSettingsProps, WebhookSettingsSlot } from './WebhookSettings';
+export { WebhookSettings } from './WebhookSettings';
