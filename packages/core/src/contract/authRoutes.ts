@@ -37,7 +37,11 @@ const host = { kind: 'host', tags: ['auth'] } as const;
 const admin = { kind: 'host', tags: ['administration'] } as const;
 // No NUL: PostgreSQL text cannot hold it, so such an id names no one (a 404, not a failed query).
 const userIdParams = z.strictObject({
-  id: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\u0000]+$/)),
+  id: z.string().check(
+    z.minLength(1),
+    z.maxLength(200),
+    z.refine((id) => !id.includes('\u0000')),
+  ),
 });
 /** Why an administrator changes someone's access: required where the change grants approval or administration. */
 const accessReason = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)));

@@ -135,7 +135,12 @@ function SummaryCard({
         </>
       )}
       <TypeFigures recordType={recordType} slots={slots} />
-      <TrendChart recordType={recordType} months={kpis.openedClosedByMonth} charts={charts} />
+      <TrendChart
+        recordType={recordType}
+        months={kpis.openedClosedByMonth}
+        period={kpis.period}
+        charts={charts}
+      />
     </section>
   );
 }
