@@ -23,6 +23,7 @@ const organizationWork: Record<OrganizationAction, string> = {
   administerOutbox: 'administering the outbox',
   viewReports: 'reading reports',
   manageSavedReports: 'saving reports',
+  importRecords: 'importing records',
 };
 
 /** Asks the permission matrix's organization row: work across the organization, not on one record. */

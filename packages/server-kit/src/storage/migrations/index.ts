@@ -10,6 +10,7 @@ import * as training from './0008_training';
 import * as reports from './0009_reports';
 import * as exportJobs from './0010_export_jobs';
 import * as outboxDeadLetter from './0011_outbox_dead_letter';
+import * as importJobs from './0013_import_jobs';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_reports': reports,
   '0010_export_jobs': exportJobs,
   '0011_outbox_dead_letter': outboxDeadLetter,
+  '0013_import_jobs': importJobs,
 };
