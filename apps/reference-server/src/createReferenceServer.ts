@@ -10,6 +10,7 @@ import {
   createOutboxWorker,
   createQms,
   EXPORT_JOB_EVENT,
+  IMPORT_JOB_EVENT,
   purgeExpiredRows,
   type QmsHandler,
   runScheduledTransitions,
@@ -318,13 +319,16 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
       // Export jobs (`POST /exports`) run on this worker; the kit's claim runs each once across processes.
       event.type === EXPORT_JOB_EVENT
         ? qms.runExportJob((event.payload as { exportId: string }).exportId).then(() => {})
-        : event.type === LINK_MAIL_EVENT
-          ? deliverLinkMail(event)
-          : event.type === NOTICE_MAIL_EVENT
-            ? deliverNoticeMail(event)
-            : event.type === AMQP_PUBLISH_EVENT
-              ? deliverToBroker(event)
-              : fanOut(event),
+        : // Import jobs (`POST /{collection}/import`) likewise: one run at a time, resumed where a dead one stopped.
+          event.type === IMPORT_JOB_EVENT
+          ? qms.runImportJob((event.payload as { importId: string }).importId).then(() => {})
+          : event.type === LINK_MAIL_EVENT
+            ? deliverLinkMail(event)
+            : event.type === NOTICE_MAIL_EVENT
+              ? deliverNoticeMail(event)
+              : event.type === AMQP_PUBLISH_EVENT
+                ? deliverToBroker(event)
+                : fanOut(event),
     onError: (error) => logger.error({ err: error }, 'outbox worker error'),
     onDeadLetter: (event, error) =>
       logger.error(
@@ -348,6 +352,9 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     // Export jobs whose process died are taken over, and files past their retention deleted.
     const exports = await qms.runExportJobs();
     if (exports.ran + exports.purgedFiles > 0) logger.info(exports, 'export jobs swept');
+    // Import jobs whose process died half-way are resumed; rows already created are skipped.
+    const imports = await qms.runImportJobs();
+    if (imports > 0) logger.info({ imports }, 'import jobs swept');
     // Idempotency keys and delivered outbox rows past their retention (`defaultRetention`), once an hour.
     if (Date.now() - lastPurge >= 60 * 60 * 1000) {
       lastPurge = Date.now();

@@ -5,6 +5,7 @@ import { createOrganizationsClient, type OrganizationsClient } from './auth/crea
 import { createUsersClient, type UsersClient } from './auth/createUsersClient';
 import { type CapaTasksClient, createCapaTasksClient } from './capaTasks/createCapaTasksClient';
 import { createDocumentsClient, type DocumentsClient } from './documents/createDocumentsClient';
+import { createImportsClient, type ImportsClient } from './imports/createImportsClient';
 import { createTransport, type RetryPolicy, type TokenSource } from './internal/transport';
 import { createVersionMemory } from './internal/versionMemory';
 import {
@@ -58,6 +59,8 @@ export interface MasetraClient<TTypes extends Record<string, RecordType> = typeo
   readonly reports: ReportsClient;
   /** Files of the data: record lists as CSV or Excel (or export jobs), record PDF dossiers, the audit trail. */
   readonly exports: ExportsClient;
+  /** Records from a CSV or XLSX file: a dry run's problems by row and column, then an import job. */
+  readonly imports: ImportsClient;
   readonly auth: AuthClient;
   readonly users: UsersClient;
   readonly organizations: OrganizationsClient;
@@ -111,6 +114,7 @@ export function createClient<TTypes extends Record<string, RecordType> = typeof 
     capaTasks: createCapaTasksClient(send),
     reports: createReportsClient(send),
     exports: createExportsClient(send),
+    imports: createImportsClient(send),
     auth: createAuthClient(send),
     users: createUsersClient(send),
     organizations: createOrganizationsClient(send),

@@ -33,6 +33,7 @@ export type { TrainingClient } from './training/createTrainingClient';
 export type { RecordClient } from './records/createRecordClient';
 export type { ReportRunQuery, ReportsClient, SavedReportVersion } from './reports/createReportsClient';
 export type { ExportsClient, RecordExportFormat, RecordExportQuery } from './reports/createExportsClient';
+export type { ImportFile, ImportsClient } from './imports/createImportsClient';
 
 /** Core */
 export { createClient } from './createClient';
