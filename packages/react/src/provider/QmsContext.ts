@@ -3,6 +3,7 @@ import type {
   CapaTasksClient,
   DocumentsClient,
   ExportsClient,
+  ImportsClient,
   NotificationsClient,
   RecordClient,
   ReportsClient,
@@ -62,6 +63,8 @@ export interface QmsClient {
   readonly reports: ReportsClient;
   /** Files of the data: record lists as CSV or Excel (or export jobs), a record's PDF dossier. */
   readonly exports: ExportsClient;
+  /** Records from a CSV or Excel file: a dry run's problems, then an import job. */
+  readonly imports: ImportsClient;
 }
 
 /** Everything a component reads from the provider, through `useQms()`. */
