@@ -82,7 +82,14 @@ export async function recordImportHandler(context: RequestContext): Promise<Resp
           file_name: fileName,
           file: bytes,
           requested_by: context.principal.userId,
-          principal: toJsonb(context.principal),
+          // Who the records are created as; the session id stays with the session.
+          principal: toJsonb({
+            userId: context.principal.userId,
+            displayName: context.principal.displayName,
+            orgId: context.principal.orgId,
+            roles: context.principal.roles,
+            ...(context.principal.locale ? { locale: context.principal.locale } : {}),
+          }),
           source: context.source ? toJsonb(context.source) : null,
           state: 'queued',
           rows_total: report.valid,

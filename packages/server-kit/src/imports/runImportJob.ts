@@ -126,7 +126,8 @@ export async function runImportJob(
     }
     const finished = await db
       .updateTable('import_jobs')
-      .set({ state: 'done', finished_at: kit.now(), heartbeat_at: null })
+      // The file is no longer needed once every row is in: the SHA-256 keeps the job's promise.
+      .set({ state: 'done', finished_at: kit.now(), heartbeat_at: null, file: new Uint8Array(0) })
       .where('id', '=', id)
       .where('run_id', '=', runId)
       .executeTakeFirst();
