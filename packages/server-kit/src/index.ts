@@ -21,10 +21,10 @@ export type { QmsHandler } from './createQms';
 export { createQms } from './createQms';
 export { DEFAULT_EXPORT_RETENTION_DAYS, EXPORT_JOB_EVENT } from './exports';
 export type { FileStore, LocalFileStoreOptions, StoredFile } from './files';
-export { IMPORT_JOB_EVENT } from './imports';
 export { createLocalFileStore, FileTooLargeError } from './files';
 export type { ProblemInit } from './http/ProblemError';
 export { ProblemError } from './http/ProblemError';
+export { IMPORT_JOB_EVENT } from './imports';
 export type {
   FanOutOptions,
   OutboxEvent,

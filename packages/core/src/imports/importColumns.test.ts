@@ -29,12 +29,27 @@ describe('import columns', () => {
     const header = ['title', 'occurredAt', 'capaRequired', 'severity', 'description'];
     const { columns } = resolveImportColumns(deviation, header);
     expect(importRowInput(deviation, columns, ["'=SUM(A1)", '2026-03-01', 'Yes', 'major', ''], 2)).toEqual({
-      input: { title: '=SUM(A1)', occurredAt: '2026-03-01T00:00:00.000Z', capaRequired: true, severity: 'major' },
+      input: {
+        title: '=SUM(A1)',
+        occurredAt: '2026-03-01T00:00:00.000Z',
+        capaRequired: true,
+        severity: 'major',
+      },
       problems: [],
     });
-    const typed = importRowInput(deviation, columns, ['T', new Date('2026-03-01T10:00:00Z'), false, 'minor'], 3);
+    const typed = importRowInput(
+      deviation,
+      columns,
+      ['T', new Date('2026-03-01T10:00:00Z'), false, 'minor'],
+      3,
+    );
     expect(typed.input).toMatchObject({ occurredAt: '2026-03-01T10:00:00.000Z', capaRequired: false });
-    const bad = importRowInput(deviation, columns, ['', 'yesterday', 'perhaps', 'huge', 'x'.repeat(20_001)], 7);
+    const bad = importRowInput(
+      deviation,
+      columns,
+      ['', 'yesterday', 'perhaps', 'huge', 'x'.repeat(20_001)],
+      7,
+    );
     expect(bad.input).toBeNull();
     expect(bad.problems.map((problem) => [problem.row, problem.column, problem.code])).toEqual([
       [7, 'occurredAt', 'invalid_date'],

@@ -45,10 +45,7 @@ type Story = StoryObj<typeof meta>;
 
 export const ChooseFile: Story = {
   parameters: {
-    shows: [
-      { role: 'heading', name: 'Import Deviations' },
-      { text: 'CSV or Excel file' },
-    ],
+    shows: [{ role: 'heading', name: 'Import Deviations' }, { text: 'CSV or Excel file' }],
   },
 };
 /** The dry run found problems: each by row and column, and nothing can be imported yet. */
