@@ -298,10 +298,12 @@ describe('who may import, and what others see', () => {
     expect((await kit.as('adam')(`/imports/${started.json.id}`)).status).toBe(200);
   });
 
-  it('answers 415 for another content type, 422 for an empty or unreadable file, 400 for a bad query, 404 for no such job: never 500', async () => {
+  it('answers 415 for another content type, 413 for a file over the limit, 422 for an empty or unreadable file, 400 for a bad query, 404 for no such job: never 500', async () => {
     const before = await kit.counts();
     expect((await upload('quinn', goodCsv(1, 'Json'), true, 'application/json')).status).toBe(415);
     expect((await upload('quinn', '', false)).status).toBe(422);
+    // Over the 10 MB limit: refused before it is read.
+    expect((await upload('quinn', new Uint8Array(10 * 1024 * 1024 + 1).fill(65), true)).status).toBe(413);
     expect((await upload('quinn', 'title\n', false)).status).toBe(422);
     expect((await upload('quinn', '"unterminated,quote\nx', true)).status).toBe(422);
     expect((await upload('quinn', new Uint8Array([1, 2, 3, 4]), true, XLSX)).status).toBe(422);
