@@ -29,6 +29,8 @@ interface Organization {
   notificationId: string;
   /** A finished export job of one of its users (`POST /exports`). */
   exportJobId: string;
+  /** A finished import job of one of its users (`POST /deviations/import`). */
+  importJobId: string;
   /** A training task of one of its users, so its id is known. */
   trainingTaskId: string;
   /** A dead letter of its outbox (`/outbox/dead-letters`). */
@@ -276,6 +278,7 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
         targets: {},
         notificationId: '',
         exportJobId: '',
+        importJobId: '',
         trainingTaskId: '',
         deadLetterId: '',
         savedReportId: '',
@@ -288,6 +291,7 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
         targets: {},
         notificationId: '',
         exportJobId: '',
+        importJobId: '',
         trainingTaskId: '',
         deadLetterId: '',
         savedReportId: '',
@@ -337,6 +341,26 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
       organizations[side].exportJobId = started.json.id;
       await expect
         .poll(async () => (await users[key]!.get(`/exports/${started.json.id}`)).json.state, {
+          timeout: 90_000,
+          interval: 250,
+        })
+        .toBe('done');
+    }
+    // An import of each organization, run to the end before the attack, so its id is known.
+    for (const [side, key] of [
+      ['acme', 'qa'],
+      ['globex', 'globexQa'],
+    ] as const) {
+      const importer = users[key]!;
+      const started = await request(`${server.apiUrl}/deviations/import?dryRun=false`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${importer.token}`, 'content-type': 'text/csv' },
+        body: `title,severity\nImported ${side} ${randomUUID()},minor\n`,
+      });
+      expect(started.status, started.text).toBe(202);
+      organizations[side].importJobId = started.json.id;
+      await expect
+        .poll(async () => (await importer.get(`/imports/${started.json.id}`)).json.state, {
           timeout: 90_000,
           interval: 250,
         })
@@ -439,6 +463,15 @@ describe(`tenant isolation on ${defaultBackend}`, () => {
               const foreign = await attacker.get(route.path.replace('{id}', victim.exportJobId));
               const nowhere = await attacker.get(route.path.replace('{id}', randomUUID()));
               expect(foreign.status, `${key} reads another organization's export`).toBe(404);
+              expect(problemOf(foreign)).toEqual(problemOf(nowhere));
+            });
+            continue;
+          }
+          if (route.kind === 'importJob') {
+            checks.push(async () => {
+              const foreign = await attacker.get(route.path.replace('{id}', victim.importJobId));
+              const nowhere = await attacker.get(route.path.replace('{id}', randomUUID()));
+              expect(foreign.status, `${key} reads another organization's import`).toBe(404);
               expect(problemOf(foreign)).toEqual(problemOf(nowhere));
             });
             continue;

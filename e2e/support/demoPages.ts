@@ -48,6 +48,11 @@ export const qaPages: DemoPage[] = [
     path: '/documents/new',
     ready: (page) => page.getByRole('radio', { name: 'SOP' }).waitFor(),
   },
+  {
+    name: 'import-deviations',
+    path: '/deviations/import',
+    ready: (page) => page.getByLabel('CSV or Excel file').waitFor(),
+  },
   { name: 'deviation', path: recordOf('/deviations'), ready: recordReady },
   { name: 'capa', path: recordOf('/capas'), ready: recordReady },
   { name: 'document', path: recordOf('/documents'), ready: recordReady },

@@ -112,6 +112,7 @@ const organizationSettings = [
   'document_kind_prefix',
   'training_kind_setting',
   'export',
+  'import',
   'saved_report',
   'outbox_dead_letter',
   'webhook_endpoint',

@@ -11,6 +11,7 @@ import {
   createQms,
   createWebhookDelivery,
   EXPORT_JOB_EVENT,
+  IMPORT_JOB_EVENT,
   purgeExpiredRows,
   type QmsHandler,
   runScheduledTransitions,
@@ -335,19 +336,21 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     : async () => {};
   const outbox = createOutboxWorker({
     storage,
-    deliver: (event) =>
-      // Export jobs (`POST /exports`) run on this worker; the kit's claim runs each once across processes.
-      event.type === EXPORT_JOB_EVENT
-        ? qms.runExportJob((event.payload as { exportId: string }).exportId).then(() => {})
-        : event.type === LINK_MAIL_EVENT
-          ? deliverLinkMail(event)
-          : event.type === NOTICE_MAIL_EVENT
-            ? deliverNoticeMail(event)
-            : event.type === AMQP_PUBLISH_EVENT
-              ? deliverToBroker(event)
-              : event.type === WEBHOOK_DELIVERY_EVENT
-                ? deliverWebhook(event)
-                : fanOut(event),
+    // Each outbox event type goes to the one piece of work it stands for; any other is a domain
+    // event, fanned out to in-app notifications and one row per outside destination.
+    deliver: (event) => {
+      // Export and import jobs run on this worker; the kit's claim runs each once across processes,
+      // and a job whose process died is resumed where it stopped.
+      if (event.type === EXPORT_JOB_EVENT)
+        return qms.runExportJob((event.payload as { exportId: string }).exportId).then(() => {});
+      if (event.type === IMPORT_JOB_EVENT)
+        return qms.runImportJob((event.payload as { importId: string }).importId).then(() => {});
+      if (event.type === LINK_MAIL_EVENT) return deliverLinkMail(event);
+      if (event.type === NOTICE_MAIL_EVENT) return deliverNoticeMail(event);
+      if (event.type === AMQP_PUBLISH_EVENT) return deliverToBroker(event);
+      if (event.type === WEBHOOK_DELIVERY_EVENT) return deliverWebhook(event);
+      return fanOut(event);
+    },
     onError: (error) => logger.error({ err: error }, 'outbox worker error'),
     onDeadLetter: (event, error) =>
       logger.error(
@@ -371,6 +374,9 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     // Export jobs whose process died are taken over, and files past their retention deleted.
     const exports = await qms.runExportJobs();
     if (exports.ran + exports.purgedFiles > 0) logger.info(exports, 'export jobs swept');
+    // Import jobs whose process died half-way are resumed; rows already created are skipped.
+    const imports = await qms.runImportJobs();
+    if (imports > 0) logger.info({ imports }, 'import jobs swept');
     // Idempotency keys and delivered outbox rows past their retention (`defaultRetention`), once an hour.
     if (Date.now() - lastPurge >= 60 * 60 * 1000) {
       lastPurge = Date.now();

@@ -5,6 +5,7 @@ import { createOrganizationsClient, type OrganizationsClient } from './auth/crea
 import { createUsersClient, type UsersClient } from './auth/createUsersClient';
 import { type CapaTasksClient, createCapaTasksClient } from './capaTasks/createCapaTasksClient';
 import { createDocumentsClient, type DocumentsClient } from './documents/createDocumentsClient';
+import { createImportsClient, type ImportsClient } from './imports/createImportsClient';
 import { createTransport, type RetryPolicy, type TokenSource } from './internal/transport';
 import { createVersionMemory } from './internal/versionMemory';
 import {
@@ -61,6 +62,8 @@ export interface MasetraClient<TTypes extends Record<string, RecordType> = typeo
   readonly exports: ExportsClient;
   /** Outbound webhooks (administrators): endpoints, secrets shown once, delivery logs, replays. */
   readonly webhooks: WebhooksClient;
+  /** Records from a CSV or XLSX file: a dry run's problems by row and column, then an import job. */
+  readonly imports: ImportsClient;
   readonly auth: AuthClient;
   readonly users: UsersClient;
   readonly organizations: OrganizationsClient;
@@ -115,6 +118,7 @@ export function createClient<TTypes extends Record<string, RecordType> = typeof 
     reports: createReportsClient(send),
     exports: createExportsClient(send),
     webhooks: createWebhooksClient(send),
+    imports: createImportsClient(send),
     auth: createAuthClient(send),
     users: createUsersClient(send),
     organizations: createOrganizationsClient(send),

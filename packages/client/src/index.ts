@@ -34,6 +34,7 @@ export type { RecordClient } from './records/createRecordClient';
 export type { ReportRunQuery, ReportsClient, SavedReportVersion } from './reports/createReportsClient';
 export type { ExportsClient, RecordExportFormat, RecordExportQuery } from './reports/createExportsClient';
 export type { WebhooksClient, WebhookVersion } from './webhooks/createWebhooksClient';
+export type { ImportFile, ImportsClient } from './imports/createImportsClient';
 
 /** Core */
 export { createClient } from './createClient';

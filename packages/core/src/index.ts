@@ -21,6 +21,7 @@ export {
   recordExportQuerySchema,
   recordExportRoutes,
 } from './contract/exportRoutes';
+export { importRoutes, recordImportRoutes } from './contract/importRoutes';
 export { auditTrailQuerySchema, kitRoutes } from './contract/kitRoutes';
 export type { Page } from './contract/listQuery';
 export {
@@ -131,6 +132,30 @@ export {
   recordExportFormats,
 } from './exports/exportJob';
 export * from './finding';
+export {
+  type ImportCell,
+  type ImportColumn,
+  importRowInput,
+  resolveImportColumns,
+} from './imports/importColumns';
+export {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  type ImportedRecord,
+  type ImportFormat,
+  type ImportJob,
+  type ImportJobState,
+  type ImportProblem,
+  type ImportReport,
+  importContentTypes,
+  importedRecordSchema,
+  importJobSchema,
+  importJobStates,
+  importProblemCodes,
+  importProblemSchema,
+  importQuerySchema,
+  importReportSchema,
+} from './imports/importJob';
 /** Links between records */
 export type {
   HostObjectKind,

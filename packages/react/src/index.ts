@@ -31,6 +31,10 @@ export {
 export { useManagementReviewPdf } from './reports/ReportExports';
 export type { RecordExportButtonsProps } from './table/RecordExportButtons';
 export { RecordExportButtons } from './table/RecordExportButtons';
+export type { RecordImportProps } from './imports/RecordImport';
+export { RecordImport } from './imports/RecordImport';
+export type { RecordImport as RecordImportHandle, RecordImportState } from './imports/useRecordImport';
+export { useRecordImport } from './imports/useRecordImport';
 export type { RecordExport, RecordExportRequest, RecordExportState } from './table/useRecordExport';
 export { useRecordExport } from './table/useRecordExport';
 export { useRecordPdf } from './detail/RecordPdfButton';

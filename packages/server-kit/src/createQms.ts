@@ -14,6 +14,7 @@ import { handlers } from './http/handlers';
 import type { KitContext, RequestContext } from './http/KitContext';
 import { problemOf, problems } from './http/problems';
 import { internalProblem, jsonResponse, problemResponse } from './http/responses';
+import { resumeImportJobs, runImportJob } from './imports';
 import type { DomainEvent, QmsOptions } from './services/QmsOptions';
 
 /** The mounted kit: a web-standard fetch handler, with what it serves attached. */
@@ -35,6 +36,14 @@ export interface QmsHandler {
    * them within a minute) and deletes files past their retention; a host's sweep calls it.
    */
   runExportJobs(): Promise<{ ran: number; purgedFiles: number }>;
+  /**
+   * Runs one import job (`POST /{collection}/import?dryRun=false`) unless a live process runs it;
+   * a host's outbox worker calls it for each `IMPORT_JOB_EVENT` (payload `{ importId }`). An
+   * aborted `signal` stops it between rows (shutdown); another process resumes it later.
+   */
+  runImportJob(importId: string, options?: { signal?: AbortSignal }): Promise<boolean>;
+  /** Takes over import jobs no live process runs (their process died half-way); a host's sweep calls it. */
+  runImportJobs(): Promise<number>;
   /** The OpenAPI 3.1 document of what this kit serves. */
   openapi(options?: OpenApiOptions & { extraRoutes?: readonly RouteDefinition[] }): Record<string, unknown>;
 }
@@ -151,6 +160,9 @@ export function createQms(options: QmsOptions): QmsHandler {
     auditCheckpointer: kit.auditCheckpointer,
     resumeAuditVerifications: () => resumeAuditVerifications(options.storage.db, kit.auditCheckpointer),
     runExportJob: (exportId: string) => runExportJob(kit, exportId),
+    runImportJob: (importId: string, runOptions?: { signal?: AbortSignal }) =>
+      runImportJob(kit, importId, runOptions),
+    runImportJobs: () => resumeImportJobs(kit),
     runExportJobs: async () => {
       const ran = await resumeExportJobs(kit);
       const purged = await purgeExpiredExports(kit);

@@ -24,6 +24,7 @@ export type { FileStore, LocalFileStoreOptions, StoredFile } from './files';
 export { createLocalFileStore, FileTooLargeError } from './files';
 export type { ProblemInit } from './http/ProblemError';
 export { ProblemError } from './http/ProblemError';
+export { IMPORT_JOB_EVENT } from './imports';
 export type {
   FanOutOptions,
   OutboxEvent,

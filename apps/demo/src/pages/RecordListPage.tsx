@@ -9,14 +9,22 @@ export function RecordListPage({ section }: { section: RecordSection }) {
   const { user } = useSession();
   const navigate = useNavigate();
   const mayCreate = section.creatable && user !== undefined && can(user, section.recordType, 'create');
+  const mayImport = mayCreate && can(user, 'importRecords');
   return (
     <Page
       title={section.title}
       actions={
         mayCreate ? (
-          <Link to={`/${section.collection}/new`} className="masetra-button" data-variant="primary">
-            {section.newLabel}
-          </Link>
+          <>
+            {mayImport && (
+              <Link to={`/${section.collection}/import`} className="masetra-button">
+                Import
+              </Link>
+            )}
+            <Link to={`/${section.collection}/new`} className="masetra-button" data-variant="primary">
+              {section.newLabel}
+            </Link>
+          </>
         ) : null
       }
     >

@@ -1,5 +1,6 @@
 // The record pages, by the collection in the address (`/deviations/…`); an unknown one is no page.
 import { useParams } from 'react-router';
+import { ImportRecordsPage } from '../pages/ImportRecordsPage';
 import { NewDocumentPage } from '../pages/NewDocumentPage';
 import { NewRecordPage } from '../pages/NewRecordPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -18,6 +19,12 @@ export function NewRecordRoute() {
   // A document's kind comes first: it gives the document its number.
   if (section.collection === 'documents') return <NewDocumentPage section={section} />;
   return <NewRecordPage key={section.collection} section={section} />;
+}
+
+export function ImportRecordsRoute() {
+  const section = sectionOf(useParams().collection ?? '');
+  if (!section?.creatable) return <NotFoundPage />;
+  return <ImportRecordsPage key={section.collection} section={section} />;
 }
 
 export function RecordRoute() {

@@ -19,7 +19,7 @@ import { UsersPage } from '../pages/UsersPage';
 import { WebhooksPage } from '../pages/WebhooksPage';
 import { SsoCallbackPage } from '../sso/SsoCallbackPage';
 import { AdminOnly } from './AdminOnly';
-import { NewRecordRoute, RecordListRoute, RecordRoute } from './recordRoutes';
+import { ImportRecordsRoute, NewRecordRoute, RecordListRoute, RecordRoute } from './recordRoutes';
 
 export const router = createBrowserRouter([
   // Where the identity provider sends the browser back: outside App, which shows sign-in when signed out.
@@ -87,6 +87,7 @@ export const router = createBrowserRouter([
       },
       { path: ':collection', Component: RecordListRoute },
       { path: ':collection/new', Component: NewRecordRoute },
+      { path: ':collection/import', Component: ImportRecordsRoute },
       { path: ':collection/:id', Component: RecordRoute },
       { path: '*', Component: NotFoundPage },
     ],

@@ -3,6 +3,7 @@ import { capaTaskRoutes } from './capaTaskRoutes';
 import type { RouteDefinition } from './defineRoute';
 import { documentRoutes } from './documentRoutes';
 import { exportRoutes, recordExportRoutes } from './exportRoutes';
+import { importRoutes, recordImportRoutes } from './importRoutes';
 import { kitRoutes } from './kitRoutes';
 import { outboxRoutes } from './outboxRoutes';
 import { pdfRoutes } from './pdfRoutes';
@@ -29,6 +30,11 @@ export function buildContract(registry: RecordTypeRegistry): Contract {
     // Before the record routes: `/{collection}/export.csv` must not be read as `/{collection}/{id}`.
     ...registry.list.flatMap(
       (recordType) => Object.values(recordExportRoutes(recordType)) as RouteDefinition[],
+    ),
+    ...Object.values(importRoutes),
+    // Before the record routes too: `/{collection}/import` is no id.
+    ...registry.list.flatMap(
+      (recordType) => Object.values(recordImportRoutes(recordType)) as RouteDefinition[],
     ),
     ...registry.list.flatMap((recordType) => Object.values(recordRoutes(recordType)) as RouteDefinition[]),
     ...Object.values(reportRoutes),

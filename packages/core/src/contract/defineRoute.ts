@@ -36,6 +36,8 @@ export type RouteKind =
   | 'startExport'
   | 'exportJob'
   | 'exportJobFile'
+  | 'recordImport'
+  | 'importJob'
   | 'startAuditVerification'
   | 'auditVerification'
   | 'notifications'

@@ -19,6 +19,8 @@ export const auditActions = [
   'unlink',
   // A copy of records or of the trail left the system (who exported what, with which filters).
   'export',
+  // Records came in from a file (who imported which file, into which collection); each record has its own create.
+  'import',
   // An organization setting removed (a saved report deleted): its last values are the entry's old values.
   'delete',
 ] as const;

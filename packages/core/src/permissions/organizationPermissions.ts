@@ -29,6 +29,11 @@ export const organizationPermissions = {
   viewReports: everyone,
   /** Save reports and share them with roles; changing another's saved report takes `admin`. */
   manageSavedReports: ['qa_reviewer', 'qa_approver', 'document_controller', 'auditor', 'admin'],
+  /**
+   * Import records from a CSV or XLSX file (a legacy system's deviations, a LIMS's results);
+   * each row asks, besides, to create a record of its type.
+   */
+  importRecords: ['qa_reviewer', 'qa_approver', 'admin'],
 } as const satisfies Record<string, readonly DefaultRole[]>;
 
 /** Something a principal asks to do in its organization rather than to one record. */

@@ -376,6 +376,22 @@ export const de: Messages = {
   'export.counting': 'Zeilen werden gezählt…',
   'export.done': '{fileName} ist heruntergeladen.',
   'export.failed': 'Der Export ist fehlgeschlagen: {reason}',
+  'import.title': '{type} importieren',
+  'import.hint':
+    'Eine CSV- oder Excel-Datei, deren erste Zeile die Felder nennt, wie ein Export sie schreibt. Die Datei wird zuerst geprüft; angelegt wird erst beim Import.',
+  'import.file': 'CSV- oder Excel-Datei',
+  'import.checking': 'Datei wird geprüft…',
+  'import.summary': '{rows} Zeilen, {valid} bereit zum Import',
+  'import.problems': 'Probleme',
+  'import.row': 'Zeile',
+  'import.column': 'Spalte',
+  'import.problem': 'Problem',
+  'import.run': '{count} Datensätze importieren',
+  'import.progress': 'Import von {fileName}',
+  'import.progressValue': '{done} von {total} Zeilen',
+  'import.done': '{count} Datensätze angelegt',
+  'import.created': 'Angelegte Datensätze',
+  'import.failed': 'Der Import ist fehlgeschlagen: {reason}',
 
   // Berichte
   'reports.title': 'Berichte',

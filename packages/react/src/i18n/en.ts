@@ -388,6 +388,22 @@ export const en = {
   'export.counting': 'Counting rows…',
   'export.done': '{fileName} is downloaded.',
   'export.failed': 'The export failed: {reason}',
+  'import.title': 'Import {type}',
+  'import.hint':
+    'A CSV or Excel file whose first row names the fields, as an export writes them. The file is checked first; nothing is created until you import it.',
+  'import.file': 'CSV or Excel file',
+  'import.checking': 'Checking the file…',
+  'import.summary': '{rows} rows, {valid} ready to import',
+  'import.problems': 'Problems',
+  'import.row': 'Row',
+  'import.column': 'Column',
+  'import.problem': 'Problem',
+  'import.run': 'Import {count} records',
+  'import.progress': 'Import of {fileName}',
+  'import.progressValue': '{done} of {total} rows',
+  'import.done': '{count} records created',
+  'import.created': 'Created records',
+  'import.failed': 'The import failed: {reason}',
 
   // Reports
   'reports.title': 'Reports',

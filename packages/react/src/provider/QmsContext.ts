@@ -3,6 +3,7 @@ import type {
   CapaTasksClient,
   DocumentsClient,
   ExportsClient,
+  ImportsClient,
   NotificationsClient,
   RecordClient,
   ReportsClient,
@@ -65,6 +66,8 @@ export interface QmsClient {
   readonly exports: ExportsClient;
   /** Outbound webhooks (administrators): endpoints, delivery logs, replays. */
   readonly webhooks: WebhooksClient;
+  /** Records from a CSV or Excel file: a dry run's problems, then an import job. */
+  readonly imports: ImportsClient;
 }
 
 /** Everything a component reads from the provider, through `useQms()`. */

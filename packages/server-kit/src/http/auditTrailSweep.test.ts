@@ -67,20 +67,20 @@ const owed = (recordType: RecordType, recordId: string, action: string, actorId:
   actorId,
 });
 
-async function lastSeq(): Promise<number> {
+async function lastSeq(orgId = 'org-a'): Promise<number> {
   const row = await kit.storage.db
     .selectFrom('audit_trail')
     .select(sql<string>`coalesce(max(seq), 0)`.as('seq'))
-    .where('org_id', '=', 'org-a')
+    .where('org_id', '=', orgId)
     .executeTakeFirstOrThrow();
   return Number(row.seq);
 }
 
-async function entriesAfter(seq: number): Promise<OwedEntry[]> {
+async function entriesAfter(seq: number, orgId = 'org-a'): Promise<OwedEntry[]> {
   const rows = await kit.storage.db
     .selectFrom('audit_trail')
     .select(['record_type', 'record_id', 'action', 'actor_id'])
-    .where('org_id', '=', 'org-a')
+    .where('org_id', '=', orgId)
     .where('seq', '>', seq)
     .orderBy('seq')
     .execute();
@@ -99,11 +99,17 @@ let measured = 0;
  * Runs one write and checks that the trail gained exactly the entries it owes, in order:
  * the setup around it is not measured.
  */
-async function expectEntries<T>(label: string, write: () => Promise<T>, owes: (result: T) => OwedEntry[]) {
+async function expectEntries<T>(
+  label: string,
+  write: () => Promise<T>,
+  owes: (result: T) => OwedEntry[],
+  /** The organization whose trail is measured: org B's users are the only importers of some types. */
+  orgId = 'org-a',
+) {
   measured += 1;
-  const before = await lastSeq();
+  const before = await lastSeq(orgId);
   const result = await write();
-  expect(await entriesAfter(before), `${label}: the audit entries it wrote`).toEqual(owes(result));
+  expect(await entriesAfter(before, orgId), `${label}: the audit entries it wrote`).toEqual(owes(result));
   return result;
 }
 
@@ -476,6 +482,58 @@ const exercisers: Partial<Record<RouteKind, (route: RouteDefinition) => Promise<
       () => send(route, 'adam', { id }, { body: { reason: 'The broker is back.' } }),
       () => [{ recordType: 'outbox_dead_letter', recordId: id, action: 'requeue', actorId: 'adam' }],
     );
+  },
+  // An import queues a job and writes one `import` entry naming it; the job owes a `create` entry per record it makes.
+  recordImport: async (route) => {
+    const recordType = recordTypeOf(route);
+    const by = (Object.keys(testPrincipals) as TestUser[]).find(
+      (user) => can(testPrincipals[user], recordType, 'create') && can(testPrincipals[user], 'importRecords'),
+    );
+    if (!by) throw new Error(`No test user may import ${recordType.collection}`);
+    const { links: _links, ...draft } = await scenarioOf(recordType).draft(kit);
+    // A child record names a parent of the importer's organization.
+    const parent = recordType.parent;
+    const parentType = parent ? registry.byName(parent.type) : undefined;
+    if (parent && parentType) {
+      const parentBy = (Object.keys(testPrincipals) as TestUser[]).find(
+        (user) =>
+          testPrincipals[user].orgId === testPrincipals[by].orgId &&
+          can(testPrincipals[user], parentType, 'create'),
+      );
+      if (!parentBy) throw new Error(`No test user of ${by}'s organization may create a ${parentType.name}`);
+      draft[parent.foreignKey] = (
+        await createRecord(kit, parentBy, parentType.collection, await scenarioOf(parentType).draft(kit))
+      ).id;
+    }
+    const cell = (value: unknown) => {
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      return `"${text.replaceAll('"', '""')}"`;
+    };
+    const csv = `${Object.keys(draft).join(',')}\n${Object.values(draft).map(cell).join(',')}\n`;
+    const started = await expectEntries(
+      `${route.id} by ${by}`,
+      async () => {
+        const response = await kit.as(by)(`${pathOf(route)}?dryRun=false`, {
+          method: 'POST',
+          body: new TextEncoder().encode(csv),
+          headers: { 'content-type': 'text/csv' },
+        });
+        expect(response.status, `${route.id} by ${by}: ${response.text}`).toBe(route.successStatus);
+        return response;
+      },
+      (response) => [{ recordType: 'import', recordId: response.json.id, action: 'import', actorId: by }],
+      testPrincipals[by].orgId,
+    );
+    const job = await expectEntries(
+      `${route.id}: running the job`,
+      async () => {
+        expect(await kit.qms.runImportJob(started.json.id)).toBe(true);
+        return (await kit.as(by)(`/imports/${started.json.id}`)).json;
+      },
+      (done) => [owed(recordType, done.created[0]?.id, 'create', by)],
+      testPrincipals[by].orgId,
+    );
+    expect(job.state, JSON.stringify(job.problem)).toBe('done');
   },
   // An export job changes no record, but a copy leaves the system: one `export` entry naming the job, who asked.
   startExport: async (route) => {

@@ -24,6 +24,7 @@ const organizationWork: Record<OrganizationAction, string> = {
   administerWebhooks: 'administering webhooks',
   viewReports: 'reading reports',
   manageSavedReports: 'saving reports',
+  importRecords: 'importing records',
 };
 
 /** Asks the permission matrix's organization row: work across the organization, not on one record. */

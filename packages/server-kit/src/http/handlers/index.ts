@@ -9,6 +9,7 @@ import {
   recordExportXlsxHandler,
   startExportHandler,
 } from '../../exports';
+import { importJobHandler, recordImportHandler } from '../../imports';
 import { outboxDeadLettersHandler, requeueOutboxDeadLetterHandler } from '../../outbox/deadLetterHandlers';
 import { pdfHandlers } from '../../pdf/pdfHandlers';
 import { reportHandlers } from '../../reports/reportRouteHandlers';
@@ -73,6 +74,8 @@ export const handlers: Partial<Record<RouteKind, Handler>> = {
   startExport: startExportHandler,
   exportJob: exportJobHandler,
   exportJobFile: exportJobFileHandler,
+  recordImport: recordImportHandler,
+  importJob: importJobHandler,
   verifyAuditTrail: verifyAuditTrailHandler,
   startAuditVerification: startAuditVerificationHandler,
   auditVerification: auditVerificationHandler,

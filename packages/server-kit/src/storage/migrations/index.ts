@@ -11,6 +11,7 @@ import * as reports from './0009_reports';
 import * as exportJobs from './0010_export_jobs';
 import * as outboxDeadLetter from './0011_outbox_dead_letter';
 import * as webhooks from './0012_webhooks';
+import * as importJobs from './0013_import_jobs';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_export_jobs': exportJobs,
   '0011_outbox_dead_letter': outboxDeadLetter,
   '0012_webhooks': webhooks,
+  '0013_import_jobs': importJobs,
 };
