@@ -230,7 +230,7 @@ export const de: Messages = {
   'links.similar.hint':
     'Gleiches Feld „{fields}“. Wiederholt dieser Datensatz einen davon, verknüpfen Sie ihn.',
   'links.similar.link': 'Verknüpfen: {kind}',
-  'links.similar.linkNamed': '{name} verknüpfen: {kind}',
+  'links.similar.linkNamed': 'Verknüpfen: {kind}, {name}',
   'trace.title': 'Rückverfolgbarkeit',
   'trace.none': 'Mit diesem Datensatz ist noch nichts verknüpft.',
   'trace.truncated':

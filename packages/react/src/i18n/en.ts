@@ -238,7 +238,8 @@ export const en = {
   'links.similar.hint':
     'Earlier records with the same {fields}. If this is a recurrence of one of them, link it.',
   'links.similar.link': 'Link: {kind}',
-  'links.similar.linkNamed': 'Link {name}: {kind}',
+  // The visible words first, then whose: a speech user says what they see (WCAG 2.5.3).
+  'links.similar.linkNamed': 'Link: {kind}, {name}',
   'trace.title': 'Traceability',
   'trace.none': 'Nothing is linked to this record yet.',
   'trace.truncated': 'The chain goes on beyond what is shown; open a linked record to follow it.',

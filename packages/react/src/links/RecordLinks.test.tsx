@@ -141,7 +141,7 @@ describe('RecordLinks', () => {
     const closed = fixtureDeviations.closed;
     await user.click(
       within(similar).getByRole('button', {
-        name: `Link ${closed.number} ${closed.title}: Recurrence of`,
+        name: `Link: Recurrence of, ${closed.number} ${closed.title}`,
       }),
     );
     expect(server.requests.find((request) => request.method === 'POST')?.body).toEqual({
