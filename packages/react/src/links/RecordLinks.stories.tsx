@@ -31,7 +31,7 @@ export const Deviation: Story = {
       { role: 'heading', name: 'Earlier records like this one' },
       {
         role: 'button',
-        name: `Link ${fixtureDeviations.cancelled.number} ${fixtureDeviations.cancelled.title}: Recurrence of`,
+        name: `Link: Recurrence of, ${fixtureDeviations.cancelled.number} ${fixtureDeviations.cancelled.title}`,
       },
       { text: 'Addressed by' },
       { role: 'button', name: capaName },
@@ -89,7 +89,7 @@ export const NoLinks: Story = {
     shows: [
       { text: 'No links yet.' },
       { role: 'heading', name: 'Earlier records like this one' },
-      { role: 'button', name: /: Recurrence of$/, count: 5 },
+      { role: 'button', name: /^Link: Recurrence of, /, count: 5 },
     ],
   },
 };
